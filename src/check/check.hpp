@@ -1,0 +1,39 @@
+#pragma once
+// check: groups of comparable claims → findings. Intervals that meet agree; differences the
+// scope explains are explained, not flagged; figures that cannot both be true for the same
+// scope are a conflict. Derived checks test a percent change against the prices it implies
+// and a bracketed conversion against the dated exchange rates in rules/.
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "graph/graph.hpp"
+#include "rules/rule_set.hpp"
+
+namespace crosscheck::check {
+
+struct CheckInput {
+  const std::vector<core::Article>& articles;
+  const std::vector<core::Claim>& claims;
+  const rules::RuleSet& rules;
+  std::string language = "en";  // the report language for explanations
+};
+
+std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph& graph);
+
+// Building blocks, public for tests.
+struct ScopeComparison {
+  bool comparable = true;           // could both figures speak of the same thing?
+  std::vector<std::string> reasons;  // why not: window, date, period, basis, kind, direction, subject, date-unknown
+};
+ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying);
+std::vector<std::string> agreement_reasons(const std::vector<const core::Claim*>& claims);
+// Greedy stabbing: sides whose members all share a value, fewest sides first.
+std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Interval>& intervals);
+
+// Explanation text from a message template: "{a} and {b} ..." with values filled in.
+std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,
+                   const std::vector<std::pair<std::string, std::string>>& values);
+std::string format_value(double value, const std::string& unit);
+
+}  // namespace crosscheck::check

@@ -1,0 +1,239 @@
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "check/check.hpp"
+#include "check/derived.hpp"
+#include "core/text.hpp"
+
+namespace crosscheck::check {
+
+namespace {
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+std::string attribute_label(const CheckInput& in, const std::string& id) {
+  if (const auto* a = in.rules.attribute(id)) {
+    auto it = a->labels.find(in.language);
+    if (it != a->labels.end() && !it->second.empty()) return it->second;
+    return a->labels.at("en");
+  }
+  return id.rfind("np:", 0) == 0 ? id.substr(3) : id;
+}
+
+std::string scope_value(const core::Claim& c, const std::string& reason) {
+  const auto& s = c.scope;
+  if (reason == "window") return s.window;
+  if (reason == "date") return s.date.to_string();
+  if (reason == "period") return s.period;
+  if (reason == "basis") return s.basis;
+  if (reason == "kind") return s.kind;
+  if (reason == "direction") return s.direction;
+  if (reason == "subject") return s.qualifier;
+  return "";
+}
+
+bool transposed_digits(const std::string& a, const std::string& b) {
+  auto digits = [](const std::string& s) {
+    std::string d;
+    for (char c : s)
+      if (c >= '0' && c <= '9') d += c;
+    return d;
+  };
+  std::string x = digits(a), y = digits(b);
+  if (x == y || x.size() != y.size() || x.size() < 2) return false;
+  std::string sx = x, sy = y;
+  std::sort(sx.begin(), sx.end());
+  std::sort(sy.begin(), sy.end());
+  return sx == sy;
+}
+
+class GroupChecker {
+ public:
+  GroupChecker(const CheckInput& in, std::vector<core::Finding>& out) : in_(in), out_(out) {}
+
+  void check(const graph::Group& group) {
+    std::map<std::string, std::vector<std::size_t>> by_unit;
+    for (std::size_t i : group.claims) by_unit[in_.claims[i].quantity.unit].push_back(i);
+    for (const auto& [unit, members] : by_unit)
+      if (members.size() >= 2) check_members(members);
+  }
+
+ private:
+  const CheckInput& in_;
+  std::vector<core::Finding>& out_;
+
+  const core::Claim& claim(std::size_t i) const { return in_.claims[i]; }
+
+  core::Interval magnitude(const core::Claim& c) const {
+    // Changes are compared by size; their direction is part of the scope.
+    core::Interval v = c.quantity.value;
+    if (c.quantity.point < 0) return {-v.hi, -v.lo, v.hi_closed, v.lo_closed};
+    return v;
+  }
+
+  core::Finding base(const std::string& verdict, const core::Claim& first) const {
+    core::Finding f;
+    f.verdict = verdict;
+    f.check = "values";
+    f.subject = first.subject_root;
+    f.attribute = first.attribute;
+    return f;
+  }
+
+  std::string modifier_words(const std::vector<const core::Claim*>& claims, const std::string& prefix) const {
+    std::vector<std::string> words;
+    for (const auto* c : claims)
+      for (const auto& m : c->quantity.modifiers)
+        if (m.rfind(prefix, 0) == 0) {
+          std::string w = m.substr(m.rfind(':') + 1);
+          if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+        }
+    return join(words, ", ");
+  }
+
+  void check_members(const std::vector<std::size_t>& members) {
+    const rules::Attribute* attribute = in_.rules.attribute(claim(members.front()).attribute);
+    bool time_varying = attribute ? attribute->time_varying : true;
+    std::vector<core::Interval> intervals;
+    for (std::size_t i : members) intervals.push_back(magnitude(claim(i)));
+    auto sides = agreeing_sides(intervals);
+    std::set<std::string> articles;
+    for (std::size_t i : members) articles.insert(in_.articles[claim(i).article].id);
+
+    if (sides.size() == 1) {
+      if (articles.size() < 2) return;  // one article repeating itself is no news
+      std::vector<const core::Claim*> cs;
+      for (std::size_t i : members) cs.push_back(&claim(i));
+      core::Finding f = base("agree", *cs.front());
+      f.reasons = agreement_reasons(cs);
+      f.sides.push_back({});
+      for (const auto* c : cs) f.sides.back().push_back(c->id);
+      std::vector<std::string> texts;
+      for (const auto& r : f.reasons) texts.push_back(reason_text(r, cs, cs));
+      f.explanation = render(in_.rules, in_.language, "explain.agree", {{"count", std::to_string(cs.size())}, {"reasons", join(texts, ", ")}});
+      out_.push_back(std::move(f));
+      return;
+    }
+
+    nlohmann::ordered_json explained_pairs = nlohmann::ordered_json::array();
+    std::vector<std::string> explained_reasons;
+    std::vector<std::string> explained_texts;
+    for (std::size_t x = 0; x < sides.size(); ++x)
+      for (std::size_t y = x + 1; y < sides.size(); ++y) {
+        std::vector<std::size_t> left, right;
+        std::pair<std::size_t, std::size_t> example{0, 0};
+        bool conflict = false;
+        for (std::size_t a : sides[x])
+          for (std::size_t b : sides[y]) {
+            if (intervals[a].meets(intervals[b])) continue;
+            auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying);
+            if (cmp.comparable) {
+              if (!conflict) example = {a, b};
+              conflict = true;
+              if (std::find(left.begin(), left.end(), a) == left.end()) left.push_back(a);
+              if (std::find(right.begin(), right.end(), b) == right.end()) right.push_back(b);
+              continue;
+            }
+            const core::Claim& ca = claim(members[a]);
+            const core::Claim& cb = claim(members[b]);
+            explained_pairs.push_back({{"a", ca.id}, {"b", cb.id}, {"reasons", cmp.reasons}});
+            for (const auto& r : cmp.reasons) {
+              if (std::find(explained_reasons.begin(), explained_reasons.end(), r) == explained_reasons.end()) explained_reasons.push_back(r);
+              std::string text = ca.quantity.surface + " / " + cb.quantity.surface + ": " + reason_text(r, {&ca}, {&cb});
+              if (std::find(explained_texts.begin(), explained_texts.end(), text) == explained_texts.end()) explained_texts.push_back(text);
+            }
+          }
+        if (conflict) add_conflict(members, left, right, example);
+      }
+    if (!explained_pairs.empty()) {
+      core::Finding f = base("explained", claim(members.front()));
+      f.reasons = explained_reasons;
+      for (const auto& side : sides) {
+        f.sides.push_back({});
+        for (std::size_t k : side) f.sides.back().push_back(claim(members[k]).id);
+      }
+      f.evidence["pairs"] = explained_pairs;
+      f.explanation = render(in_.rules, in_.language, "explain.explained", {{"reasons", join(explained_texts, "; ")}});
+      out_.push_back(std::move(f));
+    }
+  }
+
+  std::string reason_text(const std::string& reason, const std::vector<const core::Claim*>& a,
+                          const std::vector<const core::Claim*>& b) const {
+    std::vector<const core::Claim*> all = a;
+    all.insert(all.end(), b.begin(), b.end());
+    if (reason == "hedge") return render(in_.rules, in_.language, "reason.hedge", {{"words", modifier_words(all, "hedge:")}});
+    if (reason == "bound") return render(in_.rules, in_.language, "reason.bound", {{"words", modifier_words(all, "bound:")}});
+    std::vector<std::string> values;
+    for (const auto* c : all) {
+      std::string v = scope_value(*c, reason);
+      if (v.empty()) v = "?";
+      if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+    }
+    return render(in_.rules, in_.language, "reason." + reason, {{"values", join(values, " / ")}});
+  }
+
+  void add_conflict(const std::vector<std::size_t>& members, std::vector<std::size_t> left, std::vector<std::size_t> right,
+                    std::pair<std::size_t, std::size_t> example) {
+    std::sort(left.begin(), left.end());
+    std::sort(right.begin(), right.end());
+    const core::Claim& a = claim(members[example.first]);
+    const core::Claim& b = claim(members[example.second]);
+    core::Finding f = base("conflict", a);
+    f.sides = {{}, {}};
+    for (std::size_t k : left) f.sides[0].push_back(claim(members[k]).id);
+    for (std::size_t k : right) f.sides[1].push_back(claim(members[k]).id);
+    double pa = std::fabs(a.quantity.point), pb = std::fabs(b.quantity.point);
+    double ratio = std::max(pa, pb) / std::max(1e-300, std::min(pa, pb));
+    double exponent = std::log10(ratio);
+    std::vector<std::pair<std::string, std::string>> values = {
+        {"a", pa >= pb ? a.quantity.surface : b.quantity.surface}, {"b", pa >= pb ? b.quantity.surface : a.quantity.surface},
+        {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}};
+    if (ratio >= 9.5 && std::fabs(exponent - std::round(exponent)) < 0.03) {
+      values.push_back({"ratio", core::format_number(std::pow(10.0, std::round(exponent)))});
+      f.reasons = {"scale"};
+      f.explanation = render(in_.rules, in_.language, "explain.conflict-scale", values);
+    } else if (transposed_digits(a.quantity.surface, b.quantity.surface)) {
+      f.reasons = {"digits"};
+      f.explanation = render(in_.rules, in_.language, "explain.conflict-digits", values);
+    } else {
+      f.reasons = {"values"};
+      f.explanation = render(in_.rules, in_.language, "explain.conflict", values);
+    }
+    out_.push_back(std::move(f));
+  }
+};
+
+int verdict_rank(const std::string& v) {
+  if (v == "conflict") return 0;
+  if (v == "explained") return 1;
+  if (v == "supported") return 2;
+  return 3;
+}
+
+}  // namespace
+
+std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph& graph) {
+  std::vector<core::Finding> findings;
+  GroupChecker checker(input, findings);
+  for (const auto& group : graph.groups()) checker.check(group);
+  check_percent_changes(input, graph, findings);
+  check_conversions(input, findings);
+  // Stable order and ids whatever the order of the inputs.
+  std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
+    if (verdict_rank(a.verdict) != verdict_rank(b.verdict)) return verdict_rank(a.verdict) < verdict_rank(b.verdict);
+    if (a.subject != b.subject) return a.subject < b.subject;
+    if (a.attribute != b.attribute) return a.attribute < b.attribute;
+    return a.sides < b.sides;
+  });
+  for (std::size_t i = 0; i < findings.size(); ++i) findings[i].id = "F" + std::to_string(i + 1);
+  return findings;
+}
+
+}  // namespace crosscheck::check

@@ -1,0 +1,16 @@
+#pragma once
+// Derived checks: arithmetic that tests a figure against others it implies.
+#include <vector>
+
+#include "check/check.hpp"
+
+namespace crosscheck::check {
+
+// A stated percent change against two dated prices of the same subject
+// (142.62 → 118.42 is −16.97%, which supports "17%").
+void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out);
+
+// A bracketed conversion against the dated reference rates (557만달러(약 80억원)).
+void check_conversions(const CheckInput& in, std::vector<core::Finding>& out);
+
+}  // namespace crosscheck::check

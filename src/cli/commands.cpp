@@ -1,0 +1,206 @@
+#include "cli/commands.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/args.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/rule_examples.hpp"
+#include "report/report.hpp"
+#include "rules/rule_set.hpp"
+
+namespace crosscheck::cli {
+
+namespace {
+
+const char* kUsage =
+    "usage: crosscheck <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  check PATH...        find where the articles' numbers disagree (files, folders, '-' for JSONL on stdin)\n"
+    "  extract PATH...      print every claim as JSONL, one claim a line\n"
+    "  graph PATH...        write the claim graph (--format graphml|dot)\n"
+    "  rules lint [DIR]     validate a rules folder and run the examples its files carry\n"
+    "\n"
+    "  crosscheck --version | crosscheck <command> --help\n";
+
+const char* kCheckUsage =
+    "usage: crosscheck check [options] PATH...\n"
+    "  --format text|json|html   report format (default text)\n"
+    "  --output FILE             write the report to FILE instead of standard output\n"
+    "  --rules DIR               a rules folder layered over the bundled rules (repeatable)\n"
+    "  --ui-lang en|ko           language of labels and explanations (default en)\n"
+    "  --quiet                   no warnings on standard error\n"
+    "  --version                 print the version\n"
+    "exit status: 0 no conflict, 1 conflicts found, 2 usage or input error\n";
+
+const char* kExtractUsage =
+    "usage: crosscheck extract [options] PATH...\n"
+    "  --rules DIR      a rules folder layered over the bundled rules (repeatable)\n"
+    "  --output FILE    write the JSONL to FILE\n"
+    "  --quiet          no warnings on standard error\n"
+    "prints one claim a line as JSON, with its comparison key\n";
+
+const char* kGraphUsage =
+    "usage: crosscheck graph [options] PATH...\n"
+    "  --format graphml|dot   graph format (default graphml)\n"
+    "  --output FILE          write the graph to FILE\n"
+    "  --rules DIR            a rules folder layered over the bundled rules (repeatable)\n"
+    "  --quiet                no warnings on standard error\n";
+
+const char* kLintUsage =
+    "usage: crosscheck rules lint [DIR]\n"
+    "validates the bundled rules, and DIR layered over them if given, then runs the examples\n"
+    "that the rule files carry (only DIR's when DIR is given)\n";
+
+int usage_error(Io& io, const std::string& message, const char* usage) {
+  io.err << "crosscheck: " << message << "\n" << usage;
+  return 2;
+}
+
+void print_diagnostics(Io& io, const core::Diagnostics& diagnostics, bool quiet) {
+  for (const auto& d : diagnostics)
+    if (!quiet || d.severity == core::Severity::error) io.err << d.to_string() << "\n";
+}
+
+std::shared_ptr<const rules::RuleSet> load(Io& io, const std::vector<std::string>& extra, bool quiet) {
+  std::vector<std::string> folders{rules::bundled_rules_dir(io.argv0)};
+  folders.insert(folders.end(), extra.begin(), extra.end());
+  auto loaded = rules::load_rules(folders);
+  print_diagnostics(io, loaded.diagnostics, quiet);
+  if (!loaded.rules) io.err << "crosscheck: the rules could not be loaded (see above)\n";
+  return loaded.rules;
+}
+
+bool write_output(Io& io, const std::string& path, const std::string& text) {
+  if (path.empty()) {
+    io.out << text;
+    return true;
+  }
+  std::ofstream file(path, std::ios::binary);
+  if (!file || !(file << text)) {
+    io.err << "crosscheck: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+const std::vector<FlagSpec> kCommon = {{"--rules", true, {}, true}, {"--quiet"}, {"--help"}, {"-h"}, {"--output", true}};
+
+std::vector<FlagSpec> with_common(std::vector<FlagSpec> more) {
+  more.insert(more.end(), kCommon.begin(), kCommon.end());
+  return more;
+}
+
+int cmd_check(const std::vector<std::string>& args, Io& io) {
+  std::string error;
+  auto parsed = parse_args(args, with_common({{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}}), error);
+  if (!parsed) return usage_error(io, error, kCheckUsage);
+  if (parsed->has("--help") || parsed->has("-h")) return io.out << kCheckUsage, 0;
+  if (parsed->has("--version")) return io.out << "crosscheck " << CROSSCHECK_VERSION << "\n", 0;
+  if (parsed->positional.empty()) return usage_error(io, "check needs at least one PATH", kCheckUsage);
+  bool quiet = parsed->has("--quiet");
+  auto rules = load(io, parsed->values("--rules"), quiet);
+  if (!rules) return 2;
+  std::string lang = parsed->value("--ui-lang", "en");
+  auto result = run_pipeline(parsed->positional, *rules, &io.in, lang);
+  result.run.version = CROSSCHECK_VERSION;
+  print_diagnostics(io, result.run.diagnostics, quiet);
+  std::string format = parsed->value("--format", "text");
+  std::string output = parsed->value("--output");
+  std::string text;
+  if (format == "json") text = report::run_json(result.run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  else if (format == "html") text = report::html_report(result.run, *rules, lang);
+  else {
+    bool color = output.empty() && io.out_is_terminal && !std::getenv("NO_COLOR");
+    text = report::text_report(result.run, *rules, {lang, color, output.empty() ? io.terminal_width : 100});
+  }
+  if (!write_output(io, output, text)) return 2;
+  if (!output.empty() && !quiet) io.err << "crosscheck: wrote " << output << "\n";
+  if (result.run.articles.empty()) {
+    io.err << "crosscheck: no article could be read\n";
+    return 2;
+  }
+  for (const auto& f : result.run.findings)
+    if (f.verdict == "conflict") return 1;
+  return 0;
+}
+
+int cmd_extract(const std::vector<std::string>& args, Io& io) {
+  std::string error;
+  auto parsed = parse_args(args, with_common({}), error);
+  if (!parsed) return usage_error(io, error, kExtractUsage);
+  if (parsed->has("--help") || parsed->has("-h")) return io.out << kExtractUsage, 0;
+  if (parsed->positional.empty()) return usage_error(io, "extract needs at least one PATH", kExtractUsage);
+  bool quiet = parsed->has("--quiet");
+  auto rules = load(io, parsed->values("--rules"), quiet);
+  if (!rules) return 2;
+  auto result = run_pipeline(parsed->positional, *rules, &io.in, "en", false);
+  print_diagnostics(io, result.run.diagnostics, quiet);
+  std::string text;
+  for (const auto& c : result.run.claims)
+    text += report::claim_json(c, result.run.articles, result.run.claims).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (!write_output(io, parsed->value("--output"), text)) return 2;
+  return result.run.articles.empty() ? 2 : 0;
+}
+
+int cmd_graph(const std::vector<std::string>& args, Io& io) {
+  std::string error;
+  auto parsed = parse_args(args, with_common({{"--format", true, {"graphml", "dot"}}}), error);
+  if (!parsed) return usage_error(io, error, kGraphUsage);
+  if (parsed->has("--help") || parsed->has("-h")) return io.out << kGraphUsage, 0;
+  if (parsed->positional.empty()) return usage_error(io, "graph needs at least one PATH", kGraphUsage);
+  bool quiet = parsed->has("--quiet");
+  auto rules = load(io, parsed->values("--rules"), quiet);
+  if (!rules) return 2;
+  auto result = run_pipeline(parsed->positional, *rules, &io.in, "en");
+  print_diagnostics(io, result.run.diagnostics, quiet);
+  std::string text = parsed->value("--format", "graphml") == "dot" ? result.graph->to_dot() : result.graph->to_graphml();
+  if (!write_output(io, parsed->value("--output"), text)) return 2;
+  return result.run.articles.empty() ? 2 : 0;
+}
+
+int cmd_rules(const std::vector<std::string>& args, Io& io) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    if (args.empty()) return usage_error(io, "rules needs a subcommand", kLintUsage);
+    return io.out << kLintUsage, 0;
+  }
+  if (args[0] != "lint") return usage_error(io, "unknown rules subcommand '" + args[0] + "'", kLintUsage);
+  std::string error;
+  auto parsed = parse_args({args.begin() + 1, args.end()}, {{"--help"}, {"-h"}, {"--quiet"}}, error);
+  if (!parsed) return usage_error(io, error, kLintUsage);
+  if (parsed->has("--help") || parsed->has("-h")) return io.out << kLintUsage, 0;
+  if (parsed->positional.size() > 1) return usage_error(io, "rules lint takes at most one DIR", kLintUsage);
+  std::vector<std::string> extra = parsed->positional;
+  auto rules = load(io, extra, false);
+  if (!rules) return 2;
+  std::string only = extra.empty() ? "" : extra.front();
+  auto results = run_examples(*rules, only);
+  std::size_t failed = 0;
+  for (const auto& r : results)
+    if (!r.passed) {
+      ++failed;
+      io.err << r.example->file << ":" << r.example->line << ": example failed: " << r.example->fields.value("text", "") << ": "
+             << r.message << "\n";
+    }
+  io.out << results.size() - failed << " passed, " << failed << " failed\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int main_command(const std::vector<std::string>& args, Io& io) {
+  if (args.empty()) return usage_error(io, "a command is needed", kUsage);
+  const std::string& command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "--version" || command == "version") return io.out << "crosscheck " << CROSSCHECK_VERSION << "\n", 0;
+  if (command == "--help" || command == "-h" || command == "help") return io.out << kUsage, 0;
+  if (command == "check") return cmd_check(rest, io);
+  if (command == "extract") return cmd_extract(rest, io);
+  if (command == "graph") return cmd_graph(rest, io);
+  if (command == "rules") return cmd_rules(rest, io);
+  return usage_error(io, "unknown command '" + command + "'", kUsage);
+}
+
+}  // namespace crosscheck::cli

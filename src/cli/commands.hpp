@@ -1,0 +1,21 @@
+#pragma once
+// The subcommands. Each returns the process exit status: 0 no conflict, 1 conflicts found,
+// 2 usage or input error (the linter convention).
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace crosscheck::cli {
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+  int terminal_width = 100;
+  std::string argv0;
+};
+
+int main_command(const std::vector<std::string>& args, Io& io);
+
+}  // namespace crosscheck::cli

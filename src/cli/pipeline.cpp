@@ -1,0 +1,59 @@
+#include "cli/pipeline.hpp"
+
+#include <algorithm>
+#include <future>
+#include <thread>
+
+#include "check/check.hpp"
+#include "extract/extract.hpp"
+#include "frame/frame.hpp"
+
+namespace crosscheck::cli {
+
+std::vector<core::Claim> claims_of(const core::Article& article, std::size_t index, const rules::RuleSet& rules,
+                                   core::Diagnostics& diagnostics) {
+  extract::Extraction extraction = extract::extract(article, rules);
+  if (extraction.truncated)
+    diagnostics.push_back({core::Severity::warning, "limit.claims",
+                           "more than " + std::to_string(extract::kMaxQuantitiesPerArticle) + " figures; the rest were not read",
+                           article.path});
+  return frame::frame(article, index, extraction, rules);
+}
+
+PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                            const std::string& language, bool check) {
+  PipelineResult result;
+  ingest::ReadResult read = ingest::read_inputs(paths, rules, stdin_stream);
+  result.run.articles = std::move(read.articles);
+  result.run.inputs = std::move(read.inputs);
+  result.run.diagnostics = std::move(read.diagnostics);
+
+  // Articles are framed in parallel; results are joined in input order, so output is deterministic.
+  const auto& articles = result.run.articles;
+  std::size_t workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  std::vector<std::vector<core::Claim>> per_article(articles.size());
+  std::vector<core::Diagnostics> per_worker(workers);
+  std::vector<std::future<void>> jobs;
+  for (std::size_t w = 0; w < workers; ++w)
+    jobs.push_back(std::async(std::launch::async, [&, w] {
+      for (std::size_t i = w; i < articles.size(); i += workers) per_article[i] = claims_of(articles[i], i, rules, per_worker[w]);
+    }));
+  for (auto& job : jobs) job.get();
+  for (auto& d : per_worker) result.run.diagnostics.insert(result.run.diagnostics.end(), d.begin(), d.end());
+  // Claim indices were local to each article: shift the links to the joined list.
+  for (auto& claims : per_article) {
+    int offset = static_cast<int>(result.run.claims.size());
+    for (auto& c : claims) {
+      if (c.linked_to >= 0) c.linked_to += offset;
+      result.run.claims.push_back(std::move(c));
+    }
+  }
+  result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
+  if (check) {
+    check::CheckInput input{result.run.articles, result.run.claims, rules, language};
+    result.run.findings = check::run_checks(input, *result.graph);
+  }
+  return result;
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,68 @@
+#include "core/dates.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace crosscheck::core {
+
+bool PartialDate::compatible(const PartialDate& o) const {
+  if (year && o.year && year != o.year) return false;
+  if (month && o.month && month != o.month) return false;
+  if (day && o.day && day != o.day) return false;
+  return true;
+}
+
+std::string PartialDate::to_string() const {
+  if (empty()) return "";
+  auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  std::string out = year ? std::to_string(year) : "?";
+  if (!month && !day) return out;
+  out += "-" + (month ? two(month) : std::string("?"));
+  if (day) out += "-" + two(day);
+  return out;
+}
+
+std::optional<PartialDate> parse_iso_date(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+    return PartialDate{y, m, d};
+  return std::nullopt;
+}
+
+int days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+int weekday(int y, int m, int d) {
+  int days = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday (3)
+  int w = (days + 3) % 7;
+  return w < 0 ? w + 7 : w;
+}
+
+int weekdays_between(const PartialDate& from, const PartialDate& to) {
+  if (!from.complete() || !to.complete()) return -1;
+  int a = days_from_civil(from.year, from.month, from.day);
+  int b = days_from_civil(to.year, to.month, to.day);
+  if (b < a) return -1;
+  int count = 0;
+  for (int day = a + 1; day <= b; ++day) {
+    int w = ((day + 3) % 7 + 7) % 7;
+    if (w < 5) ++count;
+  }
+  return count;
+}
+
+PartialDate add_months(PartialDate date, int months) {
+  if (!date.year || !date.month) return date;
+  int total = date.year * 12 + (date.month - 1) + months;
+  date.year = total / 12;
+  date.month = total % 12 + 1;
+  return date;
+}
+
+}  // namespace crosscheck::core

@@ -1,0 +1,120 @@
+#pragma once
+// The small value types passed from stage to stage.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.hpp"
+#include "core/interval.hpp"
+
+namespace crosscheck::core {
+
+struct Span {
+  std::size_t start = 0;  // byte offsets into Article::text
+  std::size_t end = 0;
+};
+
+struct SkippedRegion {
+  Span span;
+  std::string reason;  // "menu", "ranking-list", "repeated-line", ...
+};
+
+// An input that could not be read, or was read with a warning.
+struct InputStatus {
+  std::string path;
+  std::string status;  // "ok" | "skipped" | "warning"
+  std::string reason;
+};
+
+struct Article {
+  std::string id;
+  std::string outlet;
+  std::string url;
+  std::string published;       // ISO 8601 as given or inferred; "" when unknown
+  PartialDate published_date;  // parsed form of `published`
+  std::string title;
+  std::string byline;
+  std::string path;
+  std::string text;            // clean text: NFC, full-width folded; all offsets refer to it
+  std::vector<Span> paragraphs;  // kept paragraphs, in order
+  std::vector<Span> sentences;   // within kept paragraphs, in order
+  std::vector<SkippedRegion> skipped;
+  std::vector<std::string> metadata_notes;  // where inferred metadata came from
+  nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // JSONL fields passed through
+};
+
+enum class Dimension { money, percent, percentage_points, multiple, count, duration, measure };
+const char* dimension_name(Dimension d);
+
+// A figure as written: value interval, unit, and the modifiers that shaped the interval.
+struct Quantity {
+  Span span;                  // surface, including hedge/bound words that belong to it
+  std::string surface;
+  std::size_t sentence = 0;   // index into Article::sentences
+  double point = 0;           // the figure as written, in base units
+  Interval value;
+  Dimension dimension = Dimension::count;
+  std::string unit;           // ISO 4217, "%", "pp", "times", "count", "month", "mm", ...
+  std::string counted;        // the counter or counted noun for counts ("개", "chips")
+  std::vector<std::string> modifiers;  // "precision", "hedge:약", "bound:below:미만", "range", "vague", "emphasis:불과"
+  int linked_to = -1;         // index of the main figure within the article's quantities
+  std::string link;           // "conversion" | "absolute-change"
+};
+
+struct TimeExpression {
+  Span span;
+  std::string surface;
+  std::size_t sentence = 0;
+  PartialDate date;           // resolved as far as the text allows
+  std::string kind;           // "date", "year", "month", "quarter", "clock", "decade", "weekday"
+  int quarter = 0;
+  int month_to = 0;           // for month ranges such as 11~12월
+  int relative_year = 0;      // 지난해 = -1 before resolution against the publication date
+  int relative_month = 0;
+  bool relative = false;
+  std::string timezone_note;  // "local" for 현지시간/현지시각
+};
+
+struct Scope {
+  PartialDate date;
+  std::string period;       // "2024", "2024-Q4", "2025-01", annual ...
+  std::string window;       // "1d", "4 trading-day", ...
+  std::string basis;        // "close", "intraday", ...
+  std::string kind;         // "actual", "preliminary", "estimate", "target"
+  std::string direction;    // "up", "down"
+  std::string attribution;  // "stated", "reported", "claimed", "alleged"
+  std::string qualifier;    // a narrower subject (a specific model of the company)
+};
+
+struct Claim {
+  std::string id;
+  std::size_t article = 0;
+  Quantity quantity;
+  std::string sentence_text;
+  std::size_t sentence_start = 0;
+  std::string subject;          // canonical entity id, "" when unknown
+  std::string subject_root;     // the owning entity used for grouping (DeepSeek for DeepSeek-V3)
+  std::string subject_source;   // "cue", "sentence", "topic", "article", ""
+  std::string attribute;        // attribute id, or "np:<noun>" from the nearest noun phrase
+  std::string attribute_source; // "cue" | "noun-phrase" | ""
+  Scope scope;
+  std::string key;              // comparison key: subject_root|attribute|dimension
+  int linked_to = -1;           // claim index of the main figure (conversion / absolute change)
+};
+
+struct Finding {
+  std::string id;
+  std::string verdict;  // "conflict", "explained", "agree", "supported"
+  std::string check;    // "values", "conversion", "percent-change"
+  std::string subject;
+  std::string attribute;
+  std::vector<std::vector<std::string>> sides;  // claim ids
+  std::vector<std::string> reasons;             // machine-readable: "rounding", "bound", "window", ...
+  std::string explanation;
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
+};
+
+}  // namespace crosscheck::core

@@ -1,0 +1,35 @@
+#pragma once
+// Longest-match lookup of many phrases at a position, bucketed by first code point so a
+// scan stays one forward pass with no backtracking.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crosscheck::core {
+
+struct PhraseMatch {
+  int id = -1;
+  std::size_t length = 0;
+  explicit operator bool() const { return id >= 0; }
+};
+
+class PhraseTable {
+ public:
+  void add(std::string_view phrase, int id);
+  // Longest phrase that starts exactly at `pos`.
+  PhraseMatch longest_at(std::string_view text, std::size_t pos) const;
+  // Every phrase that starts at `pos`, longest first.
+  std::vector<PhraseMatch> all_at(std::string_view text, std::size_t pos) const;
+  bool empty() const { return buckets_.empty(); }
+
+ private:
+  struct Entry {
+    std::string phrase;
+    int id;
+  };
+  std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+};
+
+}  // namespace crosscheck::core

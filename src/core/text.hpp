@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck::core {
+
+std::string_view trim(std::string_view text);
+bool starts_with_at(std::string_view text, std::size_t pos, std::string_view prefix);
+std::string ascii_lower(std::string_view text);
+std::vector<std::string> split_lines(std::string_view text);
+std::string format_number(double value);  // shortest faithful decimal, no exponent below 1e21
+
+}  // namespace crosscheck::core

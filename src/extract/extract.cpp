@@ -1,0 +1,483 @@
+#include "extract/extract.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "extract/number_reader.hpp"
+#include "extract/time_reader.hpp"
+
+namespace crosscheck::extract {
+
+namespace {
+
+using rules::Modifier;
+using rules::ModifierEffect;
+
+struct Applied {
+  const Modifier* modifier;
+  std::size_t start, end;
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const rules::RuleSet& rules) : rules_(rules), numbers_(rules), times_(rules, numbers_) {}
+
+  void read_sentence(const Sentence& s, std::size_t index, Extraction& out) const {
+    std::size_t pos = s.begin;
+    while (pos < s.end) {
+      if (out.quantities.size() >= kMaxQuantitiesPerArticle) {
+        out.truncated = true;
+        return;
+      }
+      if (std::size_t skip = not_amount_end(s, pos); skip > pos) {
+        pos = skip;
+        continue;
+      }
+      if (auto t = times_.read(s, pos)) {
+        t->sentence = index;
+        pos = std::max(t->span.end, s.next(pos));
+        out.times.push_back(std::move(*t));
+        continue;
+      }
+      std::size_t end = pos;
+      if (auto q = read_quantity(s, pos, end)) {
+        q->sentence = index;
+        int main_index = static_cast<int>(out.quantities.size());
+        out.quantities.push_back(std::move(*q));
+        std::size_t after = read_linked(s, main_index, index, out);
+        pos = std::max({end, after, s.next(pos)});
+        continue;
+      }
+      pos = std::max(end, s.next(pos));
+    }
+  }
+
+ private:
+  const rules::RuleSet& rules_;
+  NumberReader numbers_;
+  TimeReader times_;
+
+  // URLs, e-mail addresses, phone numbers and listed labels (코로나19, COVID-19) are skipped whole.
+  std::size_t not_amount_end(const Sentence& s, std::size_t pos) const {
+    if (auto m = rules_.term_table.longest_at(s.text.substr(0, s.end), pos); m && s.word_boundary_before(pos))
+      return pos + m.length;
+    char32_t before = s.before(pos);
+    if (pos == s.begin || before == ' ' || before == '(' || before == '<') {
+      std::size_t token_end = pos;
+      while (token_end < s.end && s.text[token_end] != ' ' && s.text[token_end] != '\n') ++token_end;
+      std::string_view token = s.text.substr(pos, token_end - pos);
+      if (token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0 ||
+          (token.find('@') != std::string_view::npos && token.find('.') != std::string_view::npos))
+        return token_end;
+    }
+    if (is_digit_at(s, pos) && !is_digit_at(s, pos > s.begin ? pos - 1 : pos + s.end)) {
+      // Phone numbers: 02-123-4567, 010-1234-5678, 1588-1234
+      std::size_t p = pos;
+      int groups = 0, digits = 0;
+      std::vector<int> sizes;
+      while (p < s.end) {
+        int n = 0;
+        while (is_digit_at(s, p)) {
+          ++p;
+          ++n;
+        }
+        if (n == 0) break;
+        sizes.push_back(n);
+        digits += n;
+        ++groups;
+        if (p < s.end && s.text[p] == '-' && is_digit_at(s, p + 1)) ++p;
+        else break;
+      }
+      if ((groups >= 3 && digits >= 9) || (groups == 2 && sizes[0] == 4 && sizes[1] == 4)) return p;
+    }
+    return pos;
+  }
+
+  bool attached_prefix_before(const Sentence& s, std::size_t pos) const {
+    for (const auto& prefix : rules_.attached_prefixes)
+      if (s.ends_with(pos, prefix) && !core::is_hangul_syllable(s.before(pos - prefix.size()))) return true;
+    return false;
+  }
+
+  // Digits glued to letters are labels: H100, V3, GPT-4, 7C2216, 12·29, 2·3등.
+  bool is_label(const Sentence& s, const NumberReading& n) const {
+    char32_t before = s.before(n.start);
+    if (core::is_latin_letter(before)) return true;
+    if (core::is_hangul_syllable(before) && !attached_prefix_before(s, n.start)) return true;
+    if (before == '-' || before == ':' || before == '#' || before == '_' || before == '/') {
+      char32_t b2 = s.before(s.prev(n.start));
+      if (core::is_latin_letter(b2) || core::is_hangul_syllable(b2) || core::is_ascii_digit(b2)) return true;
+    }
+    if (before == U'·' || before == '.') return true;
+    char32_t after = s.at(n.end);
+    if (after == U'·' && core::is_ascii_digit(s.at(s.next(n.end)))) return true;
+    if (after == '_' || (after == '-' && core::is_latin_letter(s.at(s.next(n.end))))) return true;
+    return false;
+  }
+
+  struct UnitMatch {
+    const rules::UnitWord* unit = nullptr;
+    std::size_t end = 0;
+  };
+
+  UnitMatch unit_after(const Sentence& s, std::size_t pos) const {
+    for (std::size_t q : {pos, s.skip_spaces(pos)}) {
+      std::string_view lower = s.lower.substr(0, s.end);
+      for (const auto& m : rules_.unit_table.all_at(lower, q)) {
+        const auto& unit = rules_.units[static_cast<std::size_t>(m.id)];
+        if (unit.prefix) continue;
+        if (q != pos && !unit.spaced) continue;
+        if (core::is_latin_letter(s.at(q)) && !s.word_boundary_after(q + m.length)) continue;
+        if (unit.word == "%" && q != pos) continue;
+        return {&unit, q + m.length};
+      }
+      // "billions of dollars"
+      if (q != pos || s.starts_with(q, "of ")) {
+        std::size_t r = s.starts_with(q, "of ") ? q + 3 : std::string::npos;
+        if (r != std::string::npos)
+          for (const auto& m : rules_.unit_table.all_at(lower, r)) {
+            const auto& unit = rules_.units[static_cast<std::size_t>(m.id)];
+            if (!unit.prefix && core::is_latin_letter(s.at(r)) && s.word_boundary_after(r + m.length)) return {&unit, r + m.length};
+          }
+      }
+    }
+    return {};
+  }
+
+  // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
+  std::pair<std::string, std::size_t> counted_noun_after(const Sentence& s, std::size_t pos) const {
+    std::size_t p = pos;
+    for (int token = 0; token < 3 && p < s.end; ++token) {
+      p = s.skip_spaces(p);
+      if (auto m = s.lookup(rules_.counted_table, p); m && s.word_boundary_after(p + m.length) && s.word_boundary_before(p))
+        return {rules_.counted_nouns_en[static_cast<std::size_t>(m.id)], p + m.length};
+      std::size_t q = p;
+      while (q < s.end && (core::is_latin_letter(s.at(q)) || core::is_ascii_digit(s.at(q)) || s.text[q] == '-')) ++q;
+      if (q == p) break;
+      p = q;
+    }
+    return {"", pos};
+  }
+
+  std::vector<Applied> prefix_modifiers(const Sentence& s, std::size_t pos) const {
+    std::vector<Applied> found;
+    for (int round = 0; round < 2; ++round) {
+      std::size_t q = pos;
+      if (q > s.begin && s.text[q - 1] == ' ') --q;
+      const Modifier* best = nullptr;
+      for (const auto& m : rules_.modifiers) {
+        if (m.position != Modifier::Position::prefix) continue;
+        std::string word = core::ascii_lower(m.word);
+        if (!s.ends_with(q, word)) continue;
+        std::size_t start = q - word.size();
+        if (core::is_latin_letter(s.at(start)) && !s.word_boundary_before(start)) continue;
+        if (core::is_hangul_syllable(s.before(start))) continue;
+        if (!best || m.word.size() > best->word.size()) best = &m;
+      }
+      if (!best) break;
+      std::size_t start = q - best->word.size();
+      found.push_back({best, start, q});
+      pos = start;
+    }
+    return found;
+  }
+
+  std::vector<Applied> suffix_modifiers(const Sentence& s, std::size_t pos, Modifier::Position where) const {
+    std::vector<Applied> found;
+    for (std::size_t q : {pos, s.skip_spaces(pos)}) {
+      std::string_view lower = s.lower.substr(0, s.end);
+      for (const auto& m : rules_.modifier_table.all_at(lower, q)) {
+        const auto& mod = rules_.modifiers[static_cast<std::size_t>(m.id)];
+        if (mod.position != where) continue;
+        if (core::is_latin_letter(s.at(q)) && !s.word_boundary_after(q + m.length)) continue;
+        found.push_back({&mod, q, q + m.length});
+        return found;
+      }
+      if (where == Modifier::Position::infix) break;  // 여 touches the digits
+    }
+    return found;
+  }
+
+  // "between 5% and 10%": the joining word counts as a range separator only after "between".
+  bool after_between(const Sentence& s, std::size_t pos) const {
+    std::size_t q = pos;
+    if (q > s.begin && s.text[q - 1] == ' ') --q;
+    for (const auto& word : rules_.between_words)
+      if (s.ends_with(q, word) && s.word_boundary_before(q - word.size())) return true;
+    return false;
+  }
+
+  std::optional<NumberReading> second_of_range(const Sentence& s, std::size_t pos, bool between) const {
+    std::size_t q = s.skip_spaces(pos);
+    bool separator = false;
+    const auto& separators = between ? rules_.range_words : rules_.range_separators;
+    for (const auto& sep : separators)
+      if (s.starts_with(q, sep) && (!core::is_latin_letter(s.at(q)) || s.word_boundary_after(q + sep.size()))) {
+        q += sep.size();
+        separator = true;
+        break;
+      }
+    if (!separator) return std::nullopt;
+    q = s.skip_spaces(q);
+    std::size_t prefix_end = q;
+    // "$5-$6 million": a repeated prefix unit
+    if (auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), q); m && rules_.units[static_cast<std::size_t>(m.id)].prefix)
+      prefix_end = s.skip_spaces(q + m.length);
+    auto second = numbers_.read(s, prefix_end);
+    if (!second || second->vague) return std::nullopt;
+    return second;
+  }
+
+  std::optional<core::Quantity> read_quantity(const Sentence& s, std::size_t pos, std::size_t& end) const {
+    const rules::UnitWord* prefix_unit = nullptr;
+    std::size_t number_pos = pos;
+    {
+      auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), pos);
+      if (m && rules_.units[static_cast<std::size_t>(m.id)].prefix) {
+        const auto& unit = rules_.units[static_cast<std::size_t>(m.id)];
+        bool latin = core::is_latin_letter(s.at(pos));
+        if (!latin || s.word_boundary_before(pos)) {
+          std::size_t q = s.skip_spaces(pos + m.length);
+          if (is_digit_at(s, q)) {
+            prefix_unit = &unit;
+            number_pos = q;
+          }
+        }
+      }
+    }
+    auto number = numbers_.read(s, number_pos);
+    if (!number) return std::nullopt;
+    end = number->end;
+    if (!prefix_unit && !number->words && is_label(s, *number)) {
+      std::size_t p = number->end;
+      while (p < s.end && (core::is_latin_letter(s.at(p)) || core::is_ascii_digit(s.at(p)) || s.at(p) == U'·')) p = s.next(p);
+      end = p;
+      return std::nullopt;
+    }
+    if (!prefix_unit && !number->words && core::is_latin_letter(s.at(number->end))) {
+      // 7C2216, 5G: letters glued after the digits make a label unless they are a unit.
+      UnitMatch u = unit_after(s, number->end);
+      if (!u.unit || u.end == number->end + 0) {
+        std::size_t p = number->end;
+        while (p < s.end && (core::is_latin_letter(s.at(p)) || core::is_ascii_digit(s.at(p)))) ++p;
+        if (!u.unit) {
+          end = p;
+          return std::nullopt;
+        }
+      }
+    }
+
+    std::vector<Applied> applied;
+    auto infix = suffix_modifiers(s, number->end, Modifier::Position::infix);
+    std::size_t unit_pos = number->end;
+    if (!infix.empty()) {
+      applied.push_back(infix.front());
+      unit_pos = infix.front().end;
+    }
+
+    // Ranges: 5~10%, 3조~4조원, 9~12개월; the unit may stand after the first figure or only after the second.
+    std::optional<NumberReading> second;
+    UnitMatch unit = prefix_unit ? UnitMatch{} : unit_after(s, unit_pos);
+    std::size_t after_first = unit.unit ? unit.end : unit_pos;
+    if (!number->vague) {
+      second = second_of_range(s, after_first, after_between(s, prefix_unit ? pos : number->start));
+      if (second) {
+        UnitMatch second_unit = prefix_unit ? UnitMatch{} : unit_after(s, second->end);
+        if (!unit.unit) unit = second_unit;
+        if (!prefix_unit && (!second_unit.unit || second_unit.unit->unit != unit.unit->unit)) {
+          if (!unit.unit) second.reset();
+        }
+        if (second) {
+          if (!number->scaled && second->scaled && second->last_big > 0) {
+            // 3~4조원: the first figure shares the second's scale
+            number->value *= second->last_big;
+            number->precision *= second->last_big;
+          }
+          if (second->value <= number->value) second.reset();
+        }
+        if (second) after_first = second_unit.unit ? second_unit.end : second->end;
+      }
+    }
+    if (!unit.unit && !prefix_unit) {
+      if (second) second.reset();
+      auto [noun, noun_end] = counted_noun_after(s, number->end);
+      if (noun.empty()) return std::nullopt;  // a bare number is no claim
+      static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
+      unit = {&counted, noun_end};
+      after_first = noun_end;
+      core::Quantity q = build(s, pos, *number, std::nullopt, prefix_unit, unit.unit, after_first, applied);
+      q.counted = noun;
+      end = q.span.end;
+      return q;
+    }
+    if (!unit.unit && prefix_unit) after_first = second ? second->end : number->end;
+    // English counted noun after a counted unit-less number with prefix? not applicable.
+    core::Quantity q = build(s, pos, *number, second, prefix_unit, prefix_unit ? prefix_unit : unit.unit, after_first, applied);
+    end = q.span.end;
+    return q;
+  }
+
+  core::Quantity build(const Sentence& s, std::size_t pos, const NumberReading& number, const std::optional<NumberReading>& second,
+                       const rules::UnitWord* prefix_unit, const rules::UnitWord* unit, std::size_t unit_end,
+                       std::vector<Applied> applied) const {
+    core::Quantity q;
+    std::size_t start = prefix_unit ? pos : number.start;
+    std::size_t stop = unit_end;
+    auto prefixes = prefix_modifiers(s, start);
+    for (auto& a : prefixes) {
+      applied.push_back(a);
+      start = std::min(start, a.start);
+    }
+    auto suffixes = suffix_modifiers(s, stop, Modifier::Position::suffix);
+    for (auto& a : suffixes) {
+      applied.push_back(a);
+      stop = a.end;
+    }
+    // A hedge written on both sides ("약 5억원 가량") counts once.
+    double factor = unit ? unit->factor : 1;
+    double v = number.value * factor;
+    double precision = number.precision * factor;
+    q.point = v;
+    q.unit = unit ? unit->unit : "count";
+    q.dimension = unit ? unit->dimension : core::Dimension::count;
+    if (unit && !unit->counted.empty()) q.counted = unit->counted;
+    else if (unit && q.dimension == core::Dimension::count) q.counted = unit->word;
+    // A sign written before the figure: -16.97%
+    if (number.start > s.begin && s.text[number.start - 1] == '-' && !core::is_ascii_digit(s.before(number.start - 1)) &&
+        !core::is_latin_letter(s.before(number.start - 1))) {
+      v = -v;
+      q.point = v;
+      start = std::min(start, number.start - 1);
+      q.modifiers.push_back("sign:-");
+    }
+    if (second) {
+      double hi = second->value * factor;
+      q.value = {std::min(v, hi), std::max(v, hi), true, true};
+      q.modifiers.push_back("range");
+    } else if (number.vague) {
+      q.value = {number.vague_lo * factor, number.vague_hi * factor, true, false};
+      q.modifiers.push_back("vague");
+    } else {
+      q.value = core::precision_interval(v, precision);
+      q.modifiers.push_back("precision");
+    }
+    for (const auto& a : applied) {
+      const auto& m = *a.modifier;
+      double f = m.widen;
+      double base = std::fabs(v);
+      std::string name = std::string(rules::modifier_effect_name(m.effect)) + ":" + m.word;
+      switch (m.effect) {
+        case ModifierEffect::hedge:
+          // The writer's "about" states the uncertainty; it replaces the rounding guess,
+          // except that a range stays at least as wide as written.
+          if (second) {
+            q.value.lo = std::min(q.value.lo, q.value.lo - base * f);
+            q.value.hi = q.value.hi + std::fabs(q.value.hi) * f;
+          } else {
+            q.value = {v - base * f, v + base * f, true, true};
+          }
+          name = "hedge:" + m.word;
+          break;
+        case ModifierEffect::nearly:
+          q.value = {v - base * f, v, true, true};
+          name = "hedge:" + m.word;
+          break;
+        case ModifierEffect::below:
+          q.value = {0, v, true, false};
+          name = "bound:below:" + m.word;
+          break;
+        case ModifierEffect::at_most:
+          q.value = {0, v, true, true};
+          name = "bound:at-most:" + m.word;
+          break;
+        case ModifierEffect::above:
+          q.value = {v, core::Interval::infinity(), false, false};
+          name = "bound:above:" + m.word;
+          break;
+        case ModifierEffect::at_least:
+          q.value = {v, core::Interval::infinity(), true, false};
+          name = "bound:at-least:" + m.word;
+          break;
+        case ModifierEffect::plus:
+          q.value = {v, v + std::max(precision, base > 0 ? std::pow(10.0, std::floor(std::log10(base))) : 1.0), true, false};
+          name = "plus:" + m.word;
+          break;
+        case ModifierEffect::emphasis:
+          name = "emphasis:" + m.word;
+          break;
+      }
+      q.modifiers.push_back(name);
+    }
+    if (std::any_of(q.modifiers.begin(), q.modifiers.end(),
+                    [](const std::string& m) { return m.rfind("bound:", 0) == 0 || m.rfind("hedge:", 0) == 0; }))
+      q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
+    q.span = {start, stop};
+    q.surface = std::string(s.text.substr(start, stop - start));
+    return q;
+  }
+
+  // "557만달러(약 80억원)": the figure in brackets is linked to the one before it.
+  std::size_t read_linked(const Sentence& s, int main_index, std::size_t sentence_index, Extraction& out) const {
+    const core::Quantity main = out.quantities[static_cast<std::size_t>(main_index)];
+    std::size_t p = main.span.end;
+    if (p >= s.end || s.text[p] != '(') return p;
+    std::size_t close = s.text.find(')', p);
+    if (close == std::string::npos || close >= s.end || close - p > 80) return p;
+    for (std::size_t q = p + 1; q < close; q = s.next(q)) {
+      std::size_t end = q;
+      auto inner = read_quantity(s, q, end);
+      if (!inner) {
+        if (end > q) q = end - 1;
+        continue;
+      }
+      std::size_t tail = inner->span.end;
+      while (tail < close && s.text[tail] == ' ') ++tail;
+      if (tail != close) return p;
+      bool both_money = inner->dimension == core::Dimension::money && main.dimension == core::Dimension::money;
+      bool change = (inner->dimension == core::Dimension::percent && main.dimension == core::Dimension::money) ||
+                    (inner->dimension == core::Dimension::money && main.dimension == core::Dimension::percent);
+      if (!both_money && !change) return p;
+      inner->sentence = sentence_index;
+      inner->linked_to = main_index;
+      inner->link = both_money ? (inner->unit == main.unit ? "restatement" : "conversion") : "absolute-change";
+      out.quantities.push_back(std::move(*inner));
+      // Words after the bracket still belong to the main figure: "…(약 80억원)에 불과하다".
+      auto after = suffix_modifiers(s, close + 1, Modifier::Position::suffix);
+      for (const auto& a : after)
+        if (a.modifier->effect == ModifierEffect::emphasis)
+          out.quantities[static_cast<std::size_t>(main_index)].modifiers.push_back("emphasis:" + a.modifier->word);
+      return close + 1;
+    }
+    return p;
+  }
+};
+
+Sentence make_sentence(const std::string& text, std::string_view lower, core::Span span) {
+  Sentence s;
+  s.text = text;
+  s.lower = lower;
+  s.begin = span.start;
+  s.end = span.end;
+  return s;
+}
+
+}  // namespace
+
+Extraction extract(const core::Article& article, const rules::RuleSet& rules) {
+  Extractor extractor(rules);
+  Extraction out;
+  std::string lower = core::ascii_lower(article.text);
+  for (std::size_t i = 0; i < article.sentences.size() && !out.truncated; ++i)
+    extractor.read_sentence(make_sentence(article.text, lower, article.sentences[i]), i, out);
+  return out;
+}
+
+Extraction extract_snippet(const std::string& text, const rules::RuleSet& rules) {
+  core::Article article;
+  article.text = text;
+  article.sentences.push_back({0, text.size()});
+  return extract(article, rules);
+}
+
+}  // namespace crosscheck::extract

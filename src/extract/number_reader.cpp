@@ -1,0 +1,304 @@
+#include "extract/number_reader.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace crosscheck::extract {
+
+NumberReader::NumberReader(const rules::RuleSet& rules) : rules_(rules) {
+  for (std::size_t i = 0; i < rules.sino_digits.size(); ++i) sino_digit_.add(rules.sino_digits[i].first, static_cast<int>(i));
+  for (std::size_t i = 0; i < rules.small_scales.size(); ++i) small_scale_.add(rules.small_scales[i].word, static_cast<int>(i));
+  for (std::size_t i = 0; i < rules.big_scales.size(); ++i) big_scale_.add(rules.big_scales[i].word, static_cast<int>(i));
+}
+
+std::optional<NumberReading> NumberReader::read_digits(const Sentence& s, std::size_t pos) const {
+  if (!is_digit_at(s, pos)) return std::nullopt;
+  std::string digits;
+  std::size_t p = pos;
+  while (p < s.end) {
+    char c = s.text[p];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++p;
+    } else if (c == ',' && p + 3 < s.end + 1 && is_digit_at(s, p + 1) && is_digit_at(s, p + 2) && is_digit_at(s, p + 3) &&
+               !is_digit_at(s, p + 4)) {
+      ++p;  // thousands separator: exactly three digits follow
+    } else {
+      break;
+    }
+  }
+  int decimals = 0;
+  if (p + 1 < s.end && s.text[p] == '.' && is_digit_at(s, p + 1)) {
+    digits += '.';
+    ++p;
+    while (is_digit_at(s, p)) {
+      digits += s.text[p++];
+      ++decimals;
+    }
+  }
+  if (digits.size() > 30) return std::nullopt;  // not a quantity anyone writes
+  NumberReading r;
+  r.start = pos;
+  r.end = p;
+  r.value = std::strtod(digits.c_str(), nullptr);
+  if (decimals > 0) {
+    r.precision = std::pow(10.0, -decimals);
+  } else {
+    // Integer trailing zeros are not significant: 560 is "to the nearest ten".
+    int zeros = 0;
+    for (std::size_t i = digits.size(); i > 1 && digits[i - 1] == '0'; --i) ++zeros;
+    r.precision = r.value == 0 ? 1 : std::pow(10.0, zeros);
+  }
+  return r;
+}
+
+std::optional<NumberReading> NumberReader::read_sino(const Sentence& s, std::size_t pos) const {
+  // Only a run that starts a word: 이 and 사 are also particles and nouns.
+  char32_t before = s.before(pos);
+  if (core::is_hangul_syllable(before)) return std::nullopt;
+  NumberReading r;
+  r.start = pos;
+  r.words = true;
+  double total = 0, group = 0, digit = 0;
+  bool any_digit = false, any_scale = false;
+  std::size_t p = pos;
+  int symbols = 0;
+  double last_unit = 1;
+  while (p < s.end) {
+    if (auto m = sino_digit_.longest_at(s.text.substr(0, s.end), p)) {
+      digit = rules_.sino_digits[static_cast<std::size_t>(m.id)].second;
+      any_digit = true;
+      p += m.length;
+      ++symbols;
+      last_unit = 1;
+      continue;
+    }
+    if (auto m = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      double f = rules_.small_scales[static_cast<std::size_t>(m.id)].factor;
+      group += (digit == 0 ? 1 : digit) * f;
+      last_unit = f;
+      digit = 0;
+      any_scale = true;
+      p += m.length;
+      ++symbols;
+      continue;
+    }
+    if (auto m = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      double f = rules_.big_scales[static_cast<std::size_t>(m.id)].factor;
+      group += digit;
+      total += (group == 0 ? 1 : group) * f;
+      last_unit *= f;
+      r.last_big = f;
+      group = digit = 0;
+      any_scale = true;
+      p += m.length;
+      ++symbols;
+      continue;
+    }
+    break;
+  }
+  if (symbols < 2 || !any_scale || (!any_digit && symbols < 2)) return std::nullopt;
+  r.value = total + group + digit;
+  r.precision = last_unit;
+  r.end = p;
+  r.scaled = true;
+  return r;
+}
+
+std::optional<NumberReading> NumberReader::read_vague(const Sentence& s, std::size_t pos) const {
+  if (!s.word_boundary_before(pos) || core::is_hangul_syllable(s.before(pos))) return std::nullopt;
+  auto m = s.lookup(rules_.vague_table, pos);
+  if (!m) return std::nullopt;
+  const auto& word = rules_.vague_words[static_cast<std::size_t>(m.id)];
+  std::size_t p = pos + m.length;
+  std::size_t after_word = p;
+  p = s.skip_spaces(p);
+  double factor = 1;
+  bool any = false;
+  while (p < s.end) {
+    if (auto sm = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      factor *= rules_.small_scales[static_cast<std::size_t>(sm.id)].factor;
+      p += sm.length;
+      any = true;
+      continue;
+    }
+    if (auto bm = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      factor *= rules_.big_scales[static_cast<std::size_t>(bm.id)].factor;
+      p += bm.length;
+      any = true;
+      continue;
+    }
+    if (auto em = s.lookup(rules_.scale_table, p); em && s.word_boundary_after(p + em.length)) {
+      factor *= rules_.english_scales[static_cast<std::size_t>(em.id)].factor;
+      p += em.length;
+      any = true;
+      std::size_t q = s.skip_spaces(p);
+      if (s.starts_with(q, "of ")) p = q + 2;  // "tens of billions of dollars"
+      continue;
+    }
+    break;
+  }
+  NumberReading r;
+  r.start = pos;
+  r.vague = true;
+  r.words = true;
+  r.scaled = any;
+  if (!any) {
+    // "billions of": a complete vague amount by itself; "수" alone is not an amount.
+    if (word.lo < 1000) return std::nullopt;
+    p = after_word;
+  }
+  r.vague_lo = word.lo * factor;
+  r.vague_hi = word.hi * factor;
+  r.value = (r.vague_lo + r.vague_hi) / 2;
+  r.precision = factor;
+  r.end = p;
+  return r;
+}
+
+std::optional<NumberReading> NumberReader::read_number_word(const Sentence& s, std::size_t pos) const {
+  if (!s.word_boundary_before(pos) || core::is_hangul_syllable(s.before(pos))) return std::nullopt;
+  auto m = s.lookup(rules_.number_word_table, pos);
+  if (!m) return std::nullopt;
+  const auto& word = rules_.number_words[static_cast<std::size_t>(m.id)];
+  std::size_t end = pos + m.length;
+  // An English word must end at a word boundary ("one" in "money" is no number).
+  if (core::is_latin_letter(s.at(pos)) && !s.word_boundary_after(end)) return std::nullopt;
+  NumberReading r;
+  r.start = pos;
+  r.end = end;
+  r.value = word.value;
+  r.precision = 1;
+  r.words = true;
+  // "twenty five", "twenty-five"
+  std::size_t q = end;
+  if (q < s.end && (s.text[q] == '-' || s.text[q] == ' ')) {
+    auto m2 = s.lookup(rules_.number_word_table, q + 1);
+    if (m2 && word.value >= 20 && word.value < 100 && static_cast<int>(word.value) % 10 == 0) {
+      const auto& unit_word = rules_.number_words[static_cast<std::size_t>(m2.id)];
+      if (unit_word.value < 10 && s.word_boundary_after(q + 1 + m2.length)) {
+        r.value += unit_word.value;
+        r.end = q + 1 + m2.length;
+      }
+    }
+  }
+  return r;
+}
+
+void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const {
+  // total: finished 만/억/조 groups; group: the part below the next big scale.
+  double total = 0, group = 0, current = r.value, unit = r.precision;
+  double last_big = 0;
+  std::size_t p = r.end;
+  bool any = false;
+  while (p < s.end) {
+    if (auto m = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      double f = rules_.small_scales[static_cast<std::size_t>(m.id)].factor;
+      group += current * f;
+      unit = unit * f;
+      current = 0;
+      p += m.length;
+      any = true;
+      if (auto next = read_digits(s, p)) {  // 6천875억
+        current = next->value;
+        unit = next->precision;
+        p = next->end;
+        continue;
+      }
+      continue;
+    }
+    if (auto m = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      double f = rules_.big_scales[static_cast<std::size_t>(m.id)].factor;
+      if (last_big && f >= last_big) break;  // scales only fall within one amount
+      group += current;
+      total += group * f;
+      unit = unit * f;
+      last_big = f;
+      group = current = 0;
+      p += m.length;
+      any = true;
+      // The next part follows directly (846조6875억) or after one space before a smaller scale (5억 6000만).
+      std::size_t q = p;
+      if (q < s.end && s.text[q] == ' ') ++q;
+      if (auto next = read_digits(s, q)) {
+        std::size_t after = next->end;
+        bool adjacent = q == p;
+        auto small = small_scale_.longest_at(s.text.substr(0, s.end), after);
+        auto big = big_scale_.longest_at(s.text.substr(0, s.end), after);
+        bool smaller_big = big && rules_.big_scales[static_cast<std::size_t>(big.id)].factor < f;
+        if (adjacent || smaller_big || (small && q != p)) {
+          if (!adjacent && !smaller_big) {
+            // "3조 4천억": the small scale must itself lead to a smaller big scale.
+            std::size_t a = after + small.length;
+            auto big2 = big_scale_.longest_at(s.text.substr(0, s.end), a);
+            if (!(big2 && rules_.big_scales[static_cast<std::size_t>(big2.id)].factor < f)) break;
+          }
+          if (next->value >= f) break;
+          current = next->value;
+          unit = next->precision;
+          p = next->end;
+          continue;
+        }
+      }
+      continue;
+    }
+    break;
+  }
+  if (!any) return;
+  r.value = total + group + current;
+  r.precision = unit;
+  r.end = p;
+  r.scaled = true;
+  r.last_big = last_big;
+}
+
+void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const {
+  std::size_t p = r.end;
+  // Suffixes touch the digits (2788K, $3.5bn); words follow a space ($5.6 million).
+  for (std::size_t q : {p, p < s.end && s.text[p] == ' ' ? p + 1 : std::string::npos}) {
+    if (q == std::string::npos) continue;
+    for (const auto& m : rules_.scale_table.all_at(s.text.substr(0, s.end), q)) {
+      const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
+      bool suffix = scale.word.size() <= 2;
+      if (suffix && q != p) continue;
+      if (!suffix && q == p) continue;
+      if (!s.word_boundary_after(q + m.length)) continue;
+      r.value *= scale.factor;
+      r.precision *= scale.factor;
+      r.end = q + m.length;
+      r.scaled = true;
+      return;
+    }
+    // Scale words are matched case-insensitively ("Million", "BILLION").
+    if (q != p) {
+      auto m = s.lookup(rules_.scale_table, q);
+      if (m) {
+        const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
+        if (scale.word.size() > 2 && s.word_boundary_after(q + m.length)) {
+          r.value *= scale.factor;
+          r.precision *= scale.factor;
+          r.end = q + m.length;
+          r.scaled = true;
+          return;
+        }
+      }
+    }
+  }
+}
+
+std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t pos) const {
+  if (auto r = read_digits(s, pos)) {
+    read_korean_scales(s, *r);
+    if (!r->scaled) read_english_scale(s, *r);
+    return r;
+  }
+  if (auto r = read_vague(s, pos)) return r;
+  if (auto r = read_sino(s, pos)) return r;
+  if (auto r = read_number_word(s, pos)) {
+    read_english_scale(s, *r);
+    return r;
+  }
+  return std::nullopt;
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,97 @@
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules) {
+  std::vector<CueHit> hits;
+  std::string_view lower = s.lower.substr(0, s.span.end);
+  for (std::size_t pos = s.span.start; pos < s.span.end;) {
+    auto matches = rules.cue_table.all_at(lower, pos);
+    for (const auto& m : matches) {
+      // English cues must be whole words ("stock" is not in "stockpile").
+      if (core::is_latin_letter(static_cast<unsigned char>(s.text[pos])) && pos + m.length < s.span.end &&
+          core::is_latin_letter(static_cast<unsigned char>(s.text[pos + m.length])))
+        continue;
+      hits.push_back({m.id, pos, pos + m.length});
+    }
+    std::size_t length = 1;
+    core::decode_at(s.text, pos, length);
+    pos += length;
+  }
+  return hits;
+}
+
+std::string choose_attribute(const SentenceView& s, const core::Quantity& q, const std::vector<CueHit>& cues,
+                             const rules::RuleSet& rules, std::string& source, CueHit& chosen) {
+  // An attribute counts only when one of its main cues is present, and its required word too.
+  auto present = [&](const std::string& attribute, bool required) {
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+      const auto& c = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
+      return c.attribute == attribute && c.requires_other == required;
+    });
+  };
+  auto needs_required = [&](const std::string& attribute) {
+    return std::any_of(rules.attribute_cues.begin(), rules.attribute_cues.end(),
+                       [&](const rules::AttributeCue& c) { return c.attribute == attribute && c.requires_other; });
+  };
+  core::Span clause = clause_around(s, q.span, rules);
+  const rules::Attribute* best = nullptr;
+  long best_score = 0;
+  for (const auto& hit : cues) {
+    const auto& cue = rules.attribute_cues[static_cast<std::size_t>(hit.cue)];
+    if (cue.requires_other) continue;
+    const rules::Attribute* attribute = rules.attribute(cue.attribute);
+    if (!attribute) continue;
+    if (std::find(attribute->dimensions.begin(), attribute->dimensions.end(), q.dimension) == attribute->dimensions.end()) continue;
+    if (needs_required(attribute->id) && !present(attribute->id, true)) continue;
+    if (hit.start < q.span.end && hit.end > q.span.start) continue;  // a cue inside the figure itself
+    long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);
+    bool in_clause = hit.start >= clause.start && hit.end <= clause.end;
+    // Nearer is better; the same clause counts for a lot; priority breaks ties between
+    // attributes that share a cue (시가총액 for both market value and its change).
+    long score = distance + (in_clause ? 0 : 400) - attribute->priority * 3;
+    if (!best || score < best_score) {
+      best = attribute;
+      best_score = score;
+      chosen = hit;
+    }
+  }
+  if (best) {
+    source = "cue";
+    return best->id;
+  }
+  std::string noun = nearest_noun(s, q, rules);
+  if (!noun.empty()) {
+    source = "noun-phrase";
+    return "np:" + noun;
+  }
+  source = "";
+  return "";
+}
+
+std::string nearest_noun(const SentenceView& s, const core::Quantity& q, const rules::RuleSet& rules) {
+  // The word just before the figure, its particle stripped: "빅테크의 5~10%" → 빅테크.
+  std::size_t end = q.span.start;
+  while (end > s.span.start && s.text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > s.span.start && s.text[start - 1] != ' ' && s.text[start - 1] != '(' && s.text[start - 1] != '\'' &&
+         s.text[start - 1] != '"')
+    --start;
+  std::string word(s.text.substr(start, end - start));
+  while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ')')) word.pop_back();
+  for (const auto& particle : rules.particles)
+    if (word.size() > particle.size() + 3 && word.compare(word.size() - particle.size(), particle.size(), particle) == 0) {
+      word.resize(word.size() - particle.size());
+      break;
+    }
+  if (core::count_code_points(word, 0, word.size()) < 2) return "";
+  if (std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return "";
+  return core::ascii_lower(word);
+}
+
+}  // namespace crosscheck::frame

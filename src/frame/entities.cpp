@@ -1,0 +1,102 @@
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool latin_or_digit(char32_t c) { return core::is_latin_letter(c) || core::is_ascii_digit(c); }
+
+char32_t at(std::string_view text, std::size_t pos) {
+  std::size_t length = 1;
+  return pos < text.size() ? core::decode_at(text, pos, length) : 0;
+}
+
+char32_t before(std::string_view text, std::size_t pos, std::size_t floor) {
+  if (pos <= floor) return 0;
+  std::size_t p = pos - 1;
+  while (p > floor && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return at(text, p);
+}
+
+// The particle after a name, looking past a bracketed gloss: 마이크로소프트(MSFT)의 → 의.
+std::string particle_after(const SentenceView& s, std::size_t pos, const rules::RuleSet& rules) {
+  std::size_t p = pos;
+  if (p < s.span.end && s.text[p] == '(') {
+    std::size_t close = s.text.find(')', p);
+    if (close != std::string_view::npos && close < s.span.end && close - p < 40) p = close + 1;
+  }
+  if (p < s.span.end && (s.text[p] == '\'' || s.text[p] == '"')) ++p;
+  if (p + 3 <= s.span.end && (s.text.compare(p, 3, "’") == 0 || s.text.compare(p, 3, "”") == 0)) p += 3;
+  auto m = rules.particle_table.longest_at(s.text.substr(0, s.span.end), p);
+  if (!m) return "";
+  return rules.particles[static_cast<std::size_t>(m.id)];
+}
+
+}  // namespace
+
+std::vector<Mention> find_mentions(const SentenceView& s, const rules::RuleSet& rules) {
+  std::vector<Mention> out;
+  std::size_t pos = s.span.start;
+  while (pos < s.span.end) {
+    std::string_view window = s.text.substr(0, s.span.end);
+    auto m = rules.entity_table.longest_at(window, pos);
+    int entity = m ? m.id : -1;
+    auto a = rules.anaphor_table.longest_at(s.lower.substr(0, s.span.end), pos);
+    if (!m && a) m = a;
+    if (m) {
+      std::size_t end = pos + m.length;
+      char32_t first = at(s.text, pos);
+      bool ok = true;
+      if (latin_or_digit(first) && latin_or_digit(before(s.text, pos, s.span.start))) ok = false;
+      if (latin_or_digit(before(s.text, end, pos)) && latin_or_digit(at(s.text, end))) ok = false;
+      if (core::is_hangul_syllable(first) && core::is_hangul_syllable(before(s.text, pos, s.span.start))) ok = false;
+      if (ok) {
+        out.push_back({entity, pos, end, particle_after(s, end, rules)});
+        pos = end;
+        continue;
+      }
+    }
+    std::size_t length = 1;
+    core::decode_at(s.text, pos, length);
+    pos += length;
+  }
+  return out;
+}
+
+core::Span clause_around(const SentenceView& s, core::Span figure, const rules::RuleSet& rules) {
+  core::Span clause = s.span;
+  auto is_break = [&](std::size_t at_pos, std::string_view word) {
+    // A comma between digits is a thousands separator, not a clause break.
+    return !(word == "," && at_pos + 1 < s.text.size() && s.text[at_pos + 1] >= '0' && s.text[at_pos + 1] <= '9');
+  };
+  for (const auto& brk : rules.clause_breaks) {
+    std::string_view word = brk;
+    std::size_t search = figure.start;
+    while (search > s.span.start) {
+      std::size_t found = s.lower.rfind(word, search - 1);
+      if (found == std::string_view::npos || found < s.span.start) break;
+      if (found + word.size() <= figure.start && is_break(found, word)) {
+        clause.start = std::max(clause.start, found + word.size());
+        break;
+      }
+      search = found;
+    }
+    std::size_t from = figure.end;
+    while (from < clause.end) {
+      std::size_t next = s.lower.find(word, from);
+      if (next == std::string_view::npos || next >= clause.end) break;
+      if (is_break(next, word)) {
+        clause.end = next;
+        break;
+      }
+      from = next + 1;
+    }
+  }
+  return clause;
+}
+
+}  // namespace crosscheck::frame

@@ -1,0 +1,202 @@
+#include "frame/frame.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool subject_particle(const std::string& p) { return p == "의" || p == "은" || p == "는" || p == "이" || p == "가" || p == "도"; }
+bool topic_particle(const std::string& p) { return p == "은" || p == "는"; }
+
+class ArticleFramer {
+ public:
+  ArticleFramer(const core::Article& article, std::size_t index, const extract::Extraction& ex, const rules::RuleSet& rules)
+      : article_(article), index_(index), ex_(ex), rules_(rules), lower_(core::ascii_lower(article.text)) {}
+
+  std::vector<core::Claim> run() {
+    std::vector<core::Claim> claims(ex_.quantities.size());
+    std::vector<std::vector<std::size_t>> by_sentence(article_.sentences.size());
+    for (std::size_t i = 0; i < ex_.quantities.size(); ++i) by_sentence[ex_.quantities[i].sentence].push_back(i);
+    main_entity_ = most_mentioned();
+    for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
+      SentenceView s{article_.text, lower_, article_.sentences[si]};
+      auto mentions = find_mentions(s, rules_);
+      auto cues = find_cues(s, rules_);
+      int claim_subject = -2;
+      for (std::size_t qi : by_sentence[si]) {
+        const core::Quantity& q = ex_.quantities[qi];
+        core::Claim& c = claims[qi];
+        c.id = article_.id + ":" + std::to_string(qi);
+        c.article = index_;
+        c.quantity = q;
+        c.sentence_start = s.span.start;
+        c.sentence_text = std::string(article_.text.substr(s.span.start, s.span.end - s.span.start));
+        if (q.linked_to >= 0) {
+          const core::Claim& main = claims[static_cast<std::size_t>(q.linked_to)];
+          c.subject = main.subject;
+          c.subject_root = main.subject_root;
+          c.subject_source = main.subject_source;
+          c.attribute = main.attribute;
+          c.attribute_source = main.attribute_source;
+          c.scope = main.scope;
+          c.linked_to = q.linked_to;
+          c.key = main.key;
+          continue;
+        }
+        CueHit cue;
+        c.attribute = choose_attribute(s, q, cues, rules_, c.attribute_source, cue);
+        int subject = resolve_subject(s, q, mentions, c.attribute_source == "cue" ? &cue : nullptr, c.subject_source);
+        core::Span clause = clause_around(s, q.span, rules_);
+        subject = refine_to_part(subject, mentions, clause);
+        if (subject >= 0) {
+          const auto& e = rules_.entities[static_cast<std::size_t>(subject)];
+          c.subject = e.id;
+          c.subject_root = root_of(subject);
+          if (c.subject != c.subject_root) c.scope.qualifier = c.subject;
+          if (c.subject_source == "cue" || c.subject_source == "clause") claim_subject = subject;
+        }
+        apply_scope_cues(s, clause, q, rules_, c.scope);
+        apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
+        apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
+        if (q.point < 0) c.scope.direction = "down";
+        if (c.scope.window.empty() && !c.scope.date.empty() && c.scope.date.day &&
+            (c.attribute == "price-change" || c.attribute == "market-value-change"))
+          c.scope.window = "1 day";  // a change dated to one day is that day's change
+        c.key = (c.subject_root.empty() ? "?" : c.subject_root) + "|" + c.attribute + "|" + core::dimension_name(q.dimension);
+      }
+      update_topic(mentions, claim_subject);
+    }
+    return claims;
+  }
+
+ private:
+  const core::Article& article_;
+  std::size_t index_;
+  const extract::Extraction& ex_;
+  const rules::RuleSet& rules_;
+  std::string lower_;
+  int topic_ = -1;
+  int main_entity_ = -1;
+
+  bool usable(const Mention& m) const {
+    if (m.entity < 0) return true;  // an anaphor resolves to the topic
+    return rules_.entities[static_cast<std::size_t>(m.entity)].type != "chip";
+  }
+
+  int resolve(const Mention& m) const { return m.entity >= 0 ? m.entity : topic_; }
+
+  int resolve_subject(const SentenceView& s, const core::Quantity& q, const std::vector<Mention>& mentions, const CueHit* cue,
+                      std::string& source) const {
+    core::Span clause = clause_around(s, q.span, rules_);
+    // 1. The name that governs the attribute word: "엔비디아의 시가총액", "업체의 주가".
+    if (cue) {
+      for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
+        if (it->end > cue->start) continue;
+        std::string_view between = article_.text.substr(it->end, cue->start - it->end);
+        std::string rest(between);
+        if (!rest.empty() && rest.front() == '(') {
+          auto close = rest.find(')');
+          if (close != std::string::npos) rest.erase(0, close + 1);
+        }
+        if (rest.rfind("의", 0) == 0) rest.erase(0, std::string("의").size());
+        if (!core::trim(rest).empty() || !usable(*it)) break;
+        if (int e = resolve(*it); e >= 0) {
+          source = "cue";
+          return e;
+        }
+        break;
+      }
+    }
+    auto closest_before = [&](core::Span range, bool with_particle) -> int {
+      for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
+        if (it->end > q.span.start || it->start < range.start || !usable(*it)) continue;
+        if (with_particle ? subject_particle(it->particle) : it->particle.empty()) return resolve(*it);
+      }
+      return -1;
+    };
+    // 2. The figure's own clause: a name marked as subject, topic or owner.
+    if (int e = closest_before(clause, true); e >= 0) return source = "clause", e;
+    // 3. The sentence topic before the figure.
+    for (const auto& m : mentions)
+      if (m.end <= q.span.start && topic_particle(m.particle) && usable(m))
+        if (int e = resolve(m); e >= 0) return source = "sentence", e;
+    // 4. A subject named after the figure ("…70%가량을 점유하고 있는 엔비디아").
+    for (const auto& m : mentions)
+      if (m.start >= q.span.end && usable(m) && (topic_particle(m.particle) || m.particle == "이" || m.particle == "가" || m.particle.empty()))
+        if (int e = resolve(m); e >= 0) return source = "sentence", e;
+    if (int e = closest_before(s.span, false); e >= 0) return source = "sentence", e;
+    // 5. The topic carried from earlier sentences, then the article's main entity.
+    if (topic_ >= 0) return source = "topic", topic_;
+    if (main_entity_ >= 0) return source = "article", main_entity_;
+    source = "";
+    return -1;
+  }
+
+  // A company named with one of its models in the same clause: the figure is the model's.
+  int refine_to_part(int subject, const std::vector<Mention>& mentions, core::Span clause) const {
+    if (subject < 0) return subject;
+    const std::string& id = rules_.entities[static_cast<std::size_t>(subject)].id;
+    for (const auto& m : mentions) {
+      if (m.entity < 0 || m.start < clause.start || m.end > clause.end) continue;
+      if (rules_.entities[static_cast<std::size_t>(m.entity)].part_of == id) return m.entity;
+    }
+    return subject;
+  }
+
+  std::string root_of(int entity) const {
+    std::string id = rules_.entities[static_cast<std::size_t>(entity)].id;
+    for (int guard = 0; guard < 8; ++guard) {
+      const rules::Entity* e = rules_.entity(id);
+      if (!e || e->part_of.empty()) break;
+      id = e->part_of;
+    }
+    return id;
+  }
+
+  void update_topic(const std::vector<Mention>& mentions, int claim_subject) {
+    for (const auto& m : mentions)
+      if (m.entity >= 0 && topic_particle(m.particle) && usable(m)) {
+        topic_ = m.entity;
+        return;
+      }
+    if (claim_subject >= 0) topic_ = claim_subject;
+  }
+
+  int most_mentioned() const {
+    std::map<int, int> counts;
+    int best = -1;
+    for (const auto& span : article_.sentences) {
+      SentenceView s{article_.text, lower_, span};
+      for (const auto& m : find_mentions(s, rules_))
+        if (m.entity >= 0 && usable(m) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
+    }
+    return best;
+  }
+};
+
+}  // namespace
+
+std::vector<core::Claim> frame(const core::Article& article, std::size_t article_index, const extract::Extraction& extraction,
+                               const rules::RuleSet& rules) {
+  return ArticleFramer(article, article_index, extraction, rules).run();
+}
+
+}  // namespace crosscheck::frame
+
+namespace crosscheck::frame {
+
+std::vector<std::string> entities_in(const std::string& text, const rules::RuleSet& rules) {
+  std::string lower = core::ascii_lower(text);
+  SentenceView s{text, lower, {0, text.size()}};
+  std::vector<std::string> ids;
+  for (const auto& m : find_mentions(s, rules))
+    if (m.entity >= 0) ids.push_back(rules.entities[static_cast<std::size_t>(m.entity)].id);
+  return ids;
+}
+
+}  // namespace crosscheck::frame

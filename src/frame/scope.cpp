@@ -1,0 +1,119 @@
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/text.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+std::string format_count(double v) { return core::format_number(v); }
+
+bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::RuleSet& rules,
+                      core::Scope& scope) {
+  struct Best {
+    std::string value;
+    long distance = -1;
+  };
+  std::map<std::string, Best> best;
+  std::string_view lower = s.lower.substr(0, s.span.end);
+  for (std::size_t pos = s.span.start; pos < s.span.end; ++pos) {
+    if ((static_cast<unsigned char>(s.text[pos]) & 0xC0) == 0x80) continue;
+    for (const auto& m : rules.scope_table.all_at(lower, pos)) {
+      const auto& cue = rules.scope_cues[static_cast<std::size_t>(m.id)];
+      std::size_t end = pos + m.length;
+      if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) continue;
+      if (end > q.span.start && pos < q.span.end) continue;
+      // Attribution speaks for the whole sentence; the others for the figure's own clause.
+      bool sentence_wide = cue.field == "attribution";
+      if (!sentence_wide && (pos < clause.start || end > clause.end)) continue;
+      long distance = end <= q.span.start ? static_cast<long>(q.span.start - end) : static_cast<long>(pos - q.span.end);
+      auto& b = best[cue.field];
+      if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};
+      break;  // longest cue at this position only
+    }
+  }
+  auto take = [&](const char* field, std::string& slot) {
+    auto it = best.find(field);
+    if (it != best.end() && slot.empty()) slot = it->second.value;
+  };
+  take("window", scope.window);
+  take("basis", scope.basis);
+  take("kind", scope.kind);
+  take("direction", scope.direction);
+  take("attribution", scope.attribution);
+  take("period", scope.period);
+}
+
+void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
+                const core::Quantity& q, const core::PartialDate& published, core::Scope& scope) {
+  // The nearest time expression before the figure in its clause, else in its sentence.
+  const core::TimeExpression* chosen = nullptr;
+  for (int pass = 0; pass < 2 && !chosen; ++pass) {
+    core::Span range = pass == 0 ? clause : s.span;
+    for (const auto& t : times) {
+      if (t.span.start < range.start || t.span.end > q.span.start) continue;
+      if (t.kind == "clock" || t.kind == "century" || t.kind == "decade" || t.kind == "weekday") continue;
+      if (!chosen || t.span.start > chosen->span.start) chosen = &t;
+    }
+  }
+  if (!chosen) return;
+  core::PartialDate d = chosen->date;
+  // Resolve against the publication date: "27일" in an article of 31 January is 27 January;
+  // a day after the publication day belongs to the month before.
+  if (chosen->relative && published.year) {
+    if (chosen->relative_year || chosen->relative_month == 0) d.year = published.year + chosen->relative_year;
+    if (chosen->relative_month) {
+      core::PartialDate shifted = core::add_months({published.year, published.month, 1}, chosen->relative_month);
+      d.year = shifted.year;
+      if (!d.month) d.month = shifted.month;
+    }
+  }
+  if (published.year) {
+    if (!d.year && (d.month || d.day)) d.year = published.year;
+    if (!d.month && d.day && published.month) {
+      d.month = published.month;
+      if (published.day && d.day > published.day) {
+        auto shifted = core::add_months({d.year, d.month, 1}, -1);
+        d.year = shifted.year;
+        d.month = shifted.month;
+      }
+    }
+    if (d.month && !chosen->relative && d.month > published.month && d.year == published.year && published.month)
+      d.year = published.year - 1;  // "12월" in a January article is last December
+  }
+  if (chosen->kind == "date") {
+    scope.date = d;
+  } else if (chosen->kind == "quarter") {
+    scope.period = (d.year ? std::to_string(d.year) : std::string("?")) + "-Q" + std::to_string(chosen->quarter);
+  } else if (chosen->kind == "month") {
+    scope.period = d.to_string();
+    if (chosen->month_to) scope.period += "~" + std::to_string(chosen->month_to);
+  } else if (chosen->kind == "year") {
+    scope.period = std::to_string(d.year);
+  }
+}
+
+void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,
+                                 const core::Quantity& q, core::Scope& scope) {
+  if (!scope.window.empty()) return;
+  for (const auto& d : quantities) {
+    if (d.dimension != core::Dimension::duration || &d == &q) continue;
+    if (d.span.start < clause.start || d.span.end > q.span.start) continue;
+    // "4거래일 사이", "over four trading days", "하루 만에": a window, not an age ("1년 전").
+    std::size_t after = d.span.end;
+    while (after < s.span.end && s.text[after] == ' ') ++after;
+    std::string_view rest = s.lower.substr(after, std::min<std::size_t>(12, s.span.end - after));
+    bool ago = rest.rfind("전", 0) == 0 || rest.rfind("ago", 0) == 0 || rest.rfind("앞서", 0) == 0;
+    if (ago) continue;
+    scope.window = format_count(d.point) + " " + d.unit;
+  }
+}
+
+}  // namespace crosscheck::frame

@@ -1,0 +1,69 @@
+#pragma once
+// ingest: files, folders, JSONL lines and HTML pages → Article (clean text, paragraphs,
+// sentences, skipped regions, metadata). Nothing read is dropped silently.
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+#include "rules/rule_set.hpp"
+
+namespace crosscheck::ingest {
+
+// Documented in docs/limits.md; each limit reached gives a clear message, never a crash.
+struct Limits {
+  std::size_t max_file_bytes = std::size_t{1} << 30;      // a JSONL export may be large
+  std::size_t max_article_bytes = std::size_t{64} << 20;  // one article's text
+  std::size_t max_line_bytes = std::size_t{64} << 20;     // one JSONL line
+  std::size_t max_sentence_code_points = 2000;            // longer runs are cut at a space
+};
+
+// What a reader knows of an article before its text is cleaned.
+struct ArticleMeta {
+  std::string id, outlet, url, published, title, path;
+  nlohmann::ordered_json extra = nlohmann::ordered_json::object();
+};
+
+struct ReadResult {
+  std::vector<core::Article> articles;
+  std::vector<core::InputStatus> inputs;
+  core::Diagnostics diagnostics;
+};
+
+// `stdin_stream` is read as JSONL when a path is "-".
+ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules,
+                       std::istream* stdin_stream, const Limits& limits = {});
+
+// Text → Article: UTF-8 repair, normalization, boilerplate removal, sentences, metadata.
+// `pre_skipped` marks regions already known to be page furniture (from HTML structure).
+core::Article build_article(std::string_view raw, ArticleMeta meta, const rules::RuleSet& rules,
+                            core::Diagnostics& diagnostics, const Limits& limits = {},
+                            const std::vector<core::SkippedRegion>& pre_skipped = {});
+
+// NFC, full-width ASCII folded to ASCII, odd spaces to ' ', CRLF to '\n', minus signs to '-'.
+std::string normalize_text(std::string_view valid_utf8);
+
+struct Cleaned {
+  std::vector<core::Span> paragraphs;
+  std::vector<core::SkippedRegion> skipped;
+};
+Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
+                           const std::vector<core::SkippedRegion>& pre_skipped = {});
+
+std::vector<core::Span> split_sentences(const std::string& text, core::Span paragraph,
+                                        std::size_t max_code_points);
+
+// Fills what the reader did not know: dateline, byline, outlet, title.
+void infer_metadata(core::Article& article, const std::string& raw_clean_text, const rules::RuleSet& rules);
+
+struct HtmlPage {
+  std::string title, published, url, outlet, description;
+  std::string text;  // block elements on their own lines
+  std::vector<core::SkippedRegion> skipped;  // navigation, asides, forms, comment widgets
+  std::vector<std::string> notes;
+};
+HtmlPage read_html(std::string_view html, const rules::RuleSet& rules);
+
+}  // namespace crosscheck::ingest

@@ -1,0 +1,92 @@
+#include <re2/re2.h>
+
+#include <cstdio>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+#include "ingest/ingest.hpp"
+
+namespace crosscheck::ingest {
+
+namespace {
+
+std::string two(const std::string& s) { return s.size() == 1 ? "0" + s : s; }
+
+bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& rules, core::Article& article) {
+  for (const auto& pattern : rules.datelines) {
+    for (const auto& line : lines) {
+      std::string y, m, d, hh, mm;
+      if (!RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
+      int month = std::atoi(m.c_str()), day = std::atoi(d.c_str());
+      if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+      article.published = y + "-" + two(m) + "-" + two(d);
+      if (!hh.empty() && !mm.empty()) article.published += "T" + two(hh) + ":" + two(mm);
+      article.published_date = {std::atoi(y.c_str()), month, day};
+      article.metadata_notes.push_back("published from dateline '" + std::string(core::trim(line)) + "' (" + pattern.name + ")");
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string first_capture(const std::vector<std::string>& lines, const std::vector<rules::PatternRule>& patterns,
+                          std::string& matched_line) {
+  for (const auto& pattern : patterns)
+    for (const auto& line : lines) {
+      std::string value;
+      if (RE2::PartialMatch(line, *pattern.regex, &value) && !value.empty()) {
+        matched_line = line;
+        return value;
+      }
+    }
+  return "";
+}
+
+std::string outlet_by_alias(const std::vector<std::string>& lines, const rules::RuleSet& rules) {
+  for (const auto& outlet : rules.outlets)
+    for (const auto& line : lines) {
+      auto trimmed = core::trim(line);
+      if (trimmed == outlet.name) return outlet.name;
+      for (const auto& alias : outlet.aliases)
+        if (trimmed.find(alias) != std::string_view::npos) return outlet.name;
+    }
+  return "";
+}
+
+}  // namespace
+
+void infer_metadata(core::Article& article, const std::string& clean_text, const rules::RuleSet& rules) {
+  auto lines = core::split_lines(clean_text);
+  if (article.published.empty()) find_dateline(lines, rules, article);
+  if (article.byline.empty()) {
+    std::string line;
+    article.byline = first_capture(lines, rules.bylines, line);
+    if (!article.byline.empty()) article.metadata_notes.push_back("byline from '" + std::string(core::trim(line)) + "'");
+  }
+  if (article.outlet.empty()) {
+    std::string line;
+    std::string outlet = first_capture(lines, rules.outlet_patterns, line);
+    if (!outlet.empty()) {
+      article.outlet = outlet;
+      article.metadata_notes.push_back("outlet from '" + std::string(core::trim(line)) + "'");
+    } else if (!(outlet = outlet_by_alias(lines, rules)).empty()) {
+      article.outlet = outlet;
+      article.metadata_notes.push_back("outlet from a known outlet name or domain");
+    }
+  }
+  if (article.title.empty()) {
+    // The first short kept line before the first long paragraph reads as the headline.
+    for (const auto& p : article.paragraphs) {
+      std::string_view line(article.text.data() + p.start, p.end - p.start);
+      std::size_t cps = core::count_code_points(line, 0, line.size());
+      if (cps > 150) break;
+      if (cps >= 8 && cps <= 120) {
+        article.title = std::string(line);
+        article.metadata_notes.push_back("title from the first headline-like line");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace crosscheck::ingest

@@ -1,0 +1,299 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <unicode/ucnv.h>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+#include "ingest/ingest.hpp"
+
+namespace fs = std::filesystem;
+
+namespace crosscheck::ingest {
+
+namespace {
+
+using core::Severity;
+
+enum class Format { text, html, jsonl };
+
+Format format_of(const fs::path& path, std::string_view head) {
+  std::string ext = core::ascii_lower(path.extension().string());
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return Format::html;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
+  if (ext == ".txt" || ext == ".text" || ext == ".md") return Format::text;
+  auto t = core::trim(head);
+  if (!t.empty() && t[0] == '<') return Format::html;
+  if (!t.empty() && t[0] == '{') return Format::jsonl;
+  return Format::text;
+}
+
+// Pages still served as EUC-KR/CP949 are converted before parsing; anything else invalid
+// is repaired with U+FFFD and reported.
+std::string decode_legacy_korean(std::string_view bytes) {
+  std::string head = core::ascii_lower(bytes.substr(0, 4096));
+  if (head.find("euc-kr") == std::string::npos && head.find("ks_c_5601") == std::string::npos &&
+      head.find("cp949") == std::string::npos)
+    return "";
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(bytes.size() * 2 + 16, '\0');
+  int32_t n = ucnv_convert("UTF-8", "windows-949", out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                           static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return "";
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::string valid_utf8(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics) {
+  std::vector<core::InvalidByte> invalid;
+  std::string text = core::repair_utf8(bytes, invalid);
+  if (!invalid.empty())
+    diagnostics.push_back({Severity::warning, "input.invalid-utf8",
+                           std::to_string(invalid.size()) + " invalid UTF-8 byte(s) replaced with U+FFFD, first at byte offset " +
+                               std::to_string(invalid.front().offset),
+                           path});
+  return text;
+}
+
+class Reader {
+ public:
+  Reader(const rules::RuleSet& rules, const Limits& limits, ReadResult& result)
+      : rules_(rules), limits_(limits), result_(result) {}
+
+  void read_path(const std::string& arg, std::istream* stdin_stream) {
+    if (arg == "-") {
+      if (!stdin_stream) return skip("-", "standard input is not available");
+      read_jsonl_stream(*stdin_stream, "-");
+      return;
+    }
+    std::error_code ec;
+    fs::path path(arg);
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return skip(arg, "no such file or folder");
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+      if (ec) skip(arg, "could not list the folder: " + ec.message());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        std::string name = f.filename().string();
+        if (!name.empty() && name[0] == '.') continue;  // hidden files are not articles
+        read_file(f);
+      }
+      return;
+    }
+    read_file(path);
+  }
+
+ private:
+  const rules::RuleSet& rules_;
+  const Limits& limits_;
+  ReadResult& result_;
+  std::set<std::string> ids_;
+
+  void skip(const std::string& path, const std::string& reason) {
+    result_.inputs.push_back({path, "skipped", reason});
+    result_.diagnostics.push_back({Severity::error, "input.skipped", reason, path});
+  }
+
+  std::string unique_id(std::string id) {
+    std::string candidate = id;
+    for (int n = 2; !ids_.insert(candidate).second; ++n) candidate = id + "#" + std::to_string(n);
+    return candidate;
+  }
+
+  void read_file(const fs::path& path) {
+    const std::string name = path.string();
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (ec) return skip(name, "cannot read: " + ec.message());
+    if (size > limits_.max_file_bytes) return skip(name, "file is larger than the 1 GiB input limit");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return skip(name, "cannot open the file (permission denied?)");
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (size == 0 || core::trim(head).empty()) return skip(name, "empty file");
+    if (head.find('\0') != std::string::npos) return skip(name, "binary file (NUL bytes), not text");
+    Format format = format_of(path, head);
+    in.clear();
+    in.seekg(0);
+    if (format == Format::jsonl) return read_jsonl_stream(in, name);
+    if (size > limits_.max_article_bytes) return skip(name, "article is larger than the 64 MiB limit");
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (bytes.find('\0') != std::string::npos) return skip(name, "binary file (NUL bytes), not text");
+
+    ArticleMeta meta;
+    meta.path = name;
+    meta.id = unique_id(path.stem().string());
+    std::size_t before = result_.diagnostics.size();
+    if (format == Format::html) {
+      std::string converted = decode_legacy_korean(bytes);
+      std::string text = converted.empty() ? valid_utf8(bytes, name, result_.diagnostics) : converted;
+      HtmlPage page = read_html(text, rules_);
+      for (const auto& note : page.notes)
+        if (note.rfind("error:", 0) == 0) result_.diagnostics.push_back({Severity::warning, "input.html", note.substr(7), name});
+      meta.title = page.title;
+      meta.published = page.published;
+      meta.url = page.url;
+      meta.outlet = page.outlet;
+      add(build_article(page.text, meta, rules_, result_.diagnostics, limits_, page.skipped), name, before);
+    } else {
+      std::string text = valid_utf8(bytes, name, result_.diagnostics);
+      add(build_article(text, meta, rules_, result_.diagnostics, limits_), name, before);
+    }
+  }
+
+  void add(core::Article article, const std::string& path, std::size_t diagnostics_before) {
+    bool warned = result_.diagnostics.size() > diagnostics_before;
+    if (article.sentences.empty()) {
+      result_.inputs.push_back({path, "ok", "no article text left after removing page furniture"});
+    } else {
+      result_.inputs.push_back({path, warned ? "warning" : "ok", warned ? result_.diagnostics.back().message : ""});
+    }
+    for (std::size_t i = diagnostics_before; i < result_.diagnostics.size(); ++i)
+      if (result_.diagnostics[i].file.empty()) result_.diagnostics[i].file = path;
+    result_.articles.push_back(std::move(article));
+  }
+
+  void read_jsonl_stream(std::istream& in, const std::string& name) {
+    std::string line;
+    int line_no = 0;
+    int good = 0, bad = 0;
+    while (true) {
+      line.clear();
+      // Read with a cap so a runaway line cannot exhaust memory.
+      char c;
+      bool overlong = false, any = false;
+      while (in.get(c)) {
+        any = true;
+        if (c == '\n') break;
+        if (line.size() < limits_.max_line_bytes) line += c;
+        else overlong = true;
+      }
+      if (!any) break;
+      ++line_no;
+      std::string where = name + ":" + std::to_string(line_no);
+      if (core::trim(line).empty()) continue;
+      if (overlong) {
+        ++bad;
+        skip(where, "line is longer than the 64 MiB limit");
+        continue;
+      }
+      std::vector<core::InvalidByte> invalid;
+      std::string text = core::repair_utf8(line, invalid);
+      nlohmann::ordered_json j;
+      try {
+        j = nlohmann::ordered_json::parse(text);
+      } catch (const nlohmann::json::parse_error& e) {
+        ++bad;
+        skip(where, std::string("not JSON: ") + e.what());
+        continue;
+      }
+      if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+        ++bad;
+        skip(where, "no string field 'text'");
+        continue;
+      }
+      ArticleMeta meta;
+      meta.path = where;
+      auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+      meta.id = unique_id(field("id").empty() ? fs::path(name).stem().string() + "-" + std::to_string(line_no) : field("id"));
+      meta.outlet = field("outlet");
+      meta.url = field("url");
+      meta.published = field("published");
+      meta.title = field("title");
+      for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.key() != "id" && it.key() != "outlet" && it.key() != "url" && it.key() != "published" &&
+            it.key() != "title" && it.key() != "text")
+          meta.extra[it.key()] = it.value();
+      std::size_t before = result_.diagnostics.size();
+      if (!invalid.empty())
+        result_.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", where});
+      std::string body = j["text"].get<std::string>();
+      if (body.size() > limits_.max_article_bytes) {
+        ++bad;
+        skip(where, "article is larger than the 64 MiB limit");
+        continue;
+      }
+      add(build_article(body, meta, rules_, result_.diagnostics, limits_), where, before);
+      ++good;
+    }
+    if (good == 0 && bad == 0) skip(name, "empty file");
+  }
+};
+
+// Normalizes piecewise so that regions found in the raw text keep their places.
+std::string normalize_keeping(std::string_view raw, std::vector<core::SkippedRegion>& regions) {
+  if (regions.empty()) return normalize_text(raw);
+  std::vector<std::size_t> cuts{0, raw.size()};
+  for (const auto& r : regions) {
+    cuts.push_back(std::min(r.span.start, raw.size()));
+    cuts.push_back(std::min(r.span.end, raw.size()));
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::string out;
+  std::map<std::size_t, std::size_t> moved;
+  for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+    moved[cuts[i]] = out.size();
+    out += normalize_text(raw.substr(cuts[i], cuts[i + 1] - cuts[i]));
+  }
+  moved[raw.size()] = out.size();
+  for (auto& r : regions) {
+    r.span.start = moved[std::min(r.span.start, raw.size())];
+    r.span.end = moved[std::min(r.span.end, raw.size())];
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Article build_article(std::string_view raw, ArticleMeta meta, const rules::RuleSet& rules,
+                            core::Diagnostics& diagnostics, const Limits& limits,
+                            const std::vector<core::SkippedRegion>& pre_skipped) {
+  core::Article article;
+  article.id = meta.id;
+  article.outlet = meta.outlet;
+  article.url = meta.url;
+  article.published = meta.published;
+  article.title = std::string(core::trim(normalize_text(meta.title)));
+  article.path = meta.path;
+  article.extra = meta.extra;
+  if (auto date = core::parse_iso_date(article.published)) article.published_date = *date;
+  else if (!article.published.empty())
+    diagnostics.push_back({Severity::warning, "input.date", "'published' is not an ISO 8601 date: " + article.published, meta.path});
+
+  std::vector<std::string_view> unused;
+  std::vector<core::InvalidByte> invalid;
+  std::string valid = core::repair_utf8(raw, invalid);
+  std::vector<core::SkippedRegion> regions = pre_skipped;
+  article.text = normalize_keeping(valid, regions);
+  Cleaned cleaned = remove_boilerplate(article.text, rules, regions);
+  article.paragraphs = std::move(cleaned.paragraphs);
+  article.skipped = std::move(cleaned.skipped);
+  for (const auto& p : article.paragraphs) {
+    auto s = split_sentences(article.text, p, limits.max_sentence_code_points);
+    article.sentences.insert(article.sentences.end(), s.begin(), s.end());
+  }
+  infer_metadata(article, article.text, rules);
+  return article;
+}
+
+ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                       const Limits& limits) {
+  ReadResult result;
+  Reader reader(rules, limits, result);
+  for (const auto& p : paths) reader.read_path(p, stdin_stream);
+  return result;
+}
+
+}  // namespace crosscheck::ingest

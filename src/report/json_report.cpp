@@ -1,0 +1,127 @@
+#include <cmath>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+#include "report/report.hpp"
+
+namespace crosscheck::report {
+
+namespace {
+
+nlohmann::ordered_json number(double v) {
+  if (std::isinf(v) || std::isnan(v)) return nullptr;  // JSON has no infinity: null means unbounded
+  return v;
+}
+
+const core::Claim* find_claim(const std::vector<core::Claim>& claims, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= claims.size()) return nullptr;
+  return &claims[static_cast<std::size_t>(index)];
+}
+
+}  // namespace
+
+nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::Article>& articles,
+                                  const std::vector<core::Claim>& claims) {
+  const auto& a = articles[c.article];
+  const auto& q = c.quantity;
+  nlohmann::ordered_json j;
+  j["id"] = c.id;
+  j["article"] = a.id;
+  j["text"] = q.surface;
+  j["start"] = q.span.start;
+  j["end"] = q.span.end;
+  j["start_cp"] = core::count_code_points(a.text, 0, q.span.start);
+  j["end_cp"] = core::count_code_points(a.text, 0, q.span.end);
+  j["sentence"] = c.sentence_text;
+  j["sentence_start"] = c.sentence_start;
+  j["value"] = {{"point", number(q.point)}, {"lo", number(q.value.lo)}, {"hi", number(q.value.hi)},
+                {"lo_closed", q.value.lo_closed}, {"hi_closed", q.value.hi_closed}, {"unit", q.unit}};
+  j["dimension"] = core::dimension_name(q.dimension);
+  if (!q.counted.empty()) j["counted"] = q.counted;
+  j["modifiers"] = q.modifiers;
+  j["subject"] = c.subject.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.subject);
+  j["subject_root"] = c.subject_root.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.subject_root);
+  j["subject_source"] = c.subject_source;
+  j["attribute"] = c.attribute.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.attribute);
+  j["attribute_source"] = c.attribute_source;
+  nlohmann::ordered_json scope = nlohmann::ordered_json::object();
+  auto put = [&](const char* key, const std::string& v) { scope[key] = v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
+  put("date", c.scope.date.to_string());
+  put("period", c.scope.period);
+  put("window", c.scope.window);
+  put("basis", c.scope.basis);
+  put("kind", c.scope.kind);
+  put("direction", c.scope.direction);
+  put("attribution", c.scope.attribution);
+  put("qualifier", c.scope.qualifier);
+  j["scope"] = scope;
+  j["key"] = c.key;
+  if (const core::Claim* main = find_claim(claims, c.linked_to)) {
+    j["linked_to"] = main->id;
+    j["link"] = q.link;
+  }
+  return j;
+}
+
+nlohmann::ordered_json run_json(const Run& run) {
+  nlohmann::ordered_json j;
+  j["tool"] = {{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}};
+  j["articles"] = nlohmann::ordered_json::array();
+  for (const auto& a : run.articles) {
+    nlohmann::ordered_json aj;
+    aj["id"] = a.id;
+    aj["outlet"] = a.outlet.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.outlet);
+    aj["url"] = a.url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.url);
+    aj["published"] = a.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.published);
+    aj["title"] = a.title;
+    aj["byline"] = a.byline.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.byline);
+    aj["path"] = a.path;
+    aj["sentences"] = a.sentences.size();
+    aj["skipped"] = nlohmann::ordered_json::array();
+    for (const auto& s : a.skipped) {
+      std::string excerpt = a.text.substr(s.span.start, std::min<std::size_t>(s.span.end - s.span.start, 120));
+      std::vector<core::InvalidByte> unused;
+      aj["skipped"].push_back({{"start", s.span.start}, {"end", s.span.end}, {"reason", s.reason},
+                               {"excerpt", core::repair_utf8(excerpt, unused)}});
+    }
+    aj["metadata_notes"] = a.metadata_notes;
+    if (!a.extra.empty()) aj["extra"] = a.extra;
+    j["articles"].push_back(aj);
+  }
+  j["claims"] = nlohmann::ordered_json::array();
+  for (const auto& c : run.claims) j["claims"].push_back(claim_json(c, run.articles, run.claims));
+  j["findings"] = nlohmann::ordered_json::array();
+  for (const auto& f : run.findings) {
+    nlohmann::ordered_json fj;
+    fj["id"] = f.id;
+    fj["verdict"] = f.verdict;
+    fj["check"] = f.check;
+    fj["subject"] = f.subject;
+    fj["attribute"] = f.attribute;
+    fj["sides"] = f.sides;
+    fj["reasons"] = f.reasons;
+    fj["explanation"] = f.explanation;
+    if (!f.evidence.empty()) fj["evidence"] = f.evidence;
+    j["findings"].push_back(fj);
+  }
+  j["inputs"] = nlohmann::ordered_json::array();
+  for (const auto& i : run.inputs)
+    j["inputs"].push_back({{"path", i.path}, {"status", i.status == "skipped" ? "skipped" : "ok"}, {"reason", i.reason}});
+  j["diagnostics"] = nlohmann::ordered_json::array();
+  for (const auto& d : run.diagnostics)
+    j["diagnostics"].push_back({{"severity", core::severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
+                                {"file", d.file}, {"line", d.line}, {"column", d.column}});
+  std::size_t conflicts = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
+  for (const auto& f : run.findings) {
+    conflicts += f.verdict == "conflict";
+    explained += f.verdict == "explained";
+    agree += f.verdict == "agree";
+    supported += f.verdict == "supported";
+  }
+  for (const auto& i : run.inputs) skipped += i.status == "skipped";
+  j["summary"] = {{"articles", run.articles.size()}, {"inputs_skipped", skipped}, {"claims", run.claims.size()},
+                  {"conflicts", conflicts}, {"explained", explained}, {"agree", agree}, {"supported", supported}};
+  return j;
+}
+
+}  // namespace crosscheck::report

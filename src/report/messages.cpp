@@ -1,0 +1,49 @@
+#include <algorithm>
+
+#include "core/utf8.hpp"
+#include "report/report.hpp"
+
+namespace crosscheck::report {
+
+Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context) {
+  const std::string& text = article.text;
+  std::size_t sentence_end = claim.sentence_start + claim.sentence_text.size();
+  std::size_t start = claim.quantity.span.start, end = claim.quantity.span.end;
+  std::size_t from = start, n = 0;
+  while (from > claim.sentence_start && n < context) {
+    --from;
+    while (from > claim.sentence_start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    ++n;
+  }
+  std::size_t to = end;
+  n = 0;
+  while (to < sentence_end && n < context) {
+    std::size_t length = 1;
+    core::decode_at(text, to, length);
+    to += length;
+    ++n;
+  }
+  Excerpt e;
+  e.before = (from > claim.sentence_start ? "…" : "") + text.substr(from, start - from);
+  e.figure = text.substr(start, end - start);
+  e.after = text.substr(end, to - end) + (to < sentence_end ? "…" : "");
+  for (auto* s : {&e.before, &e.after}) std::replace(s->begin(), s->end(), '\n', ' ');
+  return e;
+}
+
+std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
+  std::size_t conflicts = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
+  for (const auto& f : run.findings) {
+    conflicts += f.verdict == "conflict";
+    explained += f.verdict == "explained";
+    agree += f.verdict == "agree";
+    supported += f.verdict == "supported";
+  }
+  for (const auto& i : run.inputs) skipped += i.status == "skipped";
+  auto part = [&](std::size_t n, const char* key) { return std::to_string(n) + " " + rules.message(lang, key); };
+  return part(run.articles.size(), "label.articles") + " · " + part(skipped, "label.skipped-inputs") + " · " +
+         part(run.claims.size(), "label.claims") + " · " + part(conflicts, "label.conflicts") + " · " +
+         part(explained, "label.explained") + " · " + part(supported, "label.supported") + " · " + part(agree, "label.agreements");
+}
+
+}  // namespace crosscheck::report

@@ -1,0 +1,44 @@
+#pragma once
+// report: presentation only. The same run rendered as JSON (the contract in
+// docs/report-format.md), a terminal report, or a self-contained HTML page.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+#include "rules/rule_set.hpp"
+
+namespace crosscheck::report {
+
+struct Run {
+  std::vector<core::Article> articles;
+  std::vector<core::Claim> claims;
+  std::vector<core::Finding> findings;
+  std::vector<core::InputStatus> inputs;
+  core::Diagnostics diagnostics;
+  std::string version;
+};
+
+nlohmann::ordered_json claim_json(const core::Claim& claim, const std::vector<core::Article>& articles,
+                                  const std::vector<core::Claim>& claims);
+nlohmann::ordered_json run_json(const Run& run);
+
+struct TextOptions {
+  std::string language = "en";
+  bool color = false;
+  int width = 100;
+};
+std::string text_report(const Run& run, const rules::RuleSet& rules, const TextOptions& options);
+
+std::string html_report(const Run& run, const rules::RuleSet& rules, const std::string& language);
+
+// Shared by the text and HTML reports: a window of the sentence around the figure.
+struct Excerpt {
+  std::string before, figure, after;
+};
+Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context_code_points);
+std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
+
+}  // namespace crosscheck::report

@@ -1,0 +1,540 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <re2/re2.h>
+
+#include "rules/rule_set.hpp"
+#include "rules/toml_schema.hpp"
+#include "core/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace crosscheck::rules {
+
+namespace {
+
+constexpr std::uintmax_t kMaxRuleFileBytes = 1 << 20;  // documented in docs/limits.md
+
+using core::Diagnostic;
+using core::Diagnostics;
+using core::Severity;
+using F = FieldType;
+
+const TableSpec kExampleSpec{{
+    {"text", F::string, true},       {"surface", F::string},      {"value", F::number},
+    {"lo", F::number},               {"hi", F::number},           {"unit", F::string},
+    {"modifiers", F::string_array},  {"linked", F::string},       {"reason", F::string},
+    {"keep", F::boolean},            {"entity", F::string},       {"attribute", F::string},
+    {"field", F::string},            {"expect", F::string},       {"date", F::string},
+    {"time_kind", F::string},        {"published", F::string},    {"byline", F::string},
+    {"outlet", F::string},           {"note", F::string},         {"count", F::integer},
+}};
+const TableSpec kNegativeSpec{{{"text", F::string, true}, {"note", F::string}, {"surface", F::string}}};
+
+std::vector<FieldSpec> common_fields() {
+  return {{"kind", F::string, true},        {"schema", F::integer, true},
+          {"language", F::string},          {"description", F::string},
+          {"examples", F::table_array, false, &kExampleSpec},
+          {"negative", F::table_array, false, &kNegativeSpec}};
+}
+
+TableSpec with_common(std::vector<FieldSpec> fields) {
+  auto all = common_fields();
+  all.insert(all.end(), fields.begin(), fields.end());
+  return {all};
+}
+
+const TableSpec kNumberWordSpec{{{"word", F::string, true}, {"value", F::number, true}, {"needs_unit", F::boolean}}};
+const TableSpec kVagueSpec{{{"words", F::string_array, true}, {"range", F::number_pair, true}}};
+const TableSpec kUnitSpec{{{"words", F::string_array, true}, {"unit", F::string, true}, {"dimension", F::string, true},
+                           {"prefix", F::boolean}, {"spaced", F::boolean}, {"factor", F::number}, {"counted", F::string}}};
+const TableSpec kModifierSpec{{{"words", F::string_array, true}, {"effect", F::string, true},
+                               {"position", F::string, true}, {"widen", F::number}}};
+const TableSpec kLineSpec{{{"reason", F::string, true}, {"match", F::string, true}, {"text", F::string, true},
+                           {"max_length", F::integer}, {"tail", F::boolean}}};
+const TableSpec kPatternSpec{{{"name", F::string, true}, {"regex", F::string, true}}};
+const TableSpec kOutletSpec{{{"name", F::string, true}, {"aliases", F::string_array}}};
+const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true}, {"part_of", F::string},
+                             {"aliases", F::string_array, true}}};
+const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
+                                {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer}}};
+const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
+const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
+const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
+
+const std::map<std::string, TableSpec>& kind_specs() {
+  static const std::map<std::string, TableSpec> specs = {
+      {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
+                               {"english_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
+                               {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
+                               {"range_words", F::string_array}, {"between_words", F::string_array}})},
+      {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array}})},
+      {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
+      {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
+      {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}})},
+      {"metadata", with_common({{"dateline", F::table_array, false, &kPatternSpec}, {"byline", F::table_array, false, &kPatternSpec},
+                                {"outlet_pattern", F::table_array, false, &kPatternSpec}, {"outlet", F::table_array, false, &kOutletSpec}})},
+      {"entities", with_common({{"entity", F::table_array, false, &kEntitySpec}, {"anaphors", F::string_array}, {"clause_breaks", F::string_array}})},
+      {"attributes", with_common({{"attribute", F::table_array, true, &kAttributeSpec}})},
+      {"attribute-cues", with_common({{"cue", F::table_array, true, &kCueSpec}})},
+      {"scope-cues", with_common({{"cue", F::table_array, false, &kScopeCueSpec}, {"relative", F::table_array, false, &kRelativeSpec}})},
+      {"time", with_common({{"year_suffix", F::string_array}, {"month_suffix", F::string_array}, {"day_suffix", F::string_array},
+                            {"quarter_suffix", F::string_array}, {"decade_suffix", F::string_array}, {"century_suffix", F::string_array},
+                            {"hour_suffix", F::string_array}, {"minute_suffix", F::string_array}, {"am", F::string_array},
+                            {"pm", F::string_array}, {"local_time", F::string_array}, {"duration_after_day", F::string_array},
+                            {"month_names", F::integer_map}, {"weekday_names", F::integer_map}})},
+      {"messages", with_common({{"text", F::string_map, true}})},
+  };
+  return specs;
+}
+
+std::vector<std::string> strings(const toml::node_view<const toml::node>& node) {
+  std::vector<std::string> out;
+  if (const auto* a = node.as_array())
+    for (auto&& v : *a)
+      if (auto s = v.value<std::string>()) out.push_back(*s);
+  return out;
+}
+
+std::optional<core::Dimension> parse_dimension(const std::string& s) {
+  static const std::map<std::string, core::Dimension> names = {
+      {"money", core::Dimension::money},         {"percent", core::Dimension::percent},
+      {"percentage-points", core::Dimension::percentage_points}, {"multiple", core::Dimension::multiple},
+      {"count", core::Dimension::count},         {"duration", core::Dimension::duration},
+      {"measure", core::Dimension::measure}};
+  auto it = names.find(s);
+  if (it == names.end()) return std::nullopt;
+  return it->second;
+}
+
+struct FileContext {
+  const std::string& file;
+  Diagnostics& diagnostics;
+  void error(const toml::node& node, const std::string& code, const std::string& message, const std::string& note = "") const {
+    diagnostics.push_back({Severity::error, code, message, file, line_of(node), column_of(node), note});
+  }
+};
+
+std::shared_ptr<re2::RE2> compile(const std::string& pattern, const toml::node& node, const FileContext& ctx) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<re2::RE2>(pattern, options);
+  if (!re->ok()) {
+    ctx.error(node, "pattern.invalid", "bad regular expression: " + re->error(), "RE2 syntax; \\p{Hangul} for Korean letters");
+    return nullptr;
+  }
+  return re;
+}
+
+void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
+  if (auto m = t["sino_digits"].as_table())
+    for (auto&& [k, v] : *m) rules.sino_digits.emplace_back(std::string(k.str()), static_cast<int>(v.value_or<int64_t>(0)));
+  auto scales = [&](const char* key, std::vector<Scale>& out) {
+    if (auto m = t[key].as_table())
+      for (auto&& [k, v] : *m) out.push_back({std::string(k.str()), v.value_or<double>(1.0)});
+  };
+  scales("small_scales", rules.small_scales);
+  scales("big_scales", rules.big_scales);
+  scales("english_scales", rules.english_scales);
+  if (auto a = t["number_words"].as_array())
+    for (auto&& e : *a) {
+      const auto& w = *e.as_table();
+      rules.number_words.push_back({w["word"].value_or<std::string>(""), w["value"].value_or<double>(0), w["needs_unit"].value_or(true)});
+    }
+  if (auto a = t["vague"].as_array())
+    for (auto&& e : *a) {
+      const auto& w = *e.as_table();
+      auto range = w["range"].as_array();
+      double lo = range->get(0)->value_or<double>(0), hi = range->get(1)->value_or<double>(0);
+      for (auto& word : strings(w["words"])) rules.vague_words.push_back({word, lo, hi});
+    }
+  for (auto& s : strings(t["range_separators"])) rules.range_separators.push_back(s);
+  for (auto& s : strings(t["range_words"])) rules.range_words.push_back(s);
+  for (auto& s : strings(t["between_words"])) rules.between_words.push_back(s);
+}
+
+void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  if (auto a = t["unit"].as_array())
+    for (auto&& e : *a) {
+      const auto& u = *e.as_table();
+      auto dim = parse_dimension(u["dimension"].value_or<std::string>(""));
+      if (!dim) {
+        ctx.error(*u.get("dimension"), "schema.value", "unknown dimension '" + u["dimension"].value_or<std::string>("") + "'",
+                  "one of money, percent, percentage-points, multiple, count, duration, measure");
+        continue;
+      }
+      for (auto& word : strings(u["words"]))
+        rules.units.push_back({word, u["unit"].value_or<std::string>(""), *dim, u["prefix"].value_or(false),
+                               u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>("")});
+    }
+  for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
+}
+
+void load_modifiers(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  static const std::map<std::string, ModifierEffect> effects = {
+      {"hedge", ModifierEffect::hedge},   {"nearly", ModifierEffect::nearly},     {"below", ModifierEffect::below},
+      {"at-most", ModifierEffect::at_most}, {"above", ModifierEffect::above},     {"at-least", ModifierEffect::at_least},
+      {"plus", ModifierEffect::plus},     {"emphasis", ModifierEffect::emphasis}};
+  static const std::map<std::string, Modifier::Position> positions = {
+      {"prefix", Modifier::Position::prefix}, {"suffix", Modifier::Position::suffix}, {"infix", Modifier::Position::infix}};
+  for (auto&& e : *t["modifier"].as_array()) {
+    const auto& m = *e.as_table();
+    auto effect = effects.find(m["effect"].value_or<std::string>(""));
+    auto position = positions.find(m["position"].value_or<std::string>(""));
+    if (effect == effects.end()) {
+      ctx.error(*m.get("effect"), "schema.value", "unknown effect '" + m["effect"].value_or<std::string>("") + "'",
+                "one of hedge, nearly, below, at-most, above, at-least, plus, emphasis");
+      continue;
+    }
+    if (position == positions.end()) {
+      ctx.error(*m.get("position"), "schema.value", "unknown position", "one of prefix, suffix, infix");
+      continue;
+    }
+    for (auto& word : strings(m["words"]))
+      rules.modifiers.push_back({word, effect->second, position->second, m["widen"].value_or<double>(0.1)});
+  }
+}
+
+void load_line_rules(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  for (auto&& e : *t["line"].as_array()) {
+    const auto& l = *e.as_table();
+    LineRule rule{l["reason"].value_or<std::string>(""), l["match"].value_or<std::string>(""), l["text"].value_or<std::string>(""),
+                  static_cast<int>(l["max_length"].value_or<int64_t>(0)), l["tail"].value_or(false), nullptr};
+    if (rule.match == "regex") {
+      rule.regex = compile(rule.text, *l.get("text"), ctx);
+      if (!rule.regex) continue;
+    } else if (rule.match != "equals" && rule.match != "starts" && rule.match != "contains" && rule.match != "html-class") {
+      ctx.error(*l.get("match"), "schema.value", "unknown match '" + rule.match + "'", "one of equals, starts, contains, regex, html-class");
+      continue;
+    }
+    rules.line_rules.push_back(std::move(rule));
+  }
+}
+
+void load_patterns(const toml::table& t, const char* key, std::vector<PatternRule>& out, const FileContext& ctx) {
+  if (auto a = t[key].as_array())
+    for (auto&& e : *a) {
+      const auto& p = *e.as_table();
+      auto re = compile(p["regex"].value_or<std::string>(""), *p.get("regex"), ctx);
+      if (re) out.push_back({p["name"].value_or<std::string>(""), re});
+    }
+}
+
+void load_metadata(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  load_patterns(t, "dateline", rules.datelines, ctx);
+  load_patterns(t, "byline", rules.bylines, ctx);
+  load_patterns(t, "outlet_pattern", rules.outlet_patterns, ctx);
+  if (auto a = t["outlet"].as_array())
+    for (auto&& e : *a) {
+      const auto& o = *e.as_table();
+      rules.outlets.push_back({o["name"].value_or<std::string>(""), strings(o["aliases"])});
+    }
+}
+
+void load_entities(const toml::table& t, RuleSet& rules, const FileContext&) {
+  if (auto a = t["entity"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      Entity entity{x["id"].value_or<std::string>(""), x["type"].value_or<std::string>(""),
+                    x["part_of"].value_or<std::string>(""), strings(x["aliases"])};
+      // A user's folder may add aliases to a bundled entity.
+      auto existing = std::find_if(rules.entities.begin(), rules.entities.end(), [&](const Entity& en) { return en.id == entity.id; });
+      if (existing != rules.entities.end()) {
+        existing->aliases.insert(existing->aliases.end(), entity.aliases.begin(), entity.aliases.end());
+        if (!entity.part_of.empty()) existing->part_of = entity.part_of;
+      } else {
+        rules.entities.push_back(std::move(entity));
+      }
+    }
+  for (auto& s : strings(t["anaphors"])) rules.anaphors.push_back(s);
+  for (auto& s : strings(t["clause_breaks"])) rules.clause_breaks.push_back(s);
+}
+
+void load_attributes(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  for (auto&& e : *t["attribute"].as_array()) {
+    const auto& x = *e.as_table();
+    Attribute attribute;
+    attribute.id = x["id"].value_or<std::string>("");
+    attribute.labels["en"] = x["label_en"].value_or<std::string>("");
+    attribute.labels["ko"] = x["label_ko"].value_or<std::string>("");
+    attribute.time_varying = x["time_varying"].value_or(false);
+    attribute.priority = static_cast<int>(x["priority"].value_or<int64_t>(0));
+    for (auto& d : strings(x["dimensions"])) {
+      auto dim = parse_dimension(d);
+      if (!dim) ctx.error(*x.get("dimensions"), "schema.value", "unknown dimension '" + d + "'");
+      else attribute.dimensions.push_back(*dim);
+    }
+    auto existing = std::find_if(rules.attributes.begin(), rules.attributes.end(), [&](const Attribute& a) { return a.id == attribute.id; });
+    if (existing != rules.attributes.end()) *existing = attribute;
+    else rules.attributes.push_back(std::move(attribute));
+  }
+}
+
+void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext&) {
+  for (auto&& e : *t["cue"].as_array()) {
+    const auto& x = *e.as_table();
+    std::string attribute = x["attribute"].value_or<std::string>("");
+    for (auto& w : strings(x["words"])) rules.attribute_cues.push_back({attribute, w, false});
+    for (auto& w : strings(x["requires"])) rules.attribute_cues.push_back({attribute, w, true});
+  }
+}
+
+void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period"};
+  if (auto a = t["cue"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      std::string field = x["field"].value_or<std::string>("");
+      if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+        std::string hint = core::did_you_mean(field, fields);
+        ctx.error(*x.get("field"), "schema.value", "unknown scope field '" + field + "'",
+                  hint.empty() ? "one of window, basis, kind, direction, attribution, period" : "did you mean '" + hint + "'?");
+        continue;
+      }
+      for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, x["value"].value_or<std::string>(""), w});
+    }
+  if (auto a = t["relative"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      for (auto& w : strings(x["words"]))
+        rules.relative_times.push_back({w, static_cast<int>(x["years"].value_or<int64_t>(0)), static_cast<int>(x["months"].value_or<int64_t>(0)),
+                                        x.contains("years"), x.contains("months")});
+    }
+}
+
+void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {
+  auto add = [&](const char* key, std::vector<std::string>& out) {
+    for (auto& s : strings(t[key])) out.push_back(s);
+  };
+  auto& w = rules.time;
+  add("year_suffix", w.year_suffix);   add("month_suffix", w.month_suffix); add("day_suffix", w.day_suffix);
+  add("quarter_suffix", w.quarter_suffix); add("decade_suffix", w.decade_suffix); add("century_suffix", w.century_suffix);
+  add("hour_suffix", w.hour_suffix);   add("minute_suffix", w.minute_suffix); add("am", w.am); add("pm", w.pm);
+  add("local_time", w.local_time);     add("duration_after_day", w.duration_after_day);
+  if (auto m = t["month_names"].as_table())
+    for (auto&& [k, v] : *m) w.month_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));
+  if (auto m = t["weekday_names"].as_table())
+    for (auto&& [k, v] : *m) w.weekday_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));
+}
+
+void load_messages(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  std::string language = t["language"].value_or<std::string>("");
+  if (language.empty()) {
+    ctx.error(t, "schema.missing-key", "a messages file needs 'language'");
+    return;
+  }
+  for (auto&& [k, v] : *t["text"].as_table()) rules.messages[language][std::string(k.str())] = v.value_or<std::string>("");
+}
+
+void load_not_amounts(const toml::table& t, RuleSet& rules, const FileContext&) {
+  for (auto& s : strings(t["terms"])) rules.not_amount_terms.push_back(s);
+  for (auto& s : strings(t["attached_prefixes"])) rules.attached_prefixes.push_back(s);
+  for (auto& s : strings(t["particles"])) rules.particles.push_back(s);
+}
+
+void collect_examples(const toml::table& t, const std::string& kind, const std::string& file, RuleSet& rules) {
+  for (const char* key : {"examples", "negative"}) {
+    const auto* a = t[key].as_array();
+    if (!a) continue;
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      Example example{file, line_of(e), kind, std::string(key) == "negative", nlohmann::json::object()};
+      for (auto&& [k, v] : x) {
+        std::string name(k.str());
+        if (auto s = v.value<std::string>()) example.fields[name] = *s;
+        else if (v.is_integer()) example.fields[name] = v.value_or<int64_t>(0);
+        else if (v.is_floating_point()) example.fields[name] = v.value_or<double>(0);
+        else if (auto b = v.value<bool>()) example.fields[name] = *b;
+        else if (auto arr = v.as_array()) {
+          auto list = nlohmann::json::array();
+          for (auto&& item : *arr)
+            if (auto s = item.value<std::string>()) list.push_back(*s);
+          example.fields[name] = list;
+        }
+      }
+      rules.examples.push_back(std::move(example));
+    }
+  }
+}
+
+void load_toml_file(const fs::path& path, RuleSet& rules, Diagnostics& diagnostics) {
+  const std::string file = path.string();
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    diagnostics.push_back({Severity::error, "input.unreadable", "cannot read rule file: " + ec.message(), file});
+    return;
+  }
+  if (size > kMaxRuleFileBytes) {
+    diagnostics.push_back({Severity::error, "limit.rule-file", "rule file is larger than 1 MiB", file, 0, 0, "split it by language or dimension"});
+    return;
+  }
+  toml::table table;
+  try {
+    table = toml::parse_file(file);
+  } catch (const toml::parse_error& e) {
+    diagnostics.push_back({Severity::error, "syntax.toml", std::string(e.description()), file,
+                           static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), ""});
+    return;
+  }
+  FileContext ctx{file, diagnostics};
+  auto kind_node = table["kind"];
+  if (!kind_node.is_string()) {
+    diagnostics.push_back({Severity::error, "schema.missing-key", "missing key 'kind'", file, 1, 0, "every rule file says what it is"});
+    return;
+  }
+  std::string kind = *kind_node.value<std::string>();
+  const auto& specs = kind_specs();
+  auto spec = specs.find(kind);
+  if (spec == specs.end()) {
+    std::vector<std::string> kinds;
+    for (auto& [k, v] : specs) kinds.push_back(k);
+    std::string hint = core::did_you_mean(kind, kinds);
+    ctx.error(*kind_node.node(), "schema.unknown-kind", "unknown kind '" + kind + "'", hint.empty() ? "" : "did you mean '" + hint + "'?");
+    return;
+  }
+  std::size_t before = diagnostics.size();
+  validate_table(table, spec->second, file, "", diagnostics);
+  if (table["schema"].value_or<int64_t>(0) != 1 && table["schema"].is_integer())
+    ctx.error(*table.get("schema"), "schema.version", "unsupported schema version", "this crosscheck reads schema = 1");
+  if (diagnostics.size() != before) return;  // convert only files that validated
+
+  static const std::map<std::string, void (*)(const toml::table&, RuleSet&, const FileContext&)> loaders = {
+      {"numbers", load_numbers},       {"units", load_units},           {"modifiers", load_modifiers},
+      {"not-amounts", load_not_amounts}, {"boilerplate", load_line_rules}, {"metadata", load_metadata},
+      {"entities", load_entities},     {"attributes", load_attributes}, {"attribute-cues", load_attribute_cues},
+      {"scope-cues", load_scope_cues}, {"time", load_time},             {"messages", load_messages}};
+  loaders.at(kind)(table, rules, ctx);
+  collect_examples(table, kind, file, rules);
+}
+
+void load_folder(const fs::path& folder, RuleSet& rules, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    diagnostics.push_back({Severity::error, "input.missing", "rules folder not found", folder.string()});
+    return;
+  }
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());  // deterministic order
+  for (const auto& path : files) {
+    if (path.extension() == ".toml") {
+      load_toml_file(path, rules, diagnostics);
+    } else if (path.extension() == ".csv") {
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      if (buffer.str().size() > (std::size_t{16} << 20)) {
+        diagnostics.push_back({Severity::error, "limit.rule-file", "rate table is larger than 16 MiB", path.string()});
+        continue;
+      }
+      auto d = rules.fx.load(buffer.str(), path.string());
+      diagnostics.insert(diagnostics.end(), d.begin(), d.end());
+    }
+  }
+}
+
+void check_references(RuleSet& rules, Diagnostics& diagnostics) {
+  for (const auto& e : rules.entities)
+    if (!e.part_of.empty() && !rules.entity(e.part_of))
+      diagnostics.push_back({Severity::error, "schema.reference", "entity '" + e.id + "' is part_of unknown entity '" + e.part_of + "'", "entities"});
+  for (const auto& c : rules.attribute_cues)
+    if (!rules.attribute(c.attribute)) {
+      std::vector<std::string> ids;
+      for (auto& a : rules.attributes) ids.push_back(a.id);
+      std::string hint = core::did_you_mean(c.attribute, ids);
+      diagnostics.push_back({Severity::error, "schema.reference", "cue '" + c.word + "' names unknown attribute '" + c.attribute + "'",
+                             "attribute-cues", 0, 0, hint.empty() ? "" : "did you mean '" + hint + "'?"});
+    }
+}
+
+}  // namespace
+
+const char* modifier_effect_name(ModifierEffect e) {
+  switch (e) {
+    case ModifierEffect::hedge: return "hedge";
+    case ModifierEffect::nearly: return "nearly";
+    case ModifierEffect::below: return "below";
+    case ModifierEffect::at_most: return "at-most";
+    case ModifierEffect::above: return "above";
+    case ModifierEffect::at_least: return "at-least";
+    case ModifierEffect::plus: return "plus";
+    case ModifierEffect::emphasis: return "emphasis";
+  }
+  return "hedge";
+}
+
+const Attribute* RuleSet::attribute(const std::string& id) const {
+  for (const auto& a : attributes)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+const Entity* RuleSet::entity(const std::string& id) const {
+  for (const auto& e : entities)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+std::string RuleSet::message(const std::string& lang, const std::string& key) const {
+  for (const std::string& l : {lang, std::string("en")}) {
+    auto m = messages.find(l);
+    if (m == messages.end()) continue;
+    auto it = m->second.find(key);
+    if (it != m->second.end()) return it->second;
+  }
+  return key;
+}
+
+void RuleSet::build_tables() {
+  auto lower = [](const std::string& s) { return core::ascii_lower(s); };
+  for (std::size_t i = 0; i < units.size(); ++i) unit_table.add(lower(units[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < modifiers.size(); ++i) modifier_table.add(lower(modifiers[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
+  for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
+  for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < scope_cues.size(); ++i) scope_table.add(lower(scope_cues[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < relative_times.size(); ++i) relative_table.add(lower(relative_times[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < not_amount_terms.size(); ++i) term_table.add(not_amount_terms[i], static_cast<int>(i));
+  for (std::size_t i = 0; i < english_scales.size(); ++i) scale_table.add(english_scales[i].word, static_cast<int>(i));
+  for (std::size_t i = 0; i < number_words.size(); ++i) number_word_table.add(lower(number_words[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < vague_words.size(); ++i) vague_table.add(lower(vague_words[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < counted_nouns_en.size(); ++i) counted_table.add(lower(counted_nouns_en[i]), static_cast<int>(i));
+  for (std::size_t i = 0; i < particles.size(); ++i) particle_table.add(particles[i], static_cast<int>(i));
+}
+
+std::string bundled_rules_dir(const std::string& argv0) {
+  if (const char* env = std::getenv("CROSSCHECK_RULES"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (ec) exe = fs::path(argv0);
+  for (auto candidate : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules",
+                         exe.parent_path().parent_path() / "share" / "crosscheck" / "rules"})
+    if (fs::is_directory(candidate / "common", ec)) return candidate.string();
+  return CROSSCHECK_RULES_DIR;
+}
+
+LoadResult load_rules(const std::vector<std::string>& folders) {
+  auto rules = std::make_shared<RuleSet>();
+  Diagnostics diagnostics;
+  for (const auto& folder : folders) {
+    rules->sources.push_back(folder);
+    load_folder(folder, *rules, diagnostics);
+  }
+  check_references(*rules, diagnostics);
+  rules->build_tables();
+  LoadResult result;
+  result.diagnostics = std::move(diagnostics);
+  if (!core::has_errors(result.diagnostics)) result.rules = std::move(rules);
+  return result;
+}
+
+}  // namespace crosscheck::rules

@@ -1,0 +1,192 @@
+#pragma once
+// Everything crosscheck knows about language and the world, loaded once from rules/ and
+// passed by const reference. Nothing here is a C++ literal of language knowledge.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+#include "core/phrase_table.hpp"
+#include "rules/fx_rates.hpp"
+
+namespace re2 { class RE2; }
+
+namespace crosscheck::rules {
+
+// An example a rule file carries: text and the expected reading, checked by `rules lint`.
+struct Example {
+  std::string file;
+  int line = 0;
+  std::string kind;       // the kind of the file it came from
+  bool negative = false;  // text that must not be read
+  nlohmann::json fields;  // everything the example says (text, surface, value, unit, ...)
+};
+
+struct Scale {
+  std::string word;
+  double factor = 1;
+};
+
+// A word that stands for a count before a unit (두 명, two million).
+struct NumberWord {
+  std::string word;
+  double value = 0;
+  bool needs_unit = true;  // native Korean counts are numbers only before a counter
+};
+
+// 수십억, tens of billions: a multiplier range applied to the scale that follows.
+struct VagueWord {
+  std::string word;
+  double lo = 0;
+  double hi = 0;
+};
+
+struct UnitWord {
+  std::string word;
+  std::string unit;          // ISO 4217, %, pp, times, count, month, trading-day, mm, ...
+  core::Dimension dimension;
+  bool prefix = false;       // "$5", "US$ 5", "USD 5"
+  bool spaced = true;        // may stand after a space ("10억 달러")
+  double factor = 1;         // base-unit multiplier (천원 = 1000 KRW)
+  std::string counted;       // for counters: the canonical counted thing
+};
+
+enum class ModifierEffect { hedge, nearly, below, at_most, above, at_least, plus, emphasis };
+const char* modifier_effect_name(ModifierEffect e);
+
+struct Modifier {
+  std::string word;
+  ModifierEffect effect = ModifierEffect::hedge;
+  enum class Position { prefix, suffix, infix } position = Position::prefix;
+  double widen = 0.1;  // hedges: relative half-width
+};
+
+struct LineRule {
+  std::string reason;
+  std::string match;      // equals | starts | contains | regex
+  std::string text;
+  int max_length = 0;     // only lines up to this many code points (0 = any)
+  bool tail = false;      // drops this line and everything after it
+  std::shared_ptr<re2::RE2> regex;
+};
+
+struct PatternRule {
+  std::string name;
+  std::shared_ptr<re2::RE2> regex;
+};
+
+struct Outlet {
+  std::string name;
+  std::vector<std::string> aliases;  // e-mail domains, romanized names
+};
+
+struct Entity {
+  std::string id;
+  std::string type;     // company, model, chip, person, place, index, organization
+  std::string part_of;  // grouping parent (DeepSeek-V3 → DeepSeek)
+  std::vector<std::string> aliases;
+};
+
+struct Attribute {
+  std::string id;
+  std::map<std::string, std::string> labels;  // ui language → label
+  std::vector<core::Dimension> dimensions;
+  bool time_varying = false;
+  int priority = 0;
+};
+
+struct AttributeCue {
+  std::string attribute;
+  std::string word;
+  bool requires_other = false;  // a "requires" word: only counts when a main cue is also present
+};
+
+struct ScopeCue {
+  std::string field;  // window | basis | kind | direction | attribution | period
+  std::string value;
+  std::string word;
+};
+
+struct RelativeTime {
+  std::string word;
+  int years = 0;
+  int months = 0;
+  bool has_years = false;
+  bool has_months = false;
+};
+
+struct TimeWords {
+  std::vector<std::string> year_suffix, month_suffix, day_suffix, quarter_suffix, decade_suffix,
+      century_suffix, hour_suffix, minute_suffix, am, pm, local_time, duration_after_day;
+  std::map<std::string, int> month_names;    // english
+  std::map<std::string, int> weekday_names;  // english + korean
+};
+
+struct RuleSet {
+  std::vector<std::string> sources;  // the folders loaded, bundled first
+  std::vector<Example> examples;
+
+  // numbers
+  std::vector<std::pair<std::string, int>> sino_digits;
+  std::vector<Scale> small_scales;   // 십 백 천
+  std::vector<Scale> big_scales;     // 만 억 조
+  std::vector<Scale> english_scales; // thousand, million, bn, K, M
+  std::vector<NumberWord> number_words;
+  std::vector<VagueWord> vague_words;
+  std::vector<std::string> range_separators;  // ~, -, 에서 ... 까지 handled by "to"/"and"
+  std::vector<std::string> range_words;       // "to", "and" (between X and Y), "에서"
+  std::vector<std::string> between_words;     // "between"
+  // units
+  std::vector<UnitWord> units;
+  std::vector<std::string> counted_nouns_en;  // English nouns a count may name
+  // modifiers
+  std::vector<Modifier> modifiers;
+  // not amounts
+  std::vector<std::string> not_amount_terms;
+  std::vector<std::string> attached_prefixes;  // words that may touch a number (약10억)
+  std::vector<std::string> particles;          // Korean particles stripped for matching
+  // boilerplate and metadata
+  std::vector<LineRule> line_rules;
+  std::vector<PatternRule> datelines;
+  std::vector<PatternRule> bylines;
+  std::vector<PatternRule> outlet_patterns;
+  std::vector<Outlet> outlets;
+  // entities and attributes
+  std::vector<Entity> entities;
+  std::vector<std::string> anaphors;
+  std::vector<std::string> clause_breaks;  // where a clause ends, for finding a figure's own subject
+  std::vector<Attribute> attributes;
+  std::vector<AttributeCue> attribute_cues;
+  std::vector<ScopeCue> scope_cues;
+  std::vector<RelativeTime> relative_times;
+  TimeWords time;
+  // messages per ui language: key → template
+  std::map<std::string, std::map<std::string, std::string>> messages;
+  FxRates fx;
+
+  // Lookup tables built once after loading.
+  core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
+      scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
+      counted_table, particle_table;
+
+  const Attribute* attribute(const std::string& id) const;
+  const Entity* entity(const std::string& id) const;
+  std::string message(const std::string& lang, const std::string& key) const;
+  void build_tables();
+};
+
+struct LoadResult {
+  std::shared_ptr<const RuleSet> rules;  // null when errors were found
+  core::Diagnostics diagnostics;
+};
+
+// The folder with the bundled rules: $CROSSCHECK_RULES, then beside the binary, then the source tree.
+std::string bundled_rules_dir(const std::string& argv0);
+// Loads the bundled folder, then each user folder layered over it (entries added, later first).
+LoadResult load_rules(const std::vector<std::string>& folders);
+
+}  // namespace crosscheck::rules
