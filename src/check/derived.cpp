@@ -123,7 +123,10 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     auto [mn, mx] = std::minmax_element(band.begin(), band.end());
     // Reference rates move within a day and banks add a margin: allow 2% either side.
     core::Interval reference{*mn * 0.98, *mx * 1.02, true, true};
-    core::Interval implied{c.quantity.value.lo / main.quantity.value.hi, c.quantity.value.hi / main.quantity.value.lo, true, true};
+    // The writer converted the figure as written, so only the converted side's interval counts.
+    double base = std::fabs(main.quantity.point);
+    if (base <= 0) continue;
+    core::Interval implied{c.quantity.value.lo / base, c.quantity.value.hi / base, true, true};
     bool fits = implied.meets(reference);
     double rate = (*mn + *mx) / 2;
     core::Finding f;

@@ -332,7 +332,8 @@ class Extractor {
     auto suffixes = suffix_modifiers(s, stop, Modifier::Position::suffix);
     for (auto& a : suffixes) {
       applied.push_back(a);
-      stop = a.end;
+      // Emphasis ("에 불과") says nothing about the value: it stays out of the surface.
+      if (a.modifier->effect != ModifierEffect::emphasis) stop = a.end;
     }
     // A hedge written on both sides ("약 5억원 가량") counts once.
     double factor = unit ? unit->factor : 1;

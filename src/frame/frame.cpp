@@ -58,7 +58,7 @@ class ArticleFramer {
           c.subject = e.id;
           c.subject_root = root_of(subject);
           if (c.subject != c.subject_root) c.scope.qualifier = c.subject;
-          if (c.subject_source == "cue" || c.subject_source == "clause") claim_subject = subject;
+          if (c.subject_source != "topic" && c.subject_source != "article") claim_subject = subject;
         }
         apply_scope_cues(s, clause, q, rules_, c.scope);
         apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
@@ -98,7 +98,9 @@ class ArticleFramer {
       for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
         if (it->end > cue->start) continue;
         std::string_view between = article_.text.substr(it->end, cue->start - it->end);
+        // Between the name and the cue only a bracketed gloss, its closing bracket and 의 may stand.
         std::string rest(between);
+        if (!rest.empty() && rest.front() == ')') rest.erase(0, 1);
         if (!rest.empty() && rest.front() == '(') {
           auto close = rest.find(')');
           if (close != std::string::npos) rest.erase(0, close + 1);
@@ -119,8 +121,9 @@ class ArticleFramer {
       }
       return -1;
     };
-    // 2. The figure's own clause: a name marked as subject, topic or owner.
+    // 2. The figure's own clause: a name marked as subject, topic or owner, else a bare name.
     if (int e = closest_before(clause, true); e >= 0) return source = "clause", e;
+    if (int e = closest_before(clause, false); e >= 0) return source = "clause", e;
     // 3. The sentence topic before the figure.
     for (const auto& m : mentions)
       if (m.end <= q.span.start && topic_particle(m.particle) && usable(m))
