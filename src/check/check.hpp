@@ -26,7 +26,13 @@ struct ScopeComparison {
   bool comparable = true;           // could both figures speak of the same thing?
   std::vector<std::string> reasons;  // why not: window, date, period, basis, kind, direction, subject, date-unknown
 };
-ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying);
+// `year_a`/`year_b`: the publication year of each claim's article (0 when unknown), which
+// stands in for a claim that names no period of its own.
+ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying, int year_a = 0, int year_b = 0);
+bool periods_compatible(const std::string& a, const std::string& b);
+// The interval a checker compares: a plainly written figure may also have been cut rather
+// than rounded (557만 for 5,576,000), so its upper end reaches one more unit of its last digit.
+core::Interval tolerant_interval(const core::Quantity& q);
 std::vector<std::string> agreement_reasons(const std::vector<const core::Claim*>& claims);
 // Greedy stabbing: sides whose members all share a value, fewest sides first.
 std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Interval>& intervals);

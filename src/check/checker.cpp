@@ -34,7 +34,7 @@ std::string scope_value(const core::Claim& c, const std::string& reason) {
   if (reason == "basis") return s.basis;
   if (reason == "kind") return s.kind;
   if (reason == "direction") return s.direction;
-  if (reason == "subject") return s.qualifier;
+  if (reason == "subject") return s.qualifier.rfind("segment:", 0) == 0 ? s.qualifier.substr(8) : s.qualifier;
   return "";
 }
 
@@ -70,12 +70,11 @@ class GroupChecker {
 
   const core::Claim& claim(std::size_t i) const { return in_.claims[i]; }
 
-  core::Interval magnitude(const core::Claim& c) const {
-    // Changes are compared by size; their direction is part of the scope.
-    core::Interval v = c.quantity.value;
-    if (c.quantity.point < 0) return {-v.hi, -v.lo, v.hi_closed, v.lo_closed};
-    return v;
-  }
+  // Changes are compared by size (their direction is part of the scope), and a plainly
+  // written figure may have been cut rather than rounded.
+  core::Interval magnitude(const core::Claim& c) const { return tolerant_interval(c.quantity); }
+
+  int year_of(const core::Claim& c) const { return in_.articles[c.article].published_date.year; }
 
   core::Finding base(const std::string& verdict, const core::Claim& first) const {
     core::Finding f;
@@ -132,7 +131,8 @@ class GroupChecker {
         for (std::size_t a : sides[x])
           for (std::size_t b : sides[y]) {
             if (intervals[a].meets(intervals[b])) continue;
-            auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying);
+            auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
+                                      year_of(claim(members[b])));
             if (cmp.comparable) {
               if (!conflict) example = {a, b};
               conflict = true;

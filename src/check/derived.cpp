@@ -41,7 +41,7 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     int window = sessions(c.scope.window);
     // Prices from the same article first: that is what the writer computed from.
     for (int pass = 0; pass < 2; ++pass) {
-      bool found = false;
+      std::vector<core::Finding> candidates;
       std::vector<std::size_t> prices;
       for (std::size_t pi = 0; pi < claims.size(); ++pi) {
         const auto& p = claims[pi];
@@ -81,10 +81,14 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
                                   {"claim", c.quantity.surface}});
           graph.add_derived(ci, x);
           graph.add_derived(ci, y);
-          out.push_back(std::move(f));
-          found = true;
+          candidates.push_back(std::move(f));
         }
-      if (found) break;
+      if (candidates.empty()) continue;
+      // One pair of prices that fits is enough; a misfit alone is a finding.
+      bool supported = std::any_of(candidates.begin(), candidates.end(), [](const core::Finding& f) { return f.verdict == "supported"; });
+      for (auto& f : candidates)
+        if (!supported || f.verdict == "supported") out.push_back(std::move(f));
+      break;
     }
   }
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "check/check.hpp"
 #include "core/text.hpp"
@@ -78,24 +79,69 @@ std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Int
   return sides;
 }
 
-ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying) {
+bool periods_compatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  auto parts = [](const std::string& p) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t dash = p.find('-'); ; dash = p.find('-', start)) {
+      out.push_back(p.substr(start, dash == std::string::npos ? std::string::npos : dash - start));
+      if (dash == std::string::npos) break;
+      start = dash + 1;
+    }
+    return out;
+  };
+  auto x = parts(a), y = parts(b);
+  for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
+    if (x[i] != "?" && y[i] != "?" && x[i] != y[i]) return false;
+  return true;
+}
+
+core::Interval tolerant_interval(const core::Quantity& q) {
+  core::Interval v = q.value;
+  if (q.point < 0) v = {-v.hi, -v.lo, v.hi_closed, v.lo_closed};
+  bool plain = std::find(q.modifiers.begin(), q.modifiers.end(), "precision") != q.modifiers.end();
+  if (plain && v.bounded()) v.hi += (v.hi - v.lo) / 2;
+  return v;
+}
+
+ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying, int year_a, int year_b) {
   ScopeComparison out;
   const auto& x = a.scope;
   const auto& y = b.scope;
   auto differ = [](const std::string& p, const std::string& q) { return !p.empty() && !q.empty() && p != q; };
-  if (differ(x.qualifier, y.qualifier)) out.reasons.push_back("subject");
+  auto segment = [](const std::string& q) { return q.rfind("segment:", 0) == 0; };
+  // A business segment is never the company as a whole; another model of the same company is
+  // another subject only when both are named.
+  if (differ(x.qualifier, y.qualifier) || (x.qualifier.empty() != y.qualifier.empty() && (segment(x.qualifier) || segment(y.qualifier))))
+    out.reasons.push_back("subject");
   if (differ(x.direction, y.direction)) out.reasons.push_back("direction");
   if (differ(x.window, y.window)) out.reasons.push_back("window");
-  if (differ(x.basis, y.basis)) out.reasons.push_back("basis");
-  if (differ(x.kind, y.kind)) out.reasons.push_back("kind");
-  if (differ(x.period, y.period)) out.reasons.push_back("period");
+  // A live (intraday) figure is not a final one, even when the other side does not say "final".
+  if (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (x.basis == "intraday" || y.basis == "intraday")))
+    out.reasons.push_back("basis");
+  // An estimate or a target is not an actual result, even when the other side does not say "actual".
+  auto projected = [](const std::string& k) { return k == "estimate" || k == "target"; };
+  if (differ(x.kind, y.kind) || (x.kind.empty() != y.kind.empty() && (projected(x.kind) || projected(y.kind))))
+    out.reasons.push_back("kind");
+  std::string px = x.period, py = y.period;
+  if (px.empty() && x.date.empty() && year_a && !py.empty()) px = std::to_string(year_a) + "|";
+  if (py.empty() && y.date.empty() && year_b && !px.empty()) py = std::to_string(year_b) + "|";
+  auto year_of = [](const std::string& p) { return p.substr(0, p.find_first_of("-|")); };
+  bool implied = px.find('|') != std::string::npos || py.find('|') != std::string::npos;
+  if (implied) {
+    // Only the year can be implied by the publication date; a year named in the text wins.
+    std::string ya = year_of(px), yb = year_of(py);
+    if (ya != "?" && yb != "?" && ya != yb && std::abs(std::atoi(ya.c_str()) - std::atoi(yb.c_str())) > 1) out.reasons.push_back("period");
+  } else if (!periods_compatible(px, py)) {
+    out.reasons.push_back("period");
+  }
   if (!x.date.empty() && !y.date.empty() && !x.date.compatible(y.date)) out.reasons.push_back("date");
   if (out.reasons.empty() && time_varying) {
     // A figure that changes over time conflicts only when both say the same day or period.
-    bool same_date = x.date.complete() && y.date.complete() && x.date.compatible(y.date);
-    bool same_day_partial = !x.date.empty() && !y.date.empty() && x.date.day && y.date.day && x.date.compatible(y.date);
-    bool same_period = !x.period.empty() && x.period == y.period;
-    if (!same_date && !same_day_partial && !same_period) out.reasons.push_back("date-unknown");
+    bool same_day = !x.date.empty() && !y.date.empty() && x.date.day && y.date.day && x.date.compatible(y.date);
+    bool same_period = !x.period.empty() && periods_compatible(x.period, y.period) && !y.period.empty();
+    if (!same_day && !same_period) out.reasons.push_back("date-unknown");
   }
   out.comparable = out.reasons.empty();
   return out;

@@ -57,6 +57,19 @@ int weekdays_between(const PartialDate& from, const PartialDate& to) {
   return count;
 }
 
+PartialDate date_from_days(int days) {
+  int z = days + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  unsigned doe = static_cast<unsigned>(z - era * 146097);
+  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = static_cast<int>(yoe) + era * 400;
+  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  unsigned mp = (5 * doy + 2) / 153;
+  unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+
 PartialDate add_months(PartialDate date, int months) {
   if (!date.year || !date.month) return date;
   int total = date.year * 12 + (date.month - 1) + months;

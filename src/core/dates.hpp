@@ -23,5 +23,6 @@ int weekday(int y, int m, int d);  // 0 = Monday .. 6 = Sunday
 // Weekdays strictly after `from` up to and including `to`: the trading days between two closes.
 int weekdays_between(const PartialDate& from, const PartialDate& to);
 PartialDate add_months(PartialDate date, int months);
+PartialDate date_from_days(int days);  // inverse of days_from_civil
 
 }  // namespace crosscheck::core

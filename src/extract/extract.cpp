@@ -335,7 +335,6 @@ class Extractor {
       // Emphasis ("에 불과") says nothing about the value: it stays out of the surface.
       if (a.modifier->effect != ModifierEffect::emphasis) stop = a.end;
     }
-    // A hedge written on both sides ("약 5억원 가량") counts once.
     double factor = unit ? unit->factor : 1;
     double v = number.value * factor;
     double precision = number.precision * factor;
@@ -413,6 +412,21 @@ class Extractor {
     if (std::any_of(q.modifiers.begin(), q.modifiers.end(),
                     [](const std::string& m) { return m.rfind("bound:", 0) == 0 || m.rfind("hedge:", 0) == 0; }))
       q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
+    // "$2 per GPU hour": a rate, kept apart from amounts of the same currency.
+    if (s.starts_with(stop, " per ")) {
+      std::size_t p = stop + 5, words = 0;
+      while (p < s.end && words < 2) {
+        std::size_t w = p;
+        while (w < s.end && (core::is_latin_letter(s.at(w)) || core::is_ascii_digit(s.at(w)))) ++w;
+        if (w == p) break;
+        q.unit += (words ? " " : "/") + std::string(s.lower.substr(p, w - p));
+        stop = w;
+        ++words;
+        if (w >= s.end || s.text[w] != ' ' || !core::is_latin_letter(s.at(w + 1))) break;
+        p = w + 1;
+      }
+      q.modifiers.push_back("rate");
+    }
     q.span = {start, stop};
     q.surface = std::string(s.text.substr(start, stop - start));
     return q;

@@ -185,6 +185,24 @@ std::optional<NumberReading> NumberReader::read_number_word(const Sentence& s, s
   return r;
 }
 
+bool NumberReader::group_before_smaller_scale(const Sentence& s, std::size_t pos, double scale) const {
+  // digits, then any of 천/백/십 with more digits, ending in a big scale below `scale`
+  std::size_t p = pos;
+  for (int part = 0; part < 4; ++part) {
+    auto digits = read_digits(s, p);
+    if (!digits) return false;
+    p = digits->end;
+    if (auto small = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+      p += small.length;
+      if (!is_digit_at(s, p)) break;
+      continue;
+    }
+    break;
+  }
+  auto big = big_scale_.longest_at(s.text.substr(0, s.end), p);
+  return big && rules_.big_scales[static_cast<std::size_t>(big.id)].factor < scale;
+}
+
 void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const {
   // total: finished 만/억/조 groups; group: the part below the next big scale.
   double total = 0, group = 0, current = r.value, unit = r.precision;
@@ -217,28 +235,15 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
       group = current = 0;
       p += m.length;
       any = true;
-      // The next part follows directly (846조6875억) or after one space before a smaller scale (5억 6000만).
+      // The next part follows directly (846조6875억) or after one space when it ends in a
+      // smaller scale (5억 6000만, 2조 7천775억).
       std::size_t q = p;
-      if (q < s.end && s.text[q] == ' ') ++q;
+      if (q < s.end && s.text[q] == ' ' && group_before_smaller_scale(s, q + 1, f)) ++q;
       if (auto next = read_digits(s, q)) {
-        std::size_t after = next->end;
-        bool adjacent = q == p;
-        auto small = small_scale_.longest_at(s.text.substr(0, s.end), after);
-        auto big = big_scale_.longest_at(s.text.substr(0, s.end), after);
-        bool smaller_big = big && rules_.big_scales[static_cast<std::size_t>(big.id)].factor < f;
-        if (adjacent || smaller_big || (small && q != p)) {
-          if (!adjacent && !smaller_big) {
-            // "3조 4천억": the small scale must itself lead to a smaller big scale.
-            std::size_t a = after + small.length;
-            auto big2 = big_scale_.longest_at(s.text.substr(0, s.end), a);
-            if (!(big2 && rules_.big_scales[static_cast<std::size_t>(big2.id)].factor < f)) break;
-          }
-          if (next->value >= f) break;
-          current = next->value;
-          unit = next->precision;
-          p = next->end;
-          continue;
-        }
+        if (next->value >= f) break;
+        current = next->value;
+        unit = next->precision;
+        p = next->end;
       }
       continue;
     }

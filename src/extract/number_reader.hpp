@@ -37,6 +37,7 @@ class NumberReader {
   std::optional<NumberReading> read_vague(const Sentence& s, std::size_t pos) const;
   std::optional<NumberReading> read_number_word(const Sentence& s, std::size_t pos) const;
   void read_korean_scales(const Sentence& s, NumberReading& r) const;
+  bool group_before_smaller_scale(const Sentence& s, std::size_t pos, double scale) const;
   void read_english_scale(const Sentence& s, NumberReading& r) const;
 };
 

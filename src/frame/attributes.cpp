@@ -10,8 +10,11 @@ namespace crosscheck::frame {
 std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules) {
   std::vector<CueHit> hits;
   std::string_view lower = s.lower.substr(0, s.span.end);
+  std::size_t covered_until = 0;  // a cue inside a longer cue ("투표율" in "사전투표의 투표율") is not its own
   for (std::size_t pos = s.span.start; pos < s.span.end;) {
     auto matches = rules.cue_table.all_at(lower, pos);
+    if (!matches.empty() && pos + matches.front().length <= covered_until) matches.clear();
+    if (!matches.empty()) covered_until = std::max(covered_until, pos + matches.front().length);
     for (const auto& m : matches) {
       // English cues must be whole words ("stock" is not in "stockpile").
       if (core::is_latin_letter(static_cast<unsigned char>(s.text[pos])) && pos + m.length < s.span.end &&
@@ -49,7 +52,8 @@ std::string choose_attribute(const SentenceView& s, const core::Quantity& q, con
     if (!attribute) continue;
     if (std::find(attribute->dimensions.begin(), attribute->dimensions.end(), q.dimension) == attribute->dimensions.end()) continue;
     if (needs_required(attribute->id) && !present(attribute->id, true)) continue;
-    if (hit.start < q.span.end && hit.end > q.span.start) continue;  // a cue inside the figure itself
+    // A cue inside the figure does not count, except one that runs past its end: "175석을".
+    if (hit.start < q.span.end && hit.end > q.span.start && !(hit.start > q.span.start && hit.end >= q.span.end)) continue;
     long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);
     bool in_clause = hit.start >= clause.start && hit.end <= clause.end;
     // Nearer is better; the same clause counts for a lot; priority breaks ties between

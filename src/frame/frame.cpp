@@ -26,6 +26,7 @@ class ArticleFramer {
     for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
       SentenceView s{article_.text, lower_, article_.sentences[si]};
       auto mentions = find_mentions(s, rules_);
+      mentions_ = &mentions;
       auto cues = find_cues(s, rules_);
       int claim_subject = -2;
       for (std::size_t qi : by_sentence[si]) {
@@ -50,6 +51,8 @@ class ArticleFramer {
         }
         CueHit cue;
         c.attribute = choose_attribute(s, q, cues, rules_, c.attribute_source, cue);
+        const rules::Attribute* attribute = rules_.attribute(c.attribute);
+        subject_types_ = attribute ? &attribute->subject_types : nullptr;
         int subject = resolve_subject(s, q, mentions, c.attribute_source == "cue" ? &cue : nullptr, c.subject_source);
         core::Span clause = clause_around(s, q.span, rules_);
         subject = refine_to_part(subject, mentions, clause);
@@ -57,7 +60,7 @@ class ArticleFramer {
           const auto& e = rules_.entities[static_cast<std::size_t>(subject)];
           c.subject = e.id;
           c.subject_root = root_of(subject);
-          if (c.subject != c.subject_root) c.scope.qualifier = c.subject;
+          if (c.subject != c.subject_root) c.scope.qualifier = (e.type == "segment" ? "segment:" : "") + c.subject;
           if (c.subject_source != "topic" && c.subject_source != "article") claim_subject = subject;
         }
         apply_scope_cues(s, clause, q, rules_, c.scope);
@@ -83,10 +86,25 @@ class ArticleFramer {
   int topic_ = -1;
   int main_entity_ = -1;
 
-  bool usable(const Mention& m) const {
-    if (m.entity < 0) return true;  // an anaphor resolves to the topic
-    return rules_.entities[static_cast<std::size_t>(m.entity)].type != "chip";
+  bool fits_attribute(int entity) const {
+    if (!subject_types_ || subject_types_->empty() || entity < 0) return true;
+    const auto& type = rules_.entities[static_cast<std::size_t>(entity)].type;
+    return std::find(subject_types_->begin(), subject_types_->end(), type) != subject_types_->end();
   }
+
+  bool usable(const Mention& m) const {
+    if (m.entity < 0) return subject_types_ == nullptr || subject_types_->empty();  // an anaphor resolves to the topic
+    if (rules_.entities[static_cast<std::size_t>(m.entity)].type == "chip") return false;
+    if (!fits_attribute(m.entity)) return false;
+    // "Nvidia H800 chips", "엔비디아 저사양 칩 에이치800": the maker named before a chip is not the subject.
+    for (const auto& other : *mentions_)
+      if (other.entity >= 0 && other.start >= m.end && other.start <= m.end + 24 &&
+          rules_.entities[static_cast<std::size_t>(other.entity)].type == "chip" && m.particle.empty())
+        return false;
+    return true;
+  }
+  const std::vector<Mention>* mentions_ = nullptr;
+  const std::vector<std::string>* subject_types_ = nullptr;  // of the attribute being framed
 
   int resolve(const Mention& m) const { return m.entity >= 0 ? m.entity : topic_; }
 
@@ -134,7 +152,12 @@ class ArticleFramer {
         if (int e = resolve(m); e >= 0) return source = "sentence", e;
     if (int e = closest_before(s.span, false); e >= 0) return source = "sentence", e;
     // 5. The topic carried from earlier sentences, then the article's main entity.
-    if (topic_ >= 0) return source = "topic", topic_;
+    if (topic_ >= 0 && fits_attribute(topic_)) return source = "topic", topic_;
+    if (subject_types_ && !subject_types_->empty()) {
+      if (int e = most_mentioned_of_type(); e >= 0) return source = "article", e;
+      source = "";
+      return -1;
+    }
     if (main_entity_ >= 0) return source = "article", main_entity_;
     source = "";
     return -1;
@@ -170,12 +193,27 @@ class ArticleFramer {
     if (claim_subject >= 0) topic_ = claim_subject;
   }
 
-  int most_mentioned() const {
+  // The article's most named entity of a type the attribute allows (its election, its party).
+  int most_mentioned_of_type() const {
     std::map<int, int> counts;
     int best = -1;
     for (const auto& span : article_.sentences) {
       SentenceView s{article_.text, lower_, span};
       for (const auto& m : find_mentions(s, rules_))
+        if (m.entity >= 0 && fits_attribute(m.entity) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
+    }
+    return best;
+  }
+
+  int most_mentioned() {
+    subject_types_ = nullptr;
+    std::map<int, int> counts;
+    int best = -1;
+    for (const auto& span : article_.sentences) {
+      SentenceView s{article_.text, lower_, span};
+      auto mentions = find_mentions(s, rules_);
+      mentions_ = &mentions;
+      for (const auto& m : mentions)
         if (m.entity >= 0 && usable(m) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
     }
     return best;

@@ -54,17 +54,33 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope) {
   // The nearest time expression before the figure in its clause, else in its sentence.
+  auto usable = [](const core::TimeExpression& t) { return t.kind != "clock" && t.kind != "century" && t.kind != "decade"; };
   const core::TimeExpression* chosen = nullptr;
+  // "fell 17% on Jan. 27": a date right after the figure is its date.
+  for (const auto& t : times)
+    if (usable(t) && t.span.start >= q.span.end && t.span.start <= q.span.end + 12 && t.span.start < clause.end &&
+        s.lower.substr(q.span.end, t.span.start - q.span.end).find_first_not_of(" ,on") == std::string_view::npos)
+      chosen = &t;
   for (int pass = 0; pass < 2 && !chosen; ++pass) {
     core::Span range = pass == 0 ? clause : s.span;
     for (const auto& t : times) {
-      if (t.span.start < range.start || t.span.end > q.span.start) continue;
-      if (t.kind == "clock" || t.kind == "century" || t.kind == "decade" || t.kind == "weekday") continue;
+      if (t.span.start < range.start || t.span.end > q.span.start || !usable(t)) continue;
       if (!chosen || t.span.start > chosen->span.start) chosen = &t;
     }
+    if (!chosen && pass == 0)
+      for (const auto& t : times)
+        if (usable(t) && t.span.start >= q.span.end && t.span.end <= clause.end && (!chosen || t.span.start < chosen->span.start)) chosen = &t;
   }
   if (!chosen) return;
   core::PartialDate d = chosen->date;
+  if (chosen->kind == "weekday") {
+    // "on Monday": the last such weekday on or before the publication date.
+    if (!published.complete()) return;
+    int day = core::days_from_civil(published.year, published.month, published.day);
+    int back = (core::weekday(published.year, published.month, published.day) - chosen->month_to + 7) % 7;
+    scope.date = core::date_from_days(day - back);
+    return;
+  }
   // Resolve against the publication date: "27일" in an article of 31 January is 27 January;
   // a day after the publication day belongs to the month before.
   if (chosen->relative && published.year) {
@@ -91,7 +107,9 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
   if (chosen->kind == "date") {
     scope.date = d;
   } else if (chosen->kind == "quarter") {
+    if (!d.year && chosen->relative && published.year) d.year = published.year + chosen->relative_year;
     scope.period = (d.year ? std::to_string(d.year) : std::string("?")) + "-Q" + std::to_string(chosen->quarter);
+    if (scope.window.empty()) scope.window = "1 quarter";
   } else if (chosen->kind == "month") {
     scope.period = d.to_string();
     if (chosen->month_to) scope.period += "~" + std::to_string(chosen->month_to);

@@ -20,6 +20,23 @@ int balance_delta(char32_t cp, bool& in_straight_quote) {
   }
 }
 
+// "rebounding 8.93% on Jan. 28": a short word with a period, then a number, is no sentence end.
+bool abbreviation_before_number(const std::string& text, core::Span previous, core::Span next) {
+  std::size_t end = previous.end;
+  while (end > previous.start && text[end - 1] == ' ') --end;
+  if (end < 2 || text[end - 1] != '.') return false;
+  std::size_t letters = 0;
+  std::size_t p = end - 1;
+  while (p > previous.start && std::isalpha(static_cast<unsigned char>(text[p - 1]))) {
+    --p;
+    ++letters;
+  }
+  if (letters == 0 || letters > 4) return false;
+  std::size_t q = next.start;
+  while (q < next.end && text[q] == ' ') ++q;
+  return q < next.end && text[q] >= '0' && text[q] <= '9';
+}
+
 std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragraph) {
   std::vector<core::Span> out;
   std::string_view slice(text.data() + paragraph.start, paragraph.end - paragraph.start);
@@ -38,7 +55,9 @@ std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragr
     }
   }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("ko"), status));
+  // "en@ss=standard" suppresses breaks after common abbreviations (Mr., Jan.); Korean text
+  // breaks the same way under it.
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
   if (U_FAILURE(status)) {
     out.push_back(paragraph);
     return out;
@@ -58,7 +77,11 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
   int depth = 0;
   bool straight = false;
   for (const auto& s : raw) {
-    if (!merged.empty() && depth > 0) merged.back().end = s.end;
+    // Korean goes on right after a closing quote ("…역설이다.”라고 말했다"): no break there.
+    std::size_t length = 1;
+    bool glued = !merged.empty() && merged.back().end == s.start && s.start > 0 && text[s.start - 1] != ' ' &&
+                 text[s.start - 1] != '\n' && core::is_hangul_syllable(core::decode_at(text, s.start, length));
+    if (!merged.empty() && (depth > 0 || glued || abbreviation_before_number(text, merged.back(), s))) merged.back().end = s.end;
     else merged.push_back(s);
     for (std::size_t pos = s.start; pos < s.end;) {
       std::size_t length = 1;
@@ -70,7 +93,8 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
   // Cap sentence length so that no input makes later stages quadratic: cut at a space.
   std::vector<core::Span> out;
   for (auto s : merged) {
-    while (core::count_code_points(text, s.start, s.end) > max_code_points) {
+    // One pass: walk at most max_code_points ahead each time, never recount the rest.
+    while (true) {
       std::size_t pos = s.start, cps = 0, last_space = 0;
       while (pos < s.end && cps < max_code_points) {
         std::size_t length = 1;
@@ -79,6 +103,7 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
         pos += length;
         ++cps;
       }
+      if (pos >= s.end) break;
       std::size_t cut = last_space > s.start ? last_space + 1 : pos;
       out.push_back({s.start, cut});
       s.start = cut;

@@ -70,7 +70,11 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
   std::map<std::string, const core::Claim*> by_id;
   for (const auto& c : run.claims) by_id[c.id] = &c;
   std::ostringstream out;
-  out << style.paint("crosscheck", "1") << " — " << counts_line(run, rules, lang) << "\n";
+  {
+    auto lines = wrap("crosscheck — " + counts_line(run, rules, lang), width);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out << (i == 0 ? style.paint(lines[i].substr(0, std::string("crosscheck").size()), "1") + lines[i].substr(std::string("crosscheck").size()) : lines[i]) << "\n";
+  }
 
   struct Section {
     const char* verdict;
@@ -121,7 +125,8 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     out << "\n" << style.paint(rules.message(lang, "label.inputs-heading"), "1") << "\n";
     for (const auto* i : problems) out << fit("  " + i->status + "  " + i->path + ": " + i->reason, width) << "\n";
   }
-  out << "\n" << style.paint(rules.message(lang, "label.summary"), "1") << ": " << counts_line(run, rules, lang) << "\n";
+  out << "\n";
+  for (const auto& line : wrap(rules.message(lang, "label.summary") + ": " + counts_line(run, rules, lang), width)) out << line << "\n";
   return out.str();
 }
 

@@ -77,18 +77,7 @@ std::optional<FxQuote> FxRates::rate(const std::string& from, const std::string&
     auto a = per_eur(it->second, from);
     auto b = per_eur(it->second, to);
     if (a && b) {
-      // Recover the calendar date of the row for the report.
-      int z = it->first + 719468;
-      int era = (z >= 0 ? z : z - 146096) / 146097;
-      unsigned doe = static_cast<unsigned>(z - era * 146097);
-      unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-      int y = static_cast<int>(yoe) + era * 400;
-      unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-      unsigned mp = (5 * doy + 2) / 153;
-      unsigned d = doy - (153 * mp + 2) / 5 + 1;
-      unsigned m = mp < 10 ? mp + 3 : mp - 9;
-      y += m <= 2;
-      core::PartialDate used{y, static_cast<int>(m), static_cast<int>(d)};
+      core::PartialDate used = core::date_from_days(it->first);
       return FxQuote{*b / *a, used.to_string()};
     }
     if (day - it->first > 400) break;  // no quote within about a year: say nothing

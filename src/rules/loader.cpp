@@ -60,7 +60,8 @@ const TableSpec kOutletSpec{{{"name", F::string, true}, {"aliases", F::string_ar
 const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true}, {"part_of", F::string},
                              {"aliases", F::string_array, true}}};
 const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
-                                {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer}}};
+                                {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer},
+                                {"subject_types", F::string_array}}};
 const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
 const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
@@ -262,6 +263,7 @@ void load_attributes(const toml::table& t, RuleSet& rules, const FileContext& ct
     attribute.labels["ko"] = x["label_ko"].value_or<std::string>("");
     attribute.time_varying = x["time_varying"].value_or(false);
     attribute.priority = static_cast<int>(x["priority"].value_or<int64_t>(0));
+    attribute.subject_types = strings(x["subject_types"]);
     for (auto& d : strings(x["dimensions"])) {
       auto dim = parse_dimension(d);
       if (!dim) ctx.error(*x.get("dimensions"), "schema.value", "unknown dimension '" + d + "'");

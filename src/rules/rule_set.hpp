@@ -97,6 +97,7 @@ struct Attribute {
   std::vector<core::Dimension> dimensions;
   bool time_varying = false;
   int priority = 0;
+  std::vector<std::string> subject_types;  // whose figure it can be (turnout: an election); empty = any
 };
 
 struct AttributeCue {

@@ -1,0 +1,128 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "check/check.hpp"
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+std::vector<const core::Finding*> with_verdict(const report::Run& run, const std::string& verdict) {
+  std::vector<const core::Finding*> out;
+  for (const auto& f : run.findings)
+    if (f.verdict == verdict) out.push_back(&f);
+  return out;
+}
+
+std::string jsonl(const std::vector<std::pair<std::string, std::string>>& articles) {
+  std::string out;
+  for (const auto& [id, text] : articles)
+    out += nlohmann::json{{"id", id}, {"published", "2025-01-30T09:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a slipped scale unit is a conflict, and says so") {
+  auto r = test::run({"-"}, jsonl({{"a", "딥시크는 브이3 훈련 비용이 557만달러라고 밝혔다."},
+                                    {"b", "딥시크는 브이3 훈련 비용이 5억6000만 달러라고 밝혔다."}}));
+  auto conflicts = with_verdict(r.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->attribute == "training-cost");
+  CHECK(conflicts[0]->reasons == std::vector<std::string>{"scale"});
+  CHECK(conflicts[0]->explanation.find("100 times") != std::string::npos);
+}
+
+TEST_CASE("transposed digits are a conflict") {
+  auto r = test::run({"-"}, jsonl({{"a", "V3 모델은 6710억개 파라미터를 갖는다."}, {"b", "V3 모델은 7610억개 파라미터를 갖는다."}}));
+  auto conflicts = with_verdict(r.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->reasons == std::vector<std::string>{"digits"});
+}
+
+TEST_CASE("different windows, directions and dates explain a difference") {
+  auto r = test::run({"-"}, jsonl({{"a", "엔비디아 주가는 27일 하루 17% 떨어졌다."},
+                                    {"b", "엔비디아 주가는 최근 4거래일 사이 12.6% 떨어졌다."},
+                                    {"c", "엔비디아 주가는 28일 8.93% 반등했다."}}));
+  CHECK(with_verdict(r.run, "conflict").empty());
+  auto explained = with_verdict(r.run, "explained");
+  REQUIRE(explained.size() == 1);
+  const auto& reasons = explained[0]->reasons;
+  CHECK(std::find(reasons.begin(), reasons.end(), "window") != reasons.end());
+  CHECK(std::find(reasons.begin(), reasons.end(), "direction") != reasons.end());
+}
+
+TEST_CASE("a changing figure without dates is never a conflict") {
+  auto r = test::run({"-"}, jsonl({{"a", "엔비디아 주가가 17% 떨어졌다."}, {"b", "엔비디아 주가가 4.1% 떨어졌다."}}));
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
+
+TEST_CASE("the same day's closing price stated twice differently is a conflict") {
+  auto r = test::run({"-"}, jsonl({{"a", "엔비디아 주가는 1월27일 118.42달러에 거래를 마쳤다."},
+                                    {"b", "엔비디아 주가는 1월27일 128.42달러에 거래를 마쳤다."}}));
+  REQUIRE(with_verdict(r.run, "conflict").size() == 1);
+}
+
+TEST_CASE("a percent change is tested against the prices it implies") {
+  auto r = test::run({"-"}, jsonl({{"a", "엔비디아 주가는 1월24일 142.62달러에서 1월27일 118.42달러로 내렸다. 엔비디아 주가는 하루 17% 폭락했다."}}));
+  auto supported = with_verdict(r.run, "supported");
+  REQUIRE(supported.size() == 1);
+  CHECK(supported[0]->check == "percent-change");
+  auto wrong = test::run({"-"}, jsonl({{"a", "엔비디아 주가는 1월24일 142.62달러에서 1월27일 128.42달러로 내렸다. 엔비디아 주가는 하루 17% 폭락했다."}}));
+  auto conflicts = with_verdict(wrong.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->check == "percent-change");
+}
+
+TEST_CASE("a bracketed conversion is tested against the rate of its date") {
+  auto ok = test::run({"-"}, jsonl({{"a", "엔비디아는 하루 만에 시총 5890억달러(846조6875억원)를 날렸다."}}));
+  REQUIRE(with_verdict(ok.run, "supported").size() == 1);
+  CHECK(with_verdict(ok.run, "supported")[0]->check == "conversion");
+  auto bad = test::run({"-"}, jsonl({{"a", "엔비디아는 하루 만에 시총 5890억달러(646조6875억원)를 날렸다."}}));
+  REQUIRE(with_verdict(bad.run, "conflict").size() == 1);
+}
+
+TEST_CASE("figures about different subjects are not compared") {
+  auto r = test::run({"-"}, jsonl({{"a", "오픈AI가 훈련에 약 10억달러를 투자한 반면에 딥시크가 투자한 자금은 600만달러에도 못 미쳤다."}}));
+  CHECK(with_verdict(r.run, "conflict").empty());
+  std::vector<std::string> subjects;
+  for (const auto& c : r.run.claims) subjects.push_back(c.subject);
+  CHECK(subjects == std::vector<std::string>{"OpenAI", "DeepSeek"});
+}
+
+TEST_CASE("property: shuffling the order of articles does not change the findings") {
+  std::vector<std::pair<std::string, std::string>> articles = {
+      {"a", "딥시크는 브이3 훈련 비용이 557만달러라고 밝혔다."},     {"b", "딥시크는 브이3 훈련 비용이 5억6000만 달러라고 밝혔다."},
+      {"c", "엔비디아 주가는 27일 하루 17% 떨어졌다."},             {"d", "엔비디아 주가는 최근 4거래일 사이 12.6% 떨어졌다."},
+      {"e", "엔비디아의 시가총액은 27일 6000억달러 증발했다."},     {"f", "엔비디아는 27일 시총 약 6000억달러(863조원)을 날렸다."},
+  };
+  auto summary = [](const report::Run& run) {
+    std::vector<std::string> out;
+    for (const auto& f : run.findings) {
+      std::string line = f.id + " " + f.verdict + " " + f.check + " " + f.subject + " " + f.attribute + " :";
+      for (const auto& side : f.sides)
+        for (const auto& id : side) line += " " + id;
+      out.push_back(line + " | " + f.explanation);
+    }
+    return out;
+  };
+  auto reference = summary(test::run({"-"}, jsonl(articles)).run);
+  CHECK(reference.size() >= 3);
+  std::mt19937 rng(3);
+  for (int i = 0; i < 5; ++i) {
+    std::shuffle(articles.begin(), articles.end(), rng);
+    CHECK(summary(test::run({"-"}, jsonl(articles)).run) == reference);
+  }
+}
+
+TEST_CASE("sides: every member of a side shares a value") {
+  std::vector<core::Interval> intervals = {{1, 3, true, true}, {2.5, 5, true, true}, {4, 6, true, true}, {10, 11, true, true}};
+  auto sides = check::agreeing_sides(intervals);
+  for (const auto& side : sides)
+    for (auto a : side)
+      for (auto b : side) CHECK(intervals[a].meets(intervals[b]));
+  CHECK(sides.size() == 3);
+}

@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string out, err;
+};
+
+Outcome call(std::vector<std::string> args, const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  crosscheck::cli::Io io{in, out, err};
+  setenv("CROSSCHECK_RULES", (test::source_dir() + "/rules").c_str(), 1);
+  int status = crosscheck::cli::main_command(args, io);
+  return {status, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("unknown flags and bad values get one line and the usage, exit 2") {
+  auto o = call({"check", "--colour", "x"});
+  CHECK(o.status == 2);
+  CHECK(o.err.rfind("crosscheck: unknown flag '--colour'", 0) == 0);
+  CHECK(o.err.find("usage: crosscheck check") != std::string::npos);
+  o = call({"check", "--format", "pdf", "x"});
+  CHECK(o.status == 2);
+  CHECK(o.err.find("bad value 'pdf' for --format (expected text|json|html)") != std::string::npos);
+  o = call({"frobnicate"});
+  CHECK(o.status == 2);
+  CHECK(call({}).status == 2);
+}
+
+TEST_CASE("every subcommand has --help") {
+  for (auto args : std::vector<std::vector<std::string>>{{"check", "--help"}, {"extract", "--help"}, {"graph", "--help"}, {"rules", "lint", "--help"}, {"--help"}}) {
+    auto o = call(args);
+    CHECK(o.status == 0);
+    CHECK(o.out.find("usage:") != std::string::npos);
+  }
+  CHECK(call({"check", "--version"}).out.rfind("crosscheck ", 0) == 0);
+}
+
+TEST_CASE("exit status: 0 without conflict, 1 with, 2 when nothing could be read") {
+  std::string calm = "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n";
+  std::string clash = calm + "{\"id\":\"b\",\"text\":\"딥시크 브이3 훈련 비용은 557만달러다.\"}\n{\"id\":\"c\",\"text\":\"딥시크 브이3 훈련 비용은 5억5700만달러다.\"}\n";
+  CHECK(call({"check", "-"}, calm).status == 0);
+  CHECK(call({"check", "-"}, clash).status == 1);
+  CHECK(call({"check", "/nonexistent/path"}).status == 2);
+}
+
+TEST_CASE("extract streams one claim a line with its comparison key") {
+  auto o = call({"extract", "-"}, "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다. 딥시크는 557만달러를 썼다.\"}\n");
+  CHECK(o.status == 0);
+  std::istringstream lines(o.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    CHECK(j.contains("key"));
+    CHECK(j.contains("start"));
+    ++n;
+  }
+  CHECK(n == 2);
+}
+
+TEST_CASE("graph writes GraphML and DOT") {
+  std::string input = "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n{\"id\":\"b\",\"text\":\"엔비디아 주가는 27일 하루 17% 떨어졌다.\"}\n";
+  auto g = call({"graph", "-"}, input);
+  CHECK(g.status == 0);
+  CHECK(g.out.find("<graphml") != std::string::npos);
+  CHECK(g.out.find("comparable-with") != std::string::npos);
+  auto d = call({"graph", "--format", "dot", "-"}, input);
+  CHECK(d.out.rfind("digraph", 0) == 0);
+}
+
+TEST_CASE("rules lint reports a broken user folder with file and line") {
+  test::TempDir dir;
+  dir.file("bad.toml", "kind = \"units\"\nschema = 1\n[[unit]]\nwords = [\"냥\"]\nunit = \"XXX\"\ndimension = \"gold\"\n");
+  auto o = call({"rules", "lint", dir.path()});
+  CHECK(o.status == 2);
+  CHECK(o.err.find("bad.toml:6") != std::string::npos);
+  auto ok = call({"rules", "lint"});
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find(" passed, 0 failed") != std::string::npos);
+}
+
+TEST_CASE("terminal report: no escape codes when not a terminal") {
+  auto o = call({"check", "-"}, "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n{\"id\":\"b\",\"text\":\"엔비디아 주가는 28일 8.93% 반등했다.\"}\n");
+  CHECK(o.out.find('\x1b') == std::string::npos);
+  CHECK(o.out.find("Explained differences") != std::string::npos);
+}

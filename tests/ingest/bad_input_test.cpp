@@ -1,0 +1,133 @@
+// The bad-input matrix: none of these crashes, each says which input and why, and every
+// good article beside them is still read and checked.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "test_support.hpp"
+
+namespace {
+
+const char* kGood = "엔비디아 주가는 27일 17% 떨어졌다. 딥시크는 훈련 비용이 557만달러라고 밝혔다.\n";
+
+const crosscheck::core::InputStatus* status_of(const crosscheck::report::Run& run, const std::string& needle) {
+  for (const auto& i : run.inputs)
+    if (i.path.find(needle) != std::string::npos) return &i;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a missing path is skipped with a reason, the other inputs still read") {
+  test::TempDir dir;
+  auto good = dir.file("good.txt", kGood);
+  auto result = test::run({dir.path() + "/nope.txt", good});
+  REQUIRE(result.run.articles.size() == 1);
+  const auto* s = status_of(result.run, "nope.txt");
+  REQUIRE(s);
+  CHECK(s->status == "skipped");
+  CHECK(s->reason == "no such file or folder");
+  CHECK(result.run.claims.size() >= 2);
+}
+
+TEST_CASE("an unreadable file (a dangling link) is skipped") {
+  test::TempDir dir;
+  std::filesystem::create_symlink(dir.path() + "/gone.txt", dir.path() + "/link.txt");
+  auto result = test::run({dir.path() + "/link.txt", dir.file("good.txt", kGood)});
+  const auto* s = status_of(result.run, "link.txt");
+  REQUIRE(s);
+  CHECK(s->status == "skipped");
+  CHECK(result.run.articles.size() == 1);
+}
+
+TEST_CASE("an empty file is skipped as empty") {
+  test::TempDir dir;
+  auto result = test::run({dir.file("empty.txt", ""), dir.file("blank.txt", "  \n\n "), dir.file("good.txt", kGood)});
+  CHECK(status_of(result.run, "empty.txt")->reason == "empty file");
+  CHECK(status_of(result.run, "blank.txt")->reason == "empty file");
+  CHECK(result.run.articles.size() == 1);
+}
+
+TEST_CASE("a binary file is skipped") {
+  test::TempDir dir;
+  std::string bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  auto result = test::run({dir.file("image.txt", bytes), dir.file("good.txt", kGood)});
+  CHECK(status_of(result.run, "image.txt")->status == "skipped");
+  CHECK(status_of(result.run, "image.txt")->reason.find("binary") != std::string::npos);
+  CHECK(result.run.articles.size() == 1);
+}
+
+TEST_CASE("invalid UTF-8 is replaced with U+FFFD and reported with its offset") {
+  test::TempDir dir;
+  std::string text = "엔비디아 주가는 \xff\xfe 17% 떨어졌다.\n";
+  auto result = test::run({dir.file("latin.txt", text)});
+  REQUIRE(result.run.articles.size() == 1);
+  CHECK(result.run.articles[0].text.find("\xEF\xBF\xBD") != std::string::npos);
+  bool warned = false;
+  for (const auto& d : result.run.diagnostics)
+    if (d.code == "input.invalid-utf8" && d.file.find("latin.txt") != std::string::npos &&
+        d.message.find("offset " + std::to_string(text.find('\xff'))) != std::string::npos)
+      warned = true;
+  CHECK(warned);
+  CHECK(result.run.claims.size() == 1);
+}
+
+TEST_CASE("a 50 MB single line is read without running out of memory or time") {
+  test::TempDir dir;
+  std::string line;
+  line.reserve(50u << 20);
+  const std::string chunk = "가나다라마바사 아자차카타파하 ";
+  while (line.size() < (50u << 20)) line += chunk;
+  line += "엔비디아 주가는 17% 떨어졌다.";
+  auto result = test::run({dir.file("huge.txt", line), dir.file("good.txt", kGood)});
+  CHECK(result.run.articles.size() == 2);
+  CHECK(status_of(result.run, "huge.txt")->status != "skipped");
+  bool found = false;
+  for (const auto& c : result.run.claims) found |= c.quantity.surface == "17%" && c.article == 0;
+  CHECK(found);
+}
+
+TEST_CASE("broken HTML still yields its text") {
+  test::TempDir dir;
+  auto result = test::run({dir.file("broken.html", "<html><body><p>엔비디아 주가는 27일 <b>17% 떨어졌다.<div><p>딥시크는 557만달러라고<span")});
+  REQUIRE(result.run.articles.size() == 1);
+  CHECK(result.run.claims.size() >= 1);
+}
+
+TEST_CASE("JSONL: a bad line is skipped with file:line, the rest still read") {
+  test::TempDir dir;
+  std::string jsonl =
+      "{\"id\":\"a\",\"outlet\":\"X\",\"published\":\"2025-01-28T09:00:00+09:00\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\",\"section\":\"경제\"}\n"
+      "{not json\n"
+      "{\"id\":\"b\",\"title\":\"no text\"}\n"
+      "\n"
+      "{\"id\":\"c\",\"text\":\"딥시크는 557만달러를 썼다.\"}\n";
+  auto result = test::run({dir.file("feed.jsonl", jsonl)});
+  CHECK(result.run.articles.size() == 2);
+  CHECK(status_of(result.run, "feed.jsonl:2")->status == "skipped");
+  CHECK(status_of(result.run, "feed.jsonl:2")->reason.rfind("not JSON", 0) == 0);
+  CHECK(status_of(result.run, "feed.jsonl:3")->reason == "no string field 'text'");
+  // Fields beyond the contract pass through.
+  CHECK(result.run.articles[0].extra["section"] == "경제");
+  CHECK(result.run.articles[0].published_date.day == 28);
+}
+
+TEST_CASE("JSONL on standard input") {
+  auto result = test::run({"-"}, "{\"id\":\"s\",\"text\":\"엔비디아 주가는 17% 떨어졌다.\"}\n");
+  REQUIRE(result.run.articles.size() == 1);
+  CHECK(result.run.articles[0].id == "s");
+}
+
+TEST_CASE("a folder with mixed good and bad files reads every good one") {
+  test::TempDir dir;
+  dir.file("a/good1.txt", kGood);
+  dir.file("a/b/good2.html", std::string("<p>") + kGood + "</p>");
+  dir.file("a/empty.txt", "");
+  dir.file("a/bin.dat", std::string("\0\1\2\3", 4));
+  dir.file("a/bad.jsonl", "{oops\n");
+  auto result = test::run({dir.path() + "/a"});
+  CHECK(result.run.articles.size() == 2);
+  std::size_t skipped = 0;
+  for (const auto& i : result.run.inputs) skipped += i.status == "skipped";
+  CHECK(skipped == 3);
+}

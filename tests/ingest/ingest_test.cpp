@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "ingest/ingest.hpp"
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+TEST_CASE("normalization folds full-width digits and odd spaces, composes Hangul") {
+  CHECK(ingest::normalize_text("５５７만\xE3\x80\x80달러") == "557만 달러");
+  CHECK(ingest::normalize_text("a\r\nb") == "a\nb");
+  // Decomposed jamo (ᄃ ᅡ) compose to 다.
+  CHECK(ingest::normalize_text("\xE1\x84\x83\xE1\x85\xA1") == "다");
+  CHECK(ingest::normalize_text("−4.1%") == "-4.1%");
+}
+
+TEST_CASE("sentences keep quotations whole") {
+  std::string text = "그는 “효율이 오르면 사용이 늘어난다. 역설이다.”라고 말했다. 다음 문장이다.";
+  auto sentences = ingest::split_sentences(text, {0, text.size()}, 2000);
+  REQUIRE(sentences.size() == 2);
+  CHECK(text.substr(sentences[0].start, sentences[0].end - sentences[0].start).find("말했다.") != std::string::npos);
+}
+
+TEST_CASE("page furniture is dropped with its reason, not lost") {
+  std::string page =
+      "메뉴 건너뛰기\n"
+      "입력 2025.01.28 08:10\n"
+      "엔비디아 주가가 하루 17% 떨어졌다.\n"
+      "저작권자 © 테스트일보 무단전재 및 재배포 금지\n"
+      "[뉴스] 랭킹 뉴스\n"
+      "  • 집값 5.6억 올랐다\n";
+  core::Diagnostics d;
+  auto article = ingest::build_article(page, {"t", "", "", "", "", "t.txt"}, test::rules(), d);
+  REQUIRE(article.paragraphs.size() == 1);
+  std::vector<std::string> reasons;
+  for (const auto& s : article.skipped) reasons.push_back(s.reason);
+  CHECK(reasons == std::vector<std::string>{"menu", "dateline", "copyright", "ranking-list"});
+  CHECK(article.published == "2025-01-28T08:10");
+  CHECK(article.outlet == "테스트일보");
+  // The ranking list's figure is dropped with it.
+  CHECK(article.text.find("5.6억") > article.skipped.back().span.start);
+}
+
+TEST_CASE("HTML: title, dates and body; navigation, asides and scripts left out") {
+  const char* html = R"(<!doctype html><html><head><title>Fallback</title>
+    <meta property="og:title" content="Nvidia loses $589bn">
+    <meta property="og:site_name" content="Example Wire">
+    <meta property="article:published_time" content="2025-01-28T06:00:00+00:00">
+    <script>var price = "999%";</script><style>p{}</style></head>
+    <body><nav>Home | Markets 100%</nav><header>Top stories</header>
+    <article><h1>Nvidia loses $589bn</h1><p>Nvidia shares fell 17% on Monday.</p>
+    <div class="comments">Great, 50% off!</div></article>
+    <aside>Most read: Stocks up 3%</aside><footer>© 2025</footer></body></html>)";
+  auto page = ingest::read_html(html, test::rules());
+  CHECK(page.title == "Nvidia loses $589bn");
+  CHECK(page.outlet == "Example Wire");
+  CHECK(page.published == "2025-01-28T06:00:00+00:00");
+  CHECK(page.text.find("999%") == std::string::npos);
+  std::vector<std::string> reasons;
+  for (const auto& s : page.skipped) reasons.push_back(s.reason);
+  CHECK(std::find(reasons.begin(), reasons.end(), "html-nav") != reasons.end());
+  CHECK(std::find(reasons.begin(), reasons.end(), "html-aside") != reasons.end());
+  CHECK(std::find(reasons.begin(), reasons.end(), "html-comment-widget") != reasons.end());
+  test::TempDir dir;
+  auto result = test::run({dir.file("page.html", html)});
+  std::vector<std::string> surfaces;
+  for (const auto& c : result.run.claims) surfaces.push_back(c.quantity.surface);
+  CHECK(surfaces == std::vector<std::string>{"$589bn", "17%"});
+}

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include "core/utf8.hpp"
+#include "report/report.hpp"
+#include "test_support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+// A validator for the part of JSON Schema the report schema uses: type, required,
+// properties, items, enum. Returns the first problem, with its JSON path.
+std::string validate(const json& value, const json& schema, const std::string& path = "$") {
+  if (schema.contains("enum")) {
+    bool found = false;
+    for (const auto& allowed : schema["enum"]) found |= allowed == value;
+    if (!found) return path + ": " + value.dump() + " is not one of " + schema["enum"].dump();
+  }
+  if (schema.contains("type")) {
+    std::vector<std::string> types;
+    if (schema["type"].is_array()) for (const auto& t : schema["type"]) types.push_back(t);
+    else types.push_back(schema["type"]);
+    auto is = [&](const std::string& t) {
+      if (t == "object") return value.is_object();
+      if (t == "array") return value.is_array();
+      if (t == "string") return value.is_string();
+      if (t == "integer") return value.is_number_integer();
+      if (t == "number") return value.is_number();
+      if (t == "boolean") return value.is_boolean();
+      if (t == "null") return value.is_null();
+      return false;
+    };
+    if (std::none_of(types.begin(), types.end(), is)) return path + ": expected " + schema["type"].dump() + ", got " + value.dump().substr(0, 40);
+  }
+  if (value.is_object()) {
+    if (schema.contains("required"))
+      for (const auto& key : schema["required"])
+        if (!value.contains(key.get<std::string>())) return path + ": missing " + key.get<std::string>();
+    if (schema.contains("properties"))
+      for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
+        if (value.contains(it.key()))
+          if (auto problem = validate(value[it.key()], it.value(), path + "." + it.key()); !problem.empty()) return problem;
+  }
+  if (value.is_array() && schema.contains("items"))
+    for (std::size_t i = 0; i < value.size(); ++i)
+      if (auto problem = validate(value[i], schema["items"], path + "[" + std::to_string(i) + "]"); !problem.empty()) return problem;
+  return "";
+}
+
+const json& schema() {
+  static json s = json::parse(test::read_file(test::source_dir() + "/docs/report.schema.json"));
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the JSON report matches its schema, on the fixtures and on bad input") {
+  test::TempDir dir;
+  dir.file("bad.jsonl", "{nope\n");
+  dir.file("empty.txt", "");
+  auto result = test::run({test::source_dir() + "/fixtures/stories", dir.path()});
+  result.run.version = "test";
+  json j = json::parse(crosscheck::report::run_json(result.run).dump());
+  CHECK(validate(j, schema()) == "");
+  CHECK(j["claims"].size() > 20);
+  // The validator itself must be able to fail.
+  j["findings"].push_back({{"id", "X"}, {"verdict", "maybe"}, {"check", "values"}, {"sides", json::array()}, {"reasons", json::array()}, {"explanation", ""}});
+  CHECK(validate(j, schema()).find("is not one of") != std::string::npos);
+}
+
+TEST_CASE("every claim is traceable: its offsets give back its text") {
+  auto result = test::run({test::source_dir() + "/fixtures/stories"});
+  REQUIRE_FALSE(result.run.claims.empty());
+  for (const auto& c : result.run.claims) {
+    const auto& text = result.run.articles[c.article].text;
+    CHECK(text.substr(c.quantity.span.start, c.quantity.span.end - c.quantity.span.start) == c.quantity.surface);
+    CHECK(c.sentence_text.find(c.quantity.surface) != std::string::npos);
+  }
+}
+
+TEST_CASE("terminal report: colour only when asked, lines fit the width by display width") {
+  auto result = test::run({test::source_dir() + "/fixtures/stories"});
+  auto plain = crosscheck::report::text_report(result.run, test::rules(), {"en", false, 80});
+  auto coloured = crosscheck::report::text_report(result.run, test::rules(), {"en", true, 80});
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(coloured.find("\x1b[") != std::string::npos);
+  std::istringstream lines(plain);
+  std::string line;
+  while (std::getline(lines, line)) CHECK(crosscheck::core::display_width(line) <= 80);
+  auto korean = crosscheck::report::text_report(result.run, test::rules(), {"ko", false, 80});
+  CHECK(korean.find("충돌") != std::string::npos);
+}
+
+TEST_CASE("HTML report: self-contained, article text escaped") {
+  test::TempDir dir;
+  std::string hostile =
+      "{\"id\":\"x\",\"url\":\"javascript:alert(1)\",\"outlet\":\"<script>alert(1)</script>\",\"title\":\"</style><b>t</b>\","
+      "\"text\":\"딥시크 브이3 훈련 비용은 557만달러다. \\\"><img src=x onerror=alert(1)>\"}\n"
+      "{\"id\":\"y\",\"url\":\"https://example.org/a\",\"text\":\"딥시크 브이3 훈련 비용은 5억5700만달러다.\"}\n";
+  auto result = test::run({dir.file("h.jsonl", hostile)});
+  auto html = crosscheck::report::html_report(result.run, test::rules(), "en");
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("href=\"javascript") == std::string::npos);
+  CHECK(html.find("href=\"https://example.org/a\"") != std::string::npos);
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  // Nothing fetched from anywhere.
+  for (const char* external : {"src=\"http", "href=\"//", "@import", "url(http"}) CHECK(html.find(external) == std::string::npos);
+  CHECK(html.find("<svg") != std::string::npos);
+}

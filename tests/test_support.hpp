@@ -1,0 +1,68 @@
+#pragma once
+// Helpers shared by the tests: the bundled rules loaded once, temporary folders, and a
+// one-call pipeline run.
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+#include <string>
+
+#include "cli/pipeline.hpp"
+#include "rules/rule_set.hpp"
+
+namespace test {
+
+inline std::string source_dir() { return CROSSCHECK_SOURCE_DIR; }
+
+inline const crosscheck::rules::RuleSet& rules() {
+  static std::shared_ptr<const crosscheck::rules::RuleSet> loaded = [] {
+    auto result = crosscheck::rules::load_rules({source_dir() + "/rules"});
+    if (!result.rules) {
+      for (const auto& d : result.diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+      std::abort();
+    }
+    return result.rules;
+  }();
+  return *loaded;
+}
+
+// A fresh folder under the system temp dir, removed when the object goes.
+class TempDir {
+ public:
+  TempDir() {
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            ("crosscheck-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string file(const std::string& name, const std::string& content) const {
+    auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline crosscheck::cli::PipelineResult run(const std::vector<std::string>& paths, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  return crosscheck::cli::run_pipeline(paths, rules(), &in, "en");
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace test
