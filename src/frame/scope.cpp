@@ -108,6 +108,9 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
     scope.date = d;
   } else if (chosen->kind == "quarter") {
     if (!d.year && chosen->relative && published.year) d.year = published.year + chosen->relative_year;
+    // "4분기" in a January article is last year's fourth quarter: the latest one begun by then.
+    if (!d.year && !chosen->relative && published.year && published.month)
+      d.year = (chosen->quarter - 1) * 3 + 1 <= published.month ? published.year : published.year - 1;
     scope.period = (d.year ? std::to_string(d.year) : std::string("?")) + "-Q" + std::to_string(chosen->quarter);
     if (scope.window.empty()) scope.window = "1 quarter";
   } else if (chosen->kind == "month") {
