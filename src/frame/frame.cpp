@@ -115,9 +115,8 @@ class ArticleFramer {
     if (cue) {
       for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
         if (it->end > cue->start) continue;
-        std::string_view between = article_.text.substr(it->end, cue->start - it->end);
         // Between the name and the cue only a bracketed gloss, its closing bracket and 의 may stand.
-        std::string rest(between);
+        std::string rest = article_.text.substr(it->end, cue->start - it->end);
         if (!rest.empty() && rest.front() == ')') rest.erase(0, 1);
         if (!rest.empty() && rest.front() == '(') {
           auto close = rest.find(')');
