@@ -8,7 +8,8 @@ packages=(
   libicu-dev nlohmann-json3-dev libboost-graph-dev doctest-dev
   libgumbo-dev libre2-dev libtomlplusplus-dev
 )
-if [ "${CROSSCHECK_WITH_BROWSER:-0}" = "1" ]; then packages+=(chromium); fi
+# The HTML report is tested in headless Chromium; a Korean font makes its screenshot readable.
+if [ "${CROSSCHECK_WITH_BROWSER:-0}" = "1" ]; then packages+=(chromium fonts-nanum python3); fi
 if [ "${CROSSCHECK_WITH_FUZZ:-0}" = "1" ]; then packages+=(clang libclang-rt-14-dev); fi
 
 missing=()

@@ -126,16 +126,14 @@ class GroupChecker {
     for (std::size_t x = 0; x < sides.size(); ++x)
       for (std::size_t y = x + 1; y < sides.size(); ++y) {
         std::vector<std::size_t> left, right;
-        std::pair<std::size_t, std::size_t> example{0, 0};
-        bool conflict = false;
+        std::vector<std::pair<std::size_t, std::size_t>> conflicting;
         for (std::size_t a : sides[x])
           for (std::size_t b : sides[y]) {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
             if (cmp.comparable) {
-              if (!conflict) example = {a, b};
-              conflict = true;
+              conflicting.push_back({a, b});
               if (std::find(left.begin(), left.end(), a) == left.end()) left.push_back(a);
               if (std::find(right.begin(), right.end(), b) == right.end()) right.push_back(b);
               continue;
@@ -149,7 +147,7 @@ class GroupChecker {
               if (std::find(explained_texts.begin(), explained_texts.end(), text) == explained_texts.end()) explained_texts.push_back(text);
             }
           }
-        if (conflict) add_conflict(members, left, right, example);
+        if (!conflicting.empty()) add_conflict(members, left, right, conflicting);
       }
     if (!explained_pairs.empty()) {
       core::Finding f = base("explained", claim(members.front()));
@@ -179,10 +177,29 @@ class GroupChecker {
     return render(in_.rules, in_.language, "reason." + reason, {{"values", join(values, " / ")}});
   }
 
+  static bool power_of_ten_apart(const core::Claim& a, const core::Claim& b) {
+    double pa = std::fabs(a.quantity.point), pb = std::fabs(b.quantity.point);
+    double exponent = std::log10(std::max(pa, pb) / std::max(1e-300, std::min(pa, pb)));
+    return exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03;
+  }
+
   void add_conflict(const std::vector<std::size_t>& members, std::vector<std::size_t> left, std::vector<std::size_t> right,
-                    std::pair<std::size_t, std::size_t> example) {
+                    const std::vector<std::pair<std::size_t, std::size_t>>& conflicting) {
     std::sort(left.begin(), left.end());
     std::sort(right.begin(), right.end());
+    // Explain with the most telling pair: a slipped scale, then transposed digits, else the first.
+    auto example = conflicting.front();
+    for (auto pair : conflicting)
+      if (power_of_ten_apart(claim(members[pair.first]), claim(members[pair.second]))) {
+        example = pair;
+        break;
+      }
+    if (!power_of_ten_apart(claim(members[example.first]), claim(members[example.second])))
+      for (auto pair : conflicting)
+        if (transposed_digits(claim(members[pair.first]).quantity.surface, claim(members[pair.second]).quantity.surface)) {
+          example = pair;
+          break;
+        }
     const core::Claim& a = claim(members[example.first]);
     const core::Claim& b = claim(members[example.second]);
     core::Finding f = base("conflict", a);
@@ -195,7 +212,7 @@ class GroupChecker {
     std::vector<std::pair<std::string, std::string>> values = {
         {"a", pa >= pb ? a.quantity.surface : b.quantity.surface}, {"b", pa >= pb ? b.quantity.surface : a.quantity.surface},
         {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}};
-    if (ratio >= 9.5 && std::fabs(exponent - std::round(exponent)) < 0.03) {
+    if (power_of_ten_apart(a, b)) {
       values.push_back({"ratio", core::format_number(std::pow(10.0, std::round(exponent)))});
       f.reasons = {"scale"};
       f.explanation = render(in_.rules, in_.language, "explain.conflict-scale", values);

@@ -71,7 +71,7 @@ std::string number_line(const core::Finding& f, const std::map<std::string, cons
     hi = std::max(hi, std::fabs(c->quantity.point));
   }
   bool log_scale = lo > 0 && hi / lo > 50;
-  if (!log_scale) lo = std::min(0.0, lo);
+  if (!log_scale) lo = std::max(0.0, lo - (hi - lo) * 0.15);
   auto x = [&](double v) {
     const double left = 130, right = 580;
     if (log_scale) {
@@ -228,7 +228,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
           if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << esc(source) << "</a>";
           else h << esc(source);
           h << " · " << esc(a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published) << " · " << esc(a.id) << " · "
-            << esc(c.quantity.value.to_string() + " " + c.quantity.unit) << "</div></div>";
+            << esc(readable_interval(c.quantity)) << "</div></div>";
         }
         h << "</div>";
       }

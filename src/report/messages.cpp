@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <cmath>
+
+#include <cstdio>
 
 #include "core/utf8.hpp"
 #include "report/report.hpp"
@@ -29,6 +32,30 @@ Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::siz
   e.after = text.substr(end, to - end) + (to < sentence_end ? "…" : "");
   for (auto* s : {&e.before, &e.after}) std::replace(s->begin(), s->end(), '\n', ' ');
   return e;
+}
+
+namespace {
+
+std::string short_number(double v) {
+  double a = std::fabs(v);
+  const char* suffix = "";
+  if (a >= 1e12) v /= 1e12, suffix = "T";
+  else if (a >= 1e9) v /= 1e9, suffix = "B";
+  else if (a >= 1e6) v /= 1e6, suffix = "M";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6g%s", v, suffix);
+  return buf;
+}
+
+}  // namespace
+
+std::string readable_interval(const core::Quantity& q) {
+  const auto& v = q.value;
+  std::string unit = q.unit == "count" ? "" : q.unit == "%" || q.unit == "pp" ? q.unit : " " + (q.unit == "times" ? std::string("×") : q.unit);
+  if (std::isinf(v.hi)) return std::string(v.lo_closed ? "≥ " : "> ") + short_number(v.lo) + unit;
+  if (v.lo == 0 && q.point > 0 && v.hi == q.point) return std::string(v.hi_closed ? "≤ " : "< ") + short_number(v.hi) + unit;
+  if (v.lo == v.hi) return short_number(v.lo) + unit;
+  return short_number(v.lo) + "–" + short_number(v.hi) + unit;
 }
 
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {

@@ -40,5 +40,7 @@ struct Excerpt {
 };
 Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context_code_points);
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
+// "5.565M–5.575M USD", "< 6M USD", "> 589B USD": an interval as a reader says it.
+std::string readable_interval(const core::Quantity& q);
 
 }  // namespace crosscheck::report

@@ -104,7 +104,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
           std::string outlet = a.outlet.empty() ? rules.message(lang, "label.unknown-outlet") : a.outlet;
           std::string date = a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published.substr(0, 10);
           std::string marker = f->sides.size() > 1 ? std::string(1, static_cast<char>('A' + std::min<std::size_t>(side, 25))) : std::string("·");
-          std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + c.quantity.value.to_string() + " " + c.quantity.unit;
+          std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + readable_interval(c.quantity);
           out << fit(head, width) << "\n";
           out << fit("      " + outlet + " · " + date + " · " + a.id, width) << "\n";
           if (brief) continue;
