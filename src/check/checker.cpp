@@ -76,6 +76,16 @@ class GroupChecker {
 
   int year_of(const core::Claim& c) const { return in_.articles[c.article].published_date.year; }
 
+  // What decides a comparison: the interval, the scope and the year that stands in for a period.
+  std::string signature(const core::Claim& c) const {
+    core::Interval v = magnitude(c);
+    const auto& s = c.scope;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%.17g|%.17g|%d%d|%d|", v.lo, v.hi, v.lo_closed, v.hi_closed, year_of(c));
+    return buf + s.date.to_string() + "|" + s.period + "|" + s.window + "|" + s.basis + "|" + s.kind + "|" + s.direction + "|" +
+           s.qualifier + "|" + c.quantity.surface;
+  }
+
   core::Finding base(const std::string& verdict, const core::Claim& first) const {
     core::Finding f;
     f.verdict = verdict;
@@ -120,15 +130,36 @@ class GroupChecker {
       return;
     }
 
+    // Claims that say the same thing in the same scope are compared once: a story retold by a
+    // thousand articles costs one comparison per distinct figure, not a million.
+    std::vector<std::size_t> representative(members.size());
+    {
+      std::map<std::string, std::size_t> first;
+      for (std::size_t k = 0; k < members.size(); ++k) representative[k] = first.emplace(signature(claim(members[k])), k).first->second;
+    }
+    auto distinct = [&](const std::vector<std::size_t>& side) {
+      std::vector<std::size_t> out;
+      for (std::size_t k : side)
+        if (representative[k] == k) out.push_back(k);
+      return out;
+    };
+    auto expand = [&](const std::vector<std::size_t>& reps) {
+      std::vector<std::size_t> out;
+      for (std::size_t k = 0; k < members.size(); ++k)
+        if (std::find(reps.begin(), reps.end(), representative[k]) != reps.end()) out.push_back(k);
+      return out;
+    };
+    constexpr std::size_t kMaxEvidencePairs = 200;
     nlohmann::ordered_json explained_pairs = nlohmann::ordered_json::array();
     std::vector<std::string> explained_reasons;
     std::vector<std::string> explained_texts;
+    std::set<std::string> seen_texts;
     for (std::size_t x = 0; x < sides.size(); ++x)
       for (std::size_t y = x + 1; y < sides.size(); ++y) {
         std::vector<std::size_t> left, right;
         std::vector<std::pair<std::size_t, std::size_t>> conflicting;
-        for (std::size_t a : sides[x])
-          for (std::size_t b : sides[y]) {
+        for (std::size_t a : distinct(sides[x]))
+          for (std::size_t b : distinct(sides[y])) {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
@@ -140,14 +171,14 @@ class GroupChecker {
             }
             const core::Claim& ca = claim(members[a]);
             const core::Claim& cb = claim(members[b]);
-            explained_pairs.push_back({{"a", ca.id}, {"b", cb.id}, {"reasons", cmp.reasons}});
+            if (explained_pairs.size() < kMaxEvidencePairs) explained_pairs.push_back({{"a", ca.id}, {"b", cb.id}, {"reasons", cmp.reasons}});
             for (const auto& r : cmp.reasons) {
               if (std::find(explained_reasons.begin(), explained_reasons.end(), r) == explained_reasons.end()) explained_reasons.push_back(r);
               std::string text = ca.quantity.surface + " / " + cb.quantity.surface + ": " + reason_text(r, {&ca}, {&cb});
-              if (std::find(explained_texts.begin(), explained_texts.end(), text) == explained_texts.end()) explained_texts.push_back(text);
+              if (seen_texts.insert(text).second && explained_texts.size() < 12) explained_texts.push_back(text);
             }
           }
-        if (!conflicting.empty()) add_conflict(members, left, right, conflicting);
+        if (!conflicting.empty()) add_conflict(members, expand(left), expand(right), conflicting);
       }
     if (!explained_pairs.empty()) {
       core::Finding f = base("explained", claim(members.front()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 #include "core/text.hpp"
 
@@ -31,8 +32,65 @@ core::PartialDate when(const CheckInput& in, const core::Claim& c) {
 
 }  // namespace
 
+namespace {
+
+struct PriceIndex {
+  // subject → date (day number) → distinct prices on that day (the first claim of each value)
+  std::map<std::string, std::map<int, std::vector<std::size_t>>> cross;
+  // (article, subject) → prices in that article
+  std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> same;
+};
+
+int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.month, d.day); }
+
+PriceIndex index_prices(const std::vector<core::Claim>& claims) {
+  PriceIndex index;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const auto& p = claims[i];
+    if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
+    index.same[{p.article, p.subject_root}].push_back(i);
+    auto& day = index.cross[p.subject_root][day_of(p.scope.date)];
+    bool known = std::any_of(day.begin(), day.end(), [&](std::size_t k) {
+      return claims[k].quantity.unit == p.quantity.unit && claims[k].quantity.point == p.quantity.point;
+    });
+    if (!known) day.push_back(i);
+  }
+  return index;
+}
+
+// The pairs of prices a change could have been computed from: same article, or across articles
+// when the change states its window (the first price that many sessions before the second).
+std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const core::Claim& c, int window, const PriceIndex& index,
+                                                                 const std::vector<core::Claim>& claims, bool same_article) {
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  if (same_article) {
+    auto it = index.same.find({c.article, c.subject_root});
+    if (it == index.same.end()) return pairs;
+    for (std::size_t x : it->second)
+      for (std::size_t y : it->second) pairs.push_back({x, y});
+    return pairs;
+  }
+  if (window <= 0) return pairs;
+  auto it = index.cross.find(c.subject_root);
+  if (it == index.cross.end()) return pairs;
+  for (const auto& [to_day, tos] : it->second) {
+    if (!c.scope.date.empty() && !c.scope.date.compatible(claims[tos.front()].scope.date)) continue;
+    for (const auto& [from_day, froms] : it->second) {
+      if (from_day >= to_day || to_day - from_day > window * 2 + 7) continue;
+      for (std::size_t x : froms)
+        for (std::size_t y : tos) pairs.push_back({x, y});
+    }
+  }
+  return pairs;
+}
+
+}  // namespace
+
 void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out) {
   const auto& claims = in.claims;
+  PriceIndex index = index_prices(claims);
+  // Identical changes tested against the same prices make one finding that lists them all.
+  std::map<std::string, std::size_t> merged;
   for (std::size_t ci = 0; ci < claims.size(); ++ci) {
     const core::Claim& c = claims[ci];
     if (c.attribute != "price-change" || c.quantity.dimension != core::Dimension::percent || c.subject_root.empty()) continue;
@@ -42,15 +100,7 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     // Prices from the same article first: that is what the writer computed from.
     for (int pass = 0; pass < 2; ++pass) {
       std::vector<core::Finding> candidates;
-      std::vector<std::size_t> prices;
-      for (std::size_t pi = 0; pi < claims.size(); ++pi) {
-        const auto& p = claims[pi];
-        if (p.attribute != "share-price" || p.subject_root != c.subject_root || !p.scope.date.complete()) continue;
-        if ((pass == 0) != (p.article == c.article)) continue;
-        prices.push_back(pi);
-      }
-      for (std::size_t x : prices)
-        for (std::size_t y : prices) {
+      for (auto [x, y] : candidate_pairs(c, window, index, claims, pass == 0)) {
           const auto& from = claims[x];
           const auto& to = claims[y];
           if (from.quantity.unit != to.quantity.unit) continue;
@@ -82,12 +132,19 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
           graph.add_derived(ci, x);
           graph.add_derived(ci, y);
           candidates.push_back(std::move(f));
-        }
+      }
       if (candidates.empty()) continue;
       // One pair of prices that fits is enough; a misfit alone is a finding.
       bool supported = std::any_of(candidates.begin(), candidates.end(), [](const core::Finding& f) { return f.verdict == "supported"; });
-      for (auto& f : candidates)
-        if (!supported || f.verdict == "supported") out.push_back(std::move(f));
+      for (auto& f : candidates) {
+        if (supported && f.verdict != "supported") continue;
+        char key[96];
+        std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
+        std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + f.sides[1][0] + "|" + f.sides[1][1];
+        auto [it, fresh] = merged.emplace(k, out.size());
+        if (fresh) out.push_back(std::move(f));
+        else out[it->second].sides[0].push_back(c.id);
+      }
       break;
     }
   }

@@ -67,10 +67,16 @@ std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Int
   std::vector<std::vector<std::size_t>> sides;
   for (std::size_t i : order) {
     if (taken[i]) continue;
+    // Intervals on a line meet pairwise exactly when they share a point, so it is enough to keep
+    // the side's common part and test each candidate against it: linear per side.
     std::vector<std::size_t> side{i};
+    core::Interval common = intervals[i];
     for (std::size_t j : order) {
-      if (taken[j] || j == i) continue;
-      if (std::all_of(side.begin(), side.end(), [&](std::size_t k) { return intervals[k].meets(intervals[j]); })) side.push_back(j);
+      if (taken[j] || j == i || !intervals[j].meets(common)) continue;
+      side.push_back(j);
+      const auto& v = intervals[j];
+      if (v.lo > common.lo || (v.lo == common.lo && !v.lo_closed)) common.lo = v.lo, common.lo_closed = v.lo_closed;
+      if (v.hi < common.hi || (v.hi == common.hi && !v.hi_closed)) common.hi = v.hi, common.hi_closed = v.hi_closed;
     }
     for (std::size_t j : side) taken[j] = true;
     std::sort(side.begin(), side.end());
