@@ -60,8 +60,11 @@ class GroupChecker {
   void check(const graph::Group& group) {
     std::map<std::string, std::vector<std::size_t>> by_unit;
     for (std::size_t i : group.claims) by_unit[in_.claims[i].quantity.unit].push_back(i);
-    for (const auto& [unit, members] : by_unit)
-      if (members.size() >= 2) check_members(members);
+    for (const auto& [unit, members] : by_unit) {
+      if (members.size() < 2) continue;
+      if (unit == "entity") check_entities(members);
+      else check_members(members);
+    }
   }
 
  private:
@@ -193,6 +196,54 @@ class GroupChecker {
     }
   }
 
+  // A functional relation holds one value at a time: different values conflict, unless one side
+  // states it and the other alleges or claims it, which is a dispute with both attributions.
+  void check_entities(const std::vector<std::size_t>& members) {
+    const rules::Relation* relation = in_.rules.relation(claim(members.front()).attribute);
+    if (!relation) return;
+    std::map<std::string, std::vector<std::size_t>> by_value;
+    std::set<std::string> articles;
+    for (std::size_t i : members) {
+      by_value[claim(i).relation_value].push_back(i);
+      articles.insert(in_.articles[claim(i).article].id);
+    }
+    auto who = [&](const core::Claim& c) {
+      std::string kind = c.scope.attribution.empty() ? "reported" : c.scope.attribution;
+      return kind + (c.attributed_to.empty() ? "" : " (" + c.attributed_to + ")");
+    };
+    core::Finding f = base("agree", claim(members.front()));
+    f.check = "entities";
+    std::vector<std::string> parts;
+    std::set<std::string> attributions;
+    for (const auto& [value, list] : by_value) {
+      f.sides.push_back({});
+      std::set<std::string> voices;
+      for (std::size_t i : list) {
+        f.sides.back().push_back(claim(i).id);
+        voices.insert(who(claim(i)));
+        attributions.insert(claim(i).scope.attribution == "stated" ? "stated" : claim(i).scope.attribution.empty() ? "reported" : "disputed");
+      }
+      std::string voice;
+      for (const auto& v : voices) voice += (voice.empty() ? "" : ", ") + v;
+      parts.push_back(value + ": " + voice);
+    }
+    std::string label = relation->labels.count(in_.language) ? relation->labels.at(in_.language) : relation->labels.at("en");
+    if (by_value.size() == 1) {
+      if (articles.size() < 2) return;
+      f.reasons = {"same-value"};
+      f.explanation = render(in_.rules, in_.language, "explain.entity-agree",
+                             {{"subject", f.subject}, {"relation", label}, {"value", by_value.begin()->first}, {"count", std::to_string(members.size())}});
+    } else {
+      if (!relation->functional) return;  // several true values: merged, nothing to flag
+      bool disputed = attributions.count("stated") && attributions.count("disputed");
+      f.verdict = disputed ? "disputed" : "conflict";
+      f.reasons = {disputed ? "attribution" : "values"};
+      f.explanation = render(in_.rules, in_.language, disputed ? "explain.entity-disputed" : "explain.entity-conflict",
+                             {{"subject", f.subject}, {"relation", label}, {"sides", join(parts, "; ")}});
+    }
+    out_.push_back(std::move(f));
+  }
+
   std::string reason_text(const std::string& reason, const std::vector<const core::Claim*>& a,
                           const std::vector<const core::Claim*>& b) const {
     std::vector<const core::Claim*> all = a;
@@ -260,9 +311,10 @@ class GroupChecker {
 
 int verdict_rank(const std::string& v) {
   if (v == "conflict") return 0;
-  if (v == "explained") return 1;
-  if (v == "supported") return 2;
-  return 3;
+  if (v == "disputed") return 1;
+  if (v == "explained") return 2;
+  if (v == "supported") return 3;
+  return 4;
 }
 
 }  // namespace

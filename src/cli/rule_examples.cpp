@@ -134,6 +134,16 @@ ExampleResult run_example(const rules::Example& example, const rules::RuleSet& r
     auto ids = frame::entities_in(str(ex, "text"), rules);
     if (ids.empty() || ids.front() != str(ex, "entity"))
       problem = "first entity '" + (ids.empty() ? std::string("none") : ids.front()) + "', expected '" + str(ex, "entity") + "'";
+  } else if (kind == "relation-cues") {
+    core::Article article;
+    article.id = "example";
+    article.text = str(ex, "text");
+    article.sentences.push_back({0, article.text.size()});
+    auto claims = frame::frame(article, 0, extract::extract(article, rules), rules);
+    bool found = std::any_of(claims.begin(), claims.end(), [&](const core::Claim& c) {
+      return c.quantity.dimension == core::Dimension::entity && c.attribute == str(ex, "relation") && c.relation_value == str(ex, "entity");
+    });
+    if (!found) problem = "no '" + str(ex, "relation") + "' claim with value '" + str(ex, "entity") + "'";
   } else if (kind == "attribute-cues" || kind == "scope-cues") {
     problem = check_frame(ex, rules);
   } else {

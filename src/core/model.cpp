@@ -11,6 +11,7 @@ const char* dimension_name(Dimension d) {
     case Dimension::count: return "count";
     case Dimension::duration: return "duration";
     case Dimension::measure: return "measure";
+    case Dimension::entity: return "entity";
   }
   return "count";
 }

@@ -46,7 +46,7 @@ struct Article {
   nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // JSONL fields passed through
 };
 
-enum class Dimension { money, percent, percentage_points, multiple, count, duration, measure };
+enum class Dimension { money, percent, percentage_points, multiple, count, duration, measure, entity };
 const char* dimension_name(Dimension d);
 
 // A figure as written: value interval, unit, and the modifiers that shaped the interval.
@@ -103,6 +103,9 @@ struct Claim {
   Scope scope;
   std::string key;              // comparison key: subject_root|attribute|dimension
   int linked_to = -1;           // claim index of the main figure (conversion / absolute change)
+  // Entity claims (dimension entity): the attribute is a relation id and the value is a thing.
+  std::string relation_value;   // entity id or year ("H800", "2023")
+  std::string attributed_to;    // who says so ("DeepSeek", "US-government"), "" when unknown
 };
 
 struct Finding {

@@ -20,6 +20,7 @@ class ArticleFramer {
 
   std::vector<core::Claim> run() {
     std::vector<core::Claim> claims(ex_.quantities.size());
+    std::vector<core::Claim> entity_claims;
     std::vector<std::vector<std::size_t>> by_sentence(article_.sentences.size());
     for (std::size_t i = 0; i < ex_.quantities.size(); ++i) by_sentence[ex_.quantities[i].sentence].push_back(i);
     main_entity_ = most_mentioned();
@@ -72,8 +73,10 @@ class ArticleFramer {
           c.scope.window = "1 day";  // a change dated to one day is that day's change
         c.key = (c.subject_root.empty() ? "?" : c.subject_root) + "|" + c.attribute + "|" + core::dimension_name(q.dimension);
       }
+      relations_in(s, si, mentions, entity_claims);
       update_topic(mentions, claim_subject);
     }
+    claims.insert(claims.end(), entity_claims.begin(), entity_claims.end());
     return claims;
   }
 
@@ -85,6 +88,89 @@ class ArticleFramer {
   std::string lower_;
   int topic_ = -1;
   int main_entity_ = -1;
+
+  static bool has(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+  }
+
+  // Entity claims: a relation cue, a value of the relation's type near it (a chip, a year, a
+  // person) and a subject of the relation's type, in the cue's clause, else the article's own.
+  void relations_in(const SentenceView& s, std::size_t si, const std::vector<Mention>& mentions, std::vector<core::Claim>& out) {
+    std::string_view lower = s.lower.substr(0, s.span.end);
+    std::vector<std::string> done;
+    for (std::size_t pos = s.span.start; pos < s.span.end; ++pos) {
+      if ((static_cast<unsigned char>(article_.text[pos]) & 0xC0) == 0x80) continue;
+      auto m = rules_.relation_cue_table.longest_at(lower, pos);
+      if (!m) continue;
+      const auto& cue = rules_.relation_cues[static_cast<std::size_t>(m.id)];
+      const rules::Relation* relation = rules_.relation(cue.relation);
+      if (!relation || has(done, relation->id)) continue;
+      core::Span cue_span{pos, pos + m.length};
+      auto distance = [&](core::Span x) {
+        return x.end <= cue_span.start ? cue_span.start - x.end : x.start >= cue_span.end ? x.start - cue_span.end : 0;
+      };
+      // The value.
+      std::string value;
+      core::Span value_span{};
+      std::size_t best = std::string::npos;
+      if (has(relation->value_types, "year")) {
+        for (const auto& t : ex_.times)
+          if (t.sentence == si && t.date.year && (t.kind == "year" || t.kind == "month" || t.kind == "date") && distance(t.span) < best)
+            best = distance(t.span), value = std::to_string(t.date.year), value_span = t.span;
+      }
+      for (const auto& mention : mentions)
+        if (mention.entity >= 0 && has(relation->value_types, rules_.entities[static_cast<std::size_t>(mention.entity)].type) &&
+            distance({mention.start, mention.end}) < best)
+          best = distance({mention.start, mention.end}), value = rules_.entities[static_cast<std::size_t>(mention.entity)].id,
+          value_span = {mention.start, mention.end};
+      if (value.empty()) continue;
+      // The subject.
+      core::Span clause = clause_around(s, cue_span, rules_);
+      int subject = -1;
+      for (const auto& mention : mentions)
+        if (mention.entity >= 0 && mention.end <= cue_span.start && mention.start >= clause.start &&
+            mention.start != value_span.start &&
+            has(relation->subject_types, rules_.entities[static_cast<std::size_t>(mention.entity)].type))
+          subject = mention.entity;
+      std::string source = "clause";
+      if (subject < 0 && main_entity_ >= 0 && has(relation->subject_types, rules_.entities[static_cast<std::size_t>(main_entity_)].type))
+        subject = main_entity_, source = "article";
+      if (subject < 0) continue;
+      subject = refine_to_part(subject, mentions, clause);
+      const auto& e = rules_.entities[static_cast<std::size_t>(subject)];
+      core::Claim c;
+      c.id = article_.id + ":e" + std::to_string(out.size());
+      c.article = index_;
+      c.quantity.span = value_span;
+      c.quantity.surface = std::string(article_.text.substr(value_span.start, value_span.end - value_span.start));
+      c.quantity.sentence = si;
+      c.quantity.dimension = core::Dimension::entity;
+      c.quantity.unit = "entity";
+      c.quantity.value = core::Interval::exact(0);
+      c.sentence_start = s.span.start;
+      c.sentence_text = std::string(article_.text.substr(s.span.start, s.span.end - s.span.start));
+      c.subject = e.id;
+      c.subject_root = root_of(subject);
+      c.subject_source = source;
+      if (c.subject != c.subject_root) c.scope.qualifier = c.subject;
+      c.attribute = relation->id;
+      c.attribute_source = "cue";
+      c.relation_value = value;
+      apply_scope_cues(s, s.span, c.quantity, rules_, c.scope);
+      c.scope.direction.clear();
+      // Who says so: the subject itself when it states it, else a government, organization or
+      // person named in the sentence.
+      if (c.scope.attribution == "stated") c.attributed_to = c.subject_root;
+      for (const auto& mention : mentions) {
+        if (mention.entity < 0 || !c.attributed_to.empty()) continue;
+        const auto& type = rules_.entities[static_cast<std::size_t>(mention.entity)].type;
+        if (type == "government" || type == "organization") c.attributed_to = rules_.entities[static_cast<std::size_t>(mention.entity)].id;
+      }
+      c.key = c.subject_root + "|" + c.attribute + "|entity";
+      out.push_back(std::move(c));
+      done.push_back(relation->id);
+    }
+  }
 
   bool fits_attribute(int entity) const {
     if (!subject_types_ || subject_types_->empty() || entity < 0) return true;

@@ -57,7 +57,7 @@ std::string number_line(const core::Finding& f, const std::map<std::string, cons
         if (!reference) reference = it->second;
         if (it->second->quantity.unit == reference->quantity.unit) claims.push_back(it->second);
       }
-  if (claims.empty()) return "";
+  if (claims.empty() || reference->quantity.dimension == core::Dimension::entity) return "";
   auto magnitude = [](const core::Claim* c) {
     core::Interval v = c->quantity.value;
     if (c->quantity.point < 0) v = {-v.hi, -v.lo, v.hi_closed, v.lo_closed};
@@ -117,7 +117,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
 select{font:inherit;padding:.2rem}
 .card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:4px;padding:.6rem 1rem;margin:1rem 0;break-inside:avoid}
-.card.conflict{border-left-color:var(--conflict)}.card.explained{border-left-color:var(--explained)}.card.supported,.card.agree{border-left-color:var(--ok)}
+.card.conflict,.card.disputed{border-left-color:var(--conflict)}.disputed .verdict{color:var(--conflict)}.card.explained{border-left-color:var(--explained)}.card.supported,.card.agree{border-left-color:var(--ok)}
 .card h3{margin:.2rem 0;font-size:1.05rem}.verdict{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}
 .conflict .verdict{color:var(--conflict)}.explained .verdict{color:var(--explained)}.supported .verdict,.agree .verdict{color:var(--ok)}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:.8rem}
@@ -159,6 +159,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
   auto msg = [&](const char* key) { return esc(rules.message(lang, key)); };
   auto label_of = [&](const std::string& attribute) {
     if (const auto* a = rules.attribute(attribute)) return a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
+    if (const auto* r = rules.relation(attribute)) return r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
     return attribute;
   };
   std::set<std::string> verdicts, subjects, attributes, outlets;
@@ -195,7 +196,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
     const char* verdict;
     const char* heading;
   };
-  for (const Section& section : {Section{"conflict", "label.conflicts-heading"}, Section{"explained", "label.explained-heading"},
+  for (const Section& section : {Section{"conflict", "label.conflicts-heading"}, Section{"disputed", "label.disputed-heading"},
+                                 Section{"explained", "label.explained-heading"},
                                  Section{"supported", "label.supported-heading"}, Section{"agree", "label.agree-heading"}}) {
     std::vector<const core::Finding*> list;
     for (const auto& f : run.findings)
@@ -228,7 +230,11 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
           if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << esc(source) << "</a>";
           else h << esc(source);
           h << " · " << esc(a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published) << " · " << esc(a.id) << " · "
-            << esc(readable_interval(c.quantity)) << "</div></div>";
+            << esc(c.quantity.dimension == core::Dimension::entity
+                       ? c.relation_value + " (" + (c.scope.attribution.empty() ? std::string("reported") : c.scope.attribution) +
+                             (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
+                       : readable_interval(c.quantity))
+            << "</div></div>";
         }
         h << "</div>";
       }

@@ -56,6 +56,10 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   put("qualifier", c.scope.qualifier);
   j["scope"] = scope;
   j["key"] = c.key;
+  if (q.dimension == core::Dimension::entity) {
+    j["relation_value"] = c.relation_value;
+    j["attributed_to"] = c.attributed_to.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.attributed_to);
+  }
   if (const core::Claim* main = find_claim(claims, c.linked_to)) {
     j["linked_to"] = main->id;
     j["link"] = q.link;
@@ -111,16 +115,17 @@ nlohmann::ordered_json run_json(const Run& run) {
   for (const auto& d : run.diagnostics)
     j["diagnostics"].push_back({{"severity", core::severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
                                 {"file", d.file}, {"line", d.line}, {"column", d.column}});
-  std::size_t conflicts = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
+  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
   for (const auto& f : run.findings) {
     conflicts += f.verdict == "conflict";
+    disputed += f.verdict == "disputed";
     explained += f.verdict == "explained";
     agree += f.verdict == "agree";
     supported += f.verdict == "supported";
   }
   for (const auto& i : run.inputs) skipped += i.status == "skipped";
   j["summary"] = {{"articles", run.articles.size()}, {"inputs_skipped", skipped}, {"claims", run.claims.size()},
-                  {"conflicts", conflicts}, {"explained", explained}, {"agree", agree}, {"supported", supported}};
+                  {"conflicts", conflicts}, {"disputed", disputed}, {"explained", explained}, {"agree", agree}, {"supported", supported}};
   return j;
 }
 

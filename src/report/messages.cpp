@@ -50,6 +50,7 @@ std::string short_number(double v) {
 }  // namespace
 
 std::string readable_interval(const core::Quantity& q) {
+  if (q.dimension == core::Dimension::entity) return "";
   const auto& v = q.value;
   std::string unit = q.unit == "count" ? "" : q.unit == "%" || q.unit == "pp" ? q.unit : " " + (q.unit == "times" ? std::string("×") : q.unit);
   if (std::isinf(v.hi)) return std::string(v.lo_closed ? "≥ " : "> ") + short_number(v.lo) + unit;

@@ -81,7 +81,8 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     const char* heading;
     const char* color;
   };
-  for (const Section& section : {Section{"conflict", "label.conflicts-heading", "1;31"}, Section{"explained", "label.explained-heading", "1;33"},
+  for (const Section& section : {Section{"conflict", "label.conflicts-heading", "1;31"}, Section{"disputed", "label.disputed-heading", "1;35"},
+                                 Section{"explained", "label.explained-heading", "1;33"},
                                  Section{"supported", "label.supported-heading", "1;32"}, Section{"agree", "label.agree-heading", "1;32"}}) {
     std::vector<const core::Finding*> list;
     for (const auto& f : run.findings)
@@ -92,6 +93,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     for (const auto* f : list) {
       std::string attribute = f->attribute;
       if (const auto* a = rules.attribute(f->attribute)) attribute = a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
+      if (const auto* r = rules.relation(f->attribute)) attribute = r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
       out << "\n" << style.paint("[" + f->id + "] " + rules.message(lang, "verdict." + f->verdict), section.color) << "  "
           << style.paint(f->subject + " · " + attribute, "1") << "\n";
       for (const auto& line : wrap(f->explanation, width - 4)) out << "    " << line << "\n";
@@ -104,7 +106,11 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
           std::string outlet = a.outlet.empty() ? rules.message(lang, "label.unknown-outlet") : a.outlet;
           std::string date = a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published.substr(0, 10);
           std::string marker = f->sides.size() > 1 ? std::string(1, static_cast<char>('A' + std::min<std::size_t>(side, 25))) : std::string("·");
-          std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + readable_interval(c.quantity);
+          std::string value = c.quantity.dimension == core::Dimension::entity
+                                  ? "→ " + c.relation_value + " (" + (c.scope.attribution.empty() ? "reported" : c.scope.attribution) +
+                                        (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
+                                  : readable_interval(c.quantity);
+          std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + value;
           out << fit(head, width) << "\n";
           out << fit("      " + outlet + " · " + date + " · " + a.id, width) << "\n";
           if (brief) continue;

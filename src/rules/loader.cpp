@@ -31,6 +31,7 @@ const TableSpec kExampleSpec{{
     {"field", F::string},            {"expect", F::string},       {"date", F::string},
     {"time_kind", F::string},        {"published", F::string},    {"byline", F::string},
     {"outlet", F::string},           {"note", F::string},         {"count", F::integer},
+    {"relation", F::string},
 }};
 const TableSpec kNegativeSpec{{{"text", F::string, true}, {"note", F::string}, {"surface", F::string}}};
 
@@ -64,6 +65,10 @@ const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string,
                                 {"subject_types", F::string_array}}};
 const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
 const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
+const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
+                               {"subject_types", F::string_array, true}, {"value_types", F::string_array, true},
+                               {"functional", F::boolean}}};
+const TableSpec kRelationCueSpec{{{"relation", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
 
 const std::map<std::string, TableSpec>& kind_specs() {
@@ -88,6 +93,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
                             {"pm", F::string_array}, {"local_time", F::string_array}, {"duration_after_day", F::string_array},
                             {"month_names", F::integer_map}, {"weekday_names", F::integer_map}})},
       {"messages", with_common({{"text", F::string_map, true}})},
+      {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
+      {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
   return specs;
 }
@@ -331,6 +338,27 @@ void load_messages(const toml::table& t, RuleSet& rules, const FileContext& ctx)
   for (auto&& [k, v] : *t["text"].as_table()) rules.messages[language][std::string(k.str())] = v.value_or<std::string>("");
 }
 
+void load_relations(const toml::table& t, RuleSet& rules, const FileContext&) {
+  for (auto&& e : *t["relation"].as_array()) {
+    const auto& x = *e.as_table();
+    Relation r;
+    r.id = x["id"].value_or<std::string>("");
+    r.labels["en"] = x["label_en"].value_or<std::string>("");
+    r.labels["ko"] = x["label_ko"].value_or<std::string>("");
+    r.subject_types = strings(x["subject_types"]);
+    r.value_types = strings(x["value_types"]);
+    r.functional = x["functional"].value_or(true);
+    rules.relations.push_back(std::move(r));
+  }
+}
+
+void load_relation_cues(const toml::table& t, RuleSet& rules, const FileContext&) {
+  for (auto&& e : *t["cue"].as_array()) {
+    const auto& x = *e.as_table();
+    for (auto& w : strings(x["words"])) rules.relation_cues.push_back({x["relation"].value_or<std::string>(""), w});
+  }
+}
+
 void load_not_amounts(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["terms"])) rules.not_amount_terms.push_back(s);
   for (auto& s : strings(t["attached_prefixes"])) rules.attached_prefixes.push_back(s);
@@ -408,7 +436,8 @@ void load_toml_file(const fs::path& path, RuleSet& rules, Diagnostics& diagnosti
       {"numbers", load_numbers},       {"units", load_units},           {"modifiers", load_modifiers},
       {"not-amounts", load_not_amounts}, {"boilerplate", load_line_rules}, {"metadata", load_metadata},
       {"entities", load_entities},     {"attributes", load_attributes}, {"attribute-cues", load_attribute_cues},
-      {"scope-cues", load_scope_cues}, {"time", load_time},             {"messages", load_messages}};
+      {"scope-cues", load_scope_cues}, {"time", load_time},             {"messages", load_messages},
+      {"relations", load_relations},   {"relation-cues", load_relation_cues}};
   loaders.at(kind)(table, rules, ctx);
   collect_examples(table, kind, file, rules);
 }
@@ -444,6 +473,9 @@ void load_folder(const fs::path& folder, RuleSet& rules, Diagnostics& diagnostic
 }
 
 void check_references(RuleSet& rules, Diagnostics& diagnostics) {
+  for (const auto& c : rules.relation_cues)
+    if (!rules.relation(c.relation))
+      diagnostics.push_back({Severity::error, "schema.reference", "cue '" + c.word + "' names unknown relation '" + c.relation + "'", "relation-cues"});
   for (const auto& e : rules.entities)
     if (!e.part_of.empty() && !rules.entity(e.part_of))
       diagnostics.push_back({Severity::error, "schema.reference", "entity '" + e.id + "' is part_of unknown entity '" + e.part_of + "'", "entities"});
@@ -479,6 +511,12 @@ const Attribute* RuleSet::attribute(const std::string& id) const {
   return nullptr;
 }
 
+const Relation* RuleSet::relation(const std::string& id) const {
+  for (const auto& r : relations)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
 const Entity* RuleSet::entity(const std::string& id) const {
   for (const auto& e : entities)
     if (e.id == id) return &e;
@@ -511,6 +549,7 @@ void RuleSet::build_tables() {
   for (std::size_t i = 0; i < vague_words.size(); ++i) vague_table.add(lower(vague_words[i].word), static_cast<int>(i));
   for (std::size_t i = 0; i < counted_nouns_en.size(); ++i) counted_table.add(lower(counted_nouns_en[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < particles.size(); ++i) particle_table.add(particles[i], static_cast<int>(i));
+  for (std::size_t i = 0; i < relation_cues.size(); ++i) relation_cue_table.add(lower(relation_cues[i].word), static_cast<int>(i));
 }
 
 std::string bundled_rules_dir(const std::string& argv0) {

@@ -106,6 +106,19 @@ struct AttributeCue {
   bool requires_other = false;  // a "requires" word: only counts when a main cue is also present
 };
 
+struct Relation {
+  std::string id;
+  std::map<std::string, std::string> labels;
+  std::vector<std::string> subject_types;
+  std::vector<std::string> value_types;  // entity types, or "year"
+  bool functional = true;
+};
+
+struct RelationCue {
+  std::string relation;
+  std::string word;
+};
+
 struct ScopeCue {
   std::string field;  // window | basis | kind | direction | attribution | period
   std::string value;
@@ -163,6 +176,8 @@ struct RuleSet {
   std::vector<Attribute> attributes;
   std::vector<AttributeCue> attribute_cues;
   std::vector<ScopeCue> scope_cues;
+  std::vector<Relation> relations;
+  std::vector<RelationCue> relation_cues;
   std::vector<RelativeTime> relative_times;
   TimeWords time;
   // messages per ui language: key → template
@@ -172,10 +187,11 @@ struct RuleSet {
   // Lookup tables built once after loading.
   core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
       scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
-      counted_table, particle_table;
+      counted_table, particle_table, relation_cue_table;
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;
+  const Relation* relation(const std::string& id) const;
   std::string message(const std::string& lang, const std::string& key) const;
   void build_tables();
 };
