@@ -68,26 +68,28 @@ std::vector<Mention> find_mentions(const SentenceView& s, const rules::RuleSet& 
 }
 
 core::Span clause_around(const SentenceView& s, core::Span figure, const rules::RuleSet& rules) {
-  core::Span clause = s.span;
-  auto is_break = [&](std::size_t at_pos, std::string_view word) {
+  // Searches stay inside the sentence: a view of it, with offsets relative to its start.
+  const std::size_t base = s.span.start;
+  std::string_view sentence = s.lower.substr(base, s.span.end - base);
+  std::size_t first = figure.start - base, last = figure.end - base;
+  core::Span clause{0, sentence.size()};
+  auto is_break = [&](std::size_t at, std::string_view word) {
     // A comma between digits is a thousands separator, not a clause break.
-    return !(word == "," && at_pos + 1 < s.text.size() && s.text[at_pos + 1] >= '0' && s.text[at_pos + 1] <= '9');
+    return !(word == "," && at + 1 < sentence.size() && sentence[at + 1] >= '0' && sentence[at + 1] <= '9');
   };
   for (const auto& brk : rules.clause_breaks) {
     std::string_view word = brk;
-    std::size_t search = figure.start;
-    while (search > s.span.start) {
-      std::size_t found = s.lower.rfind(word, search - 1);
-      if (found == std::string_view::npos || found < s.span.start) break;
-      if (found + word.size() <= figure.start && is_break(found, word)) {
+    for (std::size_t search = first; search > 0;) {
+      std::size_t found = sentence.rfind(word, search - 1);
+      if (found == std::string_view::npos) break;
+      if (found + word.size() <= first && is_break(found, word)) {
         clause.start = std::max(clause.start, found + word.size());
         break;
       }
       search = found;
     }
-    std::size_t from = figure.end;
-    while (from < clause.end) {
-      std::size_t next = s.lower.find(word, from);
+    for (std::size_t from = last; from < clause.end;) {
+      std::size_t next = sentence.find(word, from);
       if (next == std::string_view::npos || next >= clause.end) break;
       if (is_break(next, word)) {
         clause.end = next;
@@ -96,7 +98,7 @@ core::Span clause_around(const SentenceView& s, core::Span figure, const rules::
       from = next + 1;
     }
   }
-  return clause;
+  return {clause.start + base, clause.end + base};
 }
 
 }  // namespace crosscheck::frame

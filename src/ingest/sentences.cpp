@@ -37,6 +37,19 @@ bool abbreviation_before_number(const std::string& text, core::Span previous, co
   return q < next.end && text[q] >= '0' && text[q] <= '9';
 }
 
+// Building ICU's sentence iterator with its abbreviation filter costs far more than using it,
+// so each thread builds one and reuses it; it holds no state between paragraphs.
+icu::BreakIterator* sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // "en@ss=standard" suppresses breaks after common abbreviations (Mr., Jan.); Korean text
+    // breaks the same way under it.
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    return U_FAILURE(status) ? nullptr : std::move(it);
+  }();
+  return iterator.get();
+}
+
 std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragraph) {
   std::vector<core::Span> out;
   std::string_view slice(text.data() + paragraph.start, paragraph.end - paragraph.start);
@@ -54,11 +67,8 @@ std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragr
       pos += length;
     }
   }
-  UErrorCode status = U_ZERO_ERROR;
-  // "en@ss=standard" suppresses breaks after common abbreviations (Mr., Jan.); Korean text
-  // breaks the same way under it.
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-  if (U_FAILURE(status)) {
+  icu::BreakIterator* it = sentence_iterator();
+  if (!it) {
     out.push_back(paragraph);
     return out;
   }
