@@ -43,9 +43,25 @@ struct PriceIndex {
 
 int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.month, d.day); }
 
-PriceIndex index_prices(const std::vector<core::Claim>& claims) {
+// Claims in an order that does not depend on how the input was split or shuffled.
+std::vector<std::size_t> canonical_order(const CheckInput& in) {
+  std::vector<std::size_t> order(in.claims.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = in.claims[a];
+    const auto& y = in.claims[b];
+    const auto& ax = in.articles[x.article].id;
+    const auto& ay = in.articles[y.article].id;
+    if (ax != ay) return ax < ay;
+    if (x.quantity.span.start != y.quantity.span.start) return x.quantity.span.start < y.quantity.span.start;
+    return x.id < y.id;
+  });
+  return order;
+}
+
+PriceIndex index_prices(const std::vector<core::Claim>& claims, const std::vector<std::size_t>& order) {
   PriceIndex index;
-  for (std::size_t i = 0; i < claims.size(); ++i) {
+  for (std::size_t i : order) {
     const auto& p = claims[i];
     if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
     index.same[{p.article, p.subject_root}].push_back(i);
@@ -88,10 +104,11 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const core::Cla
 
 void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out) {
   const auto& claims = in.claims;
-  PriceIndex index = index_prices(claims);
+  auto order = canonical_order(in);
+  PriceIndex index = index_prices(claims, order);
   // Identical changes tested against the same prices make one finding that lists them all.
   std::map<std::string, std::size_t> merged;
-  for (std::size_t ci = 0; ci < claims.size(); ++ci) {
+  for (std::size_t ci : order) {
     const core::Claim& c = claims[ci];
     if (c.attribute != "price-change" || c.quantity.dimension != core::Dimension::percent || c.subject_root.empty()) continue;
     core::Interval stated = c.quantity.value;
@@ -158,7 +175,8 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     if (a.published_date.complete())
       story_days.push_back(core::days_from_civil(a.published_date.year, a.published_date.month, a.published_date.day));
   std::sort(story_days.begin(), story_days.end());
-  for (const auto& c : in.claims) {
+  for (std::size_t ci : canonical_order(in)) {
+    const core::Claim& c = in.claims[ci];
     if (c.linked_to < 0 || c.quantity.link != "conversion") continue;
     const core::Claim& main = in.claims[static_cast<std::size_t>(c.linked_to)];
     const std::string& from = main.quantity.unit;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli/args.hpp"
+#include "cli/claims_input.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/rule_examples.hpp"
 #include "report/report.hpp"
@@ -31,6 +32,7 @@ const char* kCheckUsage =
     "  --output FILE             write the report to FILE instead of standard output\n"
     "  --rules DIR               a rules folder layered over the bundled rules (repeatable)\n"
     "  --ui-lang en|ko           language of labels and explanations (default en)\n"
+    "  --claims FILE|-           check claims written by 'crosscheck extract' instead of reading articles\n"
     "  --quiet                   no warnings on standard error\n"
     "  --version                 print the version\n"
     "exit status: 0 no conflict, 1 conflicts found, 2 usage or input error\n";
@@ -95,16 +97,33 @@ std::vector<FlagSpec> with_common(std::vector<FlagSpec> more) {
 
 int cmd_check(const std::vector<std::string>& args, Io& io) {
   std::string error;
-  auto parsed = parse_args(args, with_common({{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}}), error);
+  auto parsed = parse_args(
+      args, with_common({{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}, {"--claims", true}}), error);
   if (!parsed) return usage_error(io, error, kCheckUsage);
   if (parsed->has("--help") || parsed->has("-h")) return io.out << kCheckUsage, 0;
   if (parsed->has("--version")) return io.out << "crosscheck " << CROSSCHECK_VERSION << "\n", 0;
-  if (parsed->positional.empty()) return usage_error(io, "check needs at least one PATH", kCheckUsage);
+  bool from_claims = parsed->has("--claims");
+  if (parsed->positional.empty() && !from_claims) return usage_error(io, "check needs at least one PATH", kCheckUsage);
+  if (!parsed->positional.empty() && from_claims) return usage_error(io, "give either PATHs or --claims, not both", kCheckUsage);
   bool quiet = parsed->has("--quiet");
   auto rules = load(io, parsed->values("--rules"), quiet);
   if (!rules) return 2;
   std::string lang = parsed->value("--ui-lang", "en");
-  auto result = run_pipeline(parsed->positional, *rules, &io.in, lang);
+  PipelineResult result;
+  if (from_claims) {
+    std::string source = parsed->value("--claims");
+    std::ifstream file;
+    if (source != "-") {
+      file.open(source, std::ios::binary);
+      if (!file) return usage_error(io, "cannot read claims file '" + source + "'", kCheckUsage);
+    }
+    ClaimsInput input = read_claims(source == "-" ? io.in : file, source);
+    result = check_claims(std::move(input.articles), std::move(input.claims), *rules, lang);
+    result.run.inputs = std::move(input.inputs);
+    result.run.diagnostics = std::move(input.diagnostics);
+  } else {
+    result = run_pipeline(parsed->positional, *rules, &io.in, lang);
+  }
   result.run.version = CROSSCHECK_VERSION;
   print_diagnostics(io, result.run.diagnostics, quiet);
   std::string format = parsed->value("--format", "text");

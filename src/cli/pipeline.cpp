@@ -20,6 +20,17 @@ std::vector<core::Claim> claims_of(const core::Article& article, std::size_t ind
   return frame::frame(article, index, extraction, rules);
 }
 
+PipelineResult check_claims(std::vector<core::Article> articles, std::vector<core::Claim> claims, const rules::RuleSet& rules,
+                            const std::string& language) {
+  PipelineResult result;
+  result.run.articles = std::move(articles);
+  result.run.claims = std::move(claims);
+  result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
+  check::CheckInput input{result.run.articles, result.run.claims, rules, language};
+  result.run.findings = check::run_checks(input, *result.graph);
+  return result;
+}
+
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
                             const std::string& language, bool check) {
   PipelineResult result;
@@ -48,12 +59,14 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
       result.run.claims.push_back(std::move(c));
     }
   }
-  result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
-  if (check) {
-    check::CheckInput input{result.run.articles, result.run.claims, rules, language};
-    result.run.findings = check::run_checks(input, *result.graph);
+  if (!check) {
+    result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
+    return result;
   }
-  return result;
+  PipelineResult checked = check_claims(std::move(result.run.articles), std::move(result.run.claims), rules, language);
+  checked.run.inputs = std::move(result.run.inputs);
+  checked.run.diagnostics = std::move(result.run.diagnostics);
+  return checked;
 }
 
 }  // namespace crosscheck::cli

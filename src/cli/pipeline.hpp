@@ -20,6 +20,10 @@ struct PipelineResult {
 std::vector<core::Claim> claims_of(const core::Article& article, std::size_t index, const rules::RuleSet& rules,
                                    core::Diagnostics& diagnostics);
 
+// The reduce side: claims already extracted (possibly by many machines) are grouped and checked.
+PipelineResult check_claims(std::vector<core::Article> articles, std::vector<core::Claim> claims, const rules::RuleSet& rules,
+                            const std::string& language);
+
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
                             const std::string& language, bool check = true);
 

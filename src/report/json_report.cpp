@@ -27,6 +27,8 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   nlohmann::ordered_json j;
   j["id"] = c.id;
   j["article"] = a.id;
+  j["article_outlet"] = a.outlet;
+  j["article_published"] = a.published;
   j["text"] = q.surface;
   j["start"] = q.span.start;
   j["end"] = q.span.end;

@@ -8,28 +8,30 @@
 
 namespace crosscheck::report {
 
-Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context) {
-  const std::string& text = article.text;
-  std::size_t sentence_end = claim.sentence_start + claim.sentence_text.size();
-  std::size_t start = claim.quantity.span.start, end = claim.quantity.span.end;
+Excerpt excerpt(const core::Claim& claim, const core::Article&, std::size_t context) {
+  // Offsets within the claim's own sentence, so that a report needs no article text (claims
+  // read back from JSONL carry only their sentence).
+  const std::string& text = claim.sentence_text;
+  std::size_t start = std::min(text.size(), claim.quantity.span.start - std::min(claim.quantity.span.start, claim.sentence_start));
+  std::size_t end = std::min(text.size(), start + (claim.quantity.span.end - claim.quantity.span.start));
   std::size_t from = start, n = 0;
-  while (from > claim.sentence_start && n < context) {
+  while (from > 0 && n < context) {
     --from;
-    while (from > claim.sentence_start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
     ++n;
   }
   std::size_t to = end;
   n = 0;
-  while (to < sentence_end && n < context) {
+  while (to < text.size() && n < context) {
     std::size_t length = 1;
     core::decode_at(text, to, length);
     to += length;
     ++n;
   }
   Excerpt e;
-  e.before = (from > claim.sentence_start ? "…" : "") + text.substr(from, start - from);
+  e.before = (from > 0 ? "…" : "") + text.substr(from, start - from);
   e.figure = text.substr(start, end - start);
-  e.after = text.substr(end, to - end) + (to < sentence_end ? "…" : "");
+  e.after = text.substr(end, to - end) + (to < text.size() ? "…" : "");
   for (auto* s : {&e.before, &e.after}) std::replace(s->begin(), s->end(), '\n', ' ');
   return e;
 }

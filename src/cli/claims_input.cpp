@@ -1,0 +1,128 @@
+#include "cli/claims_input.hpp"
+
+#include <cstdlib>
+#include <limits>
+#include <map>
+
+namespace crosscheck::cli {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string text(const json& j, const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; }
+
+double number(const json& j, const char* key, double unbounded) {
+  return j.contains(key) && j[key].is_number() ? j[key].get<double>() : unbounded;
+}
+
+core::PartialDate partial_date(const std::string& s) {
+  core::PartialDate d;
+  int* parts[] = {&d.year, &d.month, &d.day};
+  std::size_t start = 0;
+  for (int i = 0; i < 3 && start <= s.size() && !s.empty(); ++i) {
+    std::size_t dash = s.find('-', start);
+    std::string part = s.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+    *parts[i] = part == "?" ? 0 : std::atoi(part.c_str());
+    if (dash == std::string::npos) break;
+    start = dash + 1;
+  }
+  return d;
+}
+
+core::Dimension dimension(const std::string& name) {
+  for (auto d : {core::Dimension::money, core::Dimension::percent, core::Dimension::percentage_points, core::Dimension::multiple,
+                 core::Dimension::count, core::Dimension::duration, core::Dimension::measure, core::Dimension::entity})
+    if (name == core::dimension_name(d)) return d;
+  return core::Dimension::count;
+}
+
+}  // namespace
+
+ClaimsInput read_claims(std::istream& in, const std::string& name) {
+  ClaimsInput result;
+  std::map<std::string, std::size_t> article_index;
+  std::vector<std::pair<std::size_t, std::string>> links;  // claim index → id of its main figure
+  std::map<std::string, std::size_t> claim_index;
+  std::string line;
+  int line_no = 0;
+  const double inf = std::numeric_limits<double>::infinity();
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = name + ":" + std::to_string(line_no);
+    json j;
+    try {
+      j = json::parse(line);
+    } catch (const json::parse_error& e) {
+      result.inputs.push_back({where, "skipped", std::string("not JSON: ") + e.what()});
+      result.diagnostics.push_back({core::Severity::error, "input.skipped", std::string("not JSON: ") + e.what(), where});
+      continue;
+    }
+    if (!j.is_object() || !j.contains("id") || !j.contains("article") || !j.contains("value") || !j["value"].is_object()) {
+      result.inputs.push_back({where, "skipped", "not a claim (needs id, article and value)"});
+      result.diagnostics.push_back({core::Severity::error, "input.skipped", "not a claim (needs id, article and value)", where});
+      continue;
+    }
+    std::string article_id = text(j, "article");
+    auto [it, fresh] = article_index.emplace(article_id, result.articles.size());
+    if (fresh) {
+      core::Article a;
+      a.id = article_id;
+      a.outlet = text(j, "article_outlet");
+      a.published = text(j, "article_published");
+      if (auto d = core::parse_iso_date(a.published)) a.published_date = *d;
+      a.path = name;
+      result.articles.push_back(std::move(a));
+    }
+    core::Claim c;
+    c.id = text(j, "id");
+    c.article = it->second;
+    auto& q = c.quantity;
+    q.surface = text(j, "text");
+    q.span = {j.value("start", std::size_t{0}), j.value("end", std::size_t{0})};
+    const json& v = j["value"];
+    q.point = number(v, "point", 0);
+    q.value = {number(v, "lo", -inf), number(v, "hi", inf), v.value("lo_closed", true), v.value("hi_closed", true)};
+    q.unit = text(v, "unit");
+    q.dimension = dimension(text(j, "dimension"));
+    q.counted = text(j, "counted");
+    if (j.contains("modifiers") && j["modifiers"].is_array())
+      for (const auto& m : j["modifiers"])
+        if (m.is_string()) q.modifiers.push_back(m.get<std::string>());
+    q.link = text(j, "link");
+    c.sentence_text = text(j, "sentence");
+    c.sentence_start = j.value("sentence_start", std::size_t{0});
+    c.subject = text(j, "subject");
+    c.subject_root = text(j, "subject_root");
+    c.subject_source = text(j, "subject_source");
+    c.attribute = text(j, "attribute");
+    c.attribute_source = text(j, "attribute_source");
+    if (j.contains("scope") && j["scope"].is_object()) {
+      const json& s = j["scope"];
+      c.scope.date = partial_date(text(s, "date"));
+      c.scope.period = text(s, "period");
+      c.scope.window = text(s, "window");
+      c.scope.basis = text(s, "basis");
+      c.scope.kind = text(s, "kind");
+      c.scope.direction = text(s, "direction");
+      c.scope.attribution = text(s, "attribution");
+      c.scope.qualifier = text(s, "qualifier");
+    }
+    c.key = text(j, "key");
+    c.relation_value = text(j, "relation_value");
+    c.attributed_to = text(j, "attributed_to");
+    if (!text(j, "linked_to").empty()) links.push_back({result.claims.size(), text(j, "linked_to")});
+    claim_index[c.id] = result.claims.size();
+    result.claims.push_back(std::move(c));
+  }
+  // Links name their main figure by id; a link to a claim not in this input is dropped.
+  for (const auto& [index, main] : links) {
+    auto it = claim_index.find(main);
+    if (it != claim_index.end()) result.claims[index].linked_to = static_cast<int>(it->second);
+  }
+  result.inputs.push_back({name, "ok", ""});
+  return result;
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Reads claims back from the JSONL that `crosscheck extract` writes, for the reduce side of a
+// map/reduce run (`crosscheck check --claims FILE|-`).
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+
+namespace crosscheck::cli {
+
+struct ClaimsInput {
+  std::vector<core::Article> articles;  // id, outlet and publication date, from the claims
+  std::vector<core::Claim> claims;
+  std::vector<core::InputStatus> inputs;
+  core::Diagnostics diagnostics;
+};
+
+ClaimsInput read_claims(std::istream& in, const std::string& name);
+
+}  // namespace crosscheck::cli
