@@ -11,6 +11,7 @@ packages=(
 # The HTML report is tested in headless Chromium; a Korean font makes its screenshot readable.
 if [ "${CROSSCHECK_WITH_BROWSER:-0}" = "1" ]; then packages+=(chromium fonts-nanum python3); fi
 if [ "${CROSSCHECK_WITH_FUZZ:-0}" = "1" ]; then packages+=(clang libclang-rt-14-dev); fi
+if [ "${CROSSCHECK_WITH_BENCH:-0}" = "1" ]; then packages+=(libbenchmark-dev time python3); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -95,19 +97,40 @@ std::vector<FlagSpec> with_common(std::vector<FlagSpec> more) {
   return more;
 }
 
-int cmd_check(const std::vector<std::string>& args, Io& io) {
+// What every command that reads articles does first: parse its flags, answer --help, insist on
+// PATHs where it needs them, load the rules. A returned status means the command is done.
+struct Prepared {
+  ParsedArgs args;
+  std::shared_ptr<const rules::RuleSet> rules;
+  bool quiet = false;
+};
+
+std::optional<int> prepare(const std::vector<std::string>& args, const std::vector<FlagSpec>& flags, const char* usage,
+                           const std::string& command, bool paths_required, Io& io, Prepared& out) {
   std::string error;
-  auto parsed = parse_args(
-      args, with_common({{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}, {"--claims", true}}), error);
-  if (!parsed) return usage_error(io, error, kCheckUsage);
-  if (parsed->has("--help") || parsed->has("-h")) return io.out << kCheckUsage, 0;
+  auto parsed = parse_args(args, with_common(flags), error);
+  if (!parsed) return usage_error(io, error, usage);
+  if (parsed->has("--help") || parsed->has("-h")) return io.out << usage, 0;
   if (parsed->has("--version")) return io.out << "crosscheck " << CROSSCHECK_VERSION << "\n", 0;
-  bool from_claims = parsed->has("--claims");
-  if (parsed->positional.empty() && !from_claims) return usage_error(io, "check needs at least one PATH", kCheckUsage);
+  if (paths_required && parsed->positional.empty()) return usage_error(io, command + " needs at least one PATH", usage);
+  out.quiet = parsed->has("--quiet");
+  out.rules = load(io, parsed->values("--rules"), out.quiet);
+  if (!out.rules) return 2;
+  out.args = std::move(*parsed);
+  return std::nullopt;
+}
+
+int cmd_check(const std::vector<std::string>& args, Io& io) {
+  bool from_claims = std::find(args.begin(), args.end(), "--claims") != args.end() ||
+                     std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("--claims=", 0) == 0; });
+  Prepared prepared;
+  if (auto done = prepare(args, {{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}, {"--claims", true}},
+                          kCheckUsage, "check", !from_claims, io, prepared))
+    return *done;
+  const auto* parsed = &prepared.args;
   if (!parsed->positional.empty() && from_claims) return usage_error(io, "give either PATHs or --claims, not both", kCheckUsage);
-  bool quiet = parsed->has("--quiet");
-  auto rules = load(io, parsed->values("--rules"), quiet);
-  if (!rules) return 2;
+  bool quiet = prepared.quiet;
+  const auto& rules = prepared.rules;
   std::string lang = parsed->value("--ui-lang", "en");
   PipelineResult result;
   if (from_claims) {
@@ -147,36 +170,24 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
 }
 
 int cmd_extract(const std::vector<std::string>& args, Io& io) {
-  std::string error;
-  auto parsed = parse_args(args, with_common({}), error);
-  if (!parsed) return usage_error(io, error, kExtractUsage);
-  if (parsed->has("--help") || parsed->has("-h")) return io.out << kExtractUsage, 0;
-  if (parsed->positional.empty()) return usage_error(io, "extract needs at least one PATH", kExtractUsage);
-  bool quiet = parsed->has("--quiet");
-  auto rules = load(io, parsed->values("--rules"), quiet);
-  if (!rules) return 2;
-  auto result = run_pipeline(parsed->positional, *rules, &io.in, "en", false);
-  print_diagnostics(io, result.run.diagnostics, quiet);
+  Prepared p;
+  if (auto done = prepare(args, {}, kExtractUsage, "extract", true, io, p)) return *done;
+  auto result = run_pipeline(p.args.positional, *p.rules, &io.in, "en", false);
+  print_diagnostics(io, result.run.diagnostics, p.quiet);
   std::string text;
   for (const auto& c : result.run.claims)
     text += report::claim_json(c, result.run.articles, result.run.claims).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  if (!write_output(io, parsed->value("--output"), text)) return 2;
+  if (!write_output(io, p.args.value("--output"), text)) return 2;
   return result.run.articles.empty() ? 2 : 0;
 }
 
 int cmd_graph(const std::vector<std::string>& args, Io& io) {
-  std::string error;
-  auto parsed = parse_args(args, with_common({{"--format", true, {"graphml", "dot"}}}), error);
-  if (!parsed) return usage_error(io, error, kGraphUsage);
-  if (parsed->has("--help") || parsed->has("-h")) return io.out << kGraphUsage, 0;
-  if (parsed->positional.empty()) return usage_error(io, "graph needs at least one PATH", kGraphUsage);
-  bool quiet = parsed->has("--quiet");
-  auto rules = load(io, parsed->values("--rules"), quiet);
-  if (!rules) return 2;
-  auto result = run_pipeline(parsed->positional, *rules, &io.in, "en");
-  print_diagnostics(io, result.run.diagnostics, quiet);
-  std::string text = parsed->value("--format", "graphml") == "dot" ? result.graph->to_dot() : result.graph->to_graphml();
-  if (!write_output(io, parsed->value("--output"), text)) return 2;
+  Prepared p;
+  if (auto done = prepare(args, {{"--format", true, {"graphml", "dot"}}}, kGraphUsage, "graph", true, io, p)) return *done;
+  auto result = run_pipeline(p.args.positional, *p.rules, &io.in, "en");
+  print_diagnostics(io, result.run.diagnostics, p.quiet);
+  std::string text = p.args.value("--format", "graphml") == "dot" ? result.graph->to_dot() : result.graph->to_graphml();
+  if (!write_output(io, p.args.value("--output"), text)) return 2;
   return result.run.articles.empty() ? 2 : 0;
 }
 

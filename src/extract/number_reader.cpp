@@ -258,36 +258,23 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
 }
 
 void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const {
+  auto apply = [&](const rules::Scale& scale, std::size_t end) {
+    r.value *= scale.factor;
+    r.precision *= scale.factor;
+    r.end = end;
+    r.scaled = true;
+  };
   std::size_t p = r.end;
-  // Suffixes touch the digits (2788K, $3.5bn); words follow a space ($5.6 million).
-  for (std::size_t q : {p, p < s.end && s.text[p] == ' ' ? p + 1 : std::string::npos}) {
-    if (q == std::string::npos) continue;
-    for (const auto& m : rules_.scale_table.all_at(s.text.substr(0, s.end), q)) {
-      const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
-      bool suffix = scale.word.size() <= 2;
-      if (suffix && q != p) continue;
-      if (!suffix && q == p) continue;
-      if (!s.word_boundary_after(q + m.length)) continue;
-      r.value *= scale.factor;
-      r.precision *= scale.factor;
-      r.end = q + m.length;
-      r.scaled = true;
-      return;
-    }
-    // Scale words are matched case-insensitively ("Million", "BILLION").
-    if (q != p) {
-      auto m = s.lookup(rules_.scale_table, q);
-      if (m) {
-        const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
-        if (scale.word.size() > 2 && s.word_boundary_after(q + m.length)) {
-          r.value *= scale.factor;
-          r.precision *= scale.factor;
-          r.end = q + m.length;
-          r.scaled = true;
-          return;
-        }
-      }
-    }
+  // Suffixes touch the digits and keep their case (2788K, $3.5bn; a lower-case "m" is metres)...
+  for (const auto& m : rules_.scale_table.all_at(s.text.substr(0, s.end), p)) {
+    const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
+    if (scale.word.size() <= 2 && s.word_boundary_after(p + m.length)) return apply(scale, p + m.length);
+  }
+  // ...words follow one space, in any case ($5.6 million, 5.6 Million).
+  if (p >= s.end || s.text[p] != ' ') return;
+  for (const auto& m : rules_.scale_table.all_at(s.lower.substr(0, s.end), p + 1)) {
+    const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
+    if (scale.word.size() > 2 && s.word_boundary_after(p + 1 + m.length)) return apply(scale, p + 1 + m.length);
   }
 }
 

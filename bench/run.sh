@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Reproduces the figures in docs/performance.md: builds the benchmarks (Release), generates
+# corpora of 10, 100 and 300 MB (BENCH_SIZES to change), runs the stage benchmarks on the
+# smallest, and times `crosscheck check --format json` end to end on each, beside a plain
+# one-pass scan of the same file (grep -c '[0-9]') for the ratio to the machine's scan speed.
+# The table goes to standard output and build-bench/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CROSSCHECK_WITH_BENCH=1 bash scripts/bootstrap.sh
+BUILD_DIR=build-bench BUILD_TYPE=Release bash scripts/build.sh -DCROSSCHECK_BENCH=ON
+sizes="${BENCH_SIZES:-10 100 300}"
+out=build-bench/performance.md
+{
+  echo "| corpus | articles | wall (s) | MB/s | peak memory (MB) | grep scan (s) | crosscheck / scan |"
+  echo "|---|---|---|---|---|---|---|"
+} > "$out"
+for size in $sizes; do
+  corpus="build-bench/corpus-$size.jsonl"
+  [ -s "$corpus" ] || build-bench/bench/gen_corpus "$size" 1 > "$corpus"
+  articles=$(wc -l < "$corpus")
+  scan=$( { /usr/bin/time -f '%e' grep -c '[0-9]' "$corpus" > /dev/null; } 2>&1 | tail -n 1)
+  /usr/bin/time -f '%e %M' -o "build-bench/time-$size.txt" \
+    build-bench/crosscheck check --quiet --format json "$corpus" > /dev/null || [ $? -eq 1 ]
+  read -r wall rss < "build-bench/time-$size.txt"
+  python3 - "$size" "$articles" "$wall" "$rss" "$scan" >> "$out" <<'PY'
+import sys
+size, articles, wall, rss, scan = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
+print(f"| {size} MB | {articles} | {wall:.1f} | {float(size)/max(wall, 1e-9):.1f} | {rss/1024:.0f} | {scan:.2f} | {wall/max(scan, 1e-3):.0f}x |")
+PY
+done
+cat "$out"
+smallest=$(echo $sizes | awk '{print $1}')
+CROSSCHECK_BENCH_CORPUS="build-bench/corpus-$smallest.jsonl" build-bench/bench/stages_bench --benchmark_counters_tabular=true
