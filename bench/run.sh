@@ -21,7 +21,8 @@ for size in $sizes; do
   scan=$( { /usr/bin/time -f '%e' grep -c '[0-9]' "$corpus" > /dev/null; } 2>&1 | tail -n 1)
   /usr/bin/time -f '%e %M' -o "build-bench/time-$size.txt" \
     build-bench/crosscheck check --quiet --format json "$corpus" > /dev/null || [ $? -eq 1 ]
-  read -r wall rss < "build-bench/time-$size.txt"
+  # GNU time adds a line when the exit status is not 0 (1 = conflicts found): the figures are last.
+  read -r wall rss < <(tail -n 1 "build-bench/time-$size.txt")
   python3 - "$size" "$articles" "$wall" "$rss" "$scan" >> "$out" <<'PY'
 import sys
 size, articles, wall, rss, scan = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])

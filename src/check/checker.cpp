@@ -53,6 +53,10 @@ bool transposed_digits(const std::string& a, const std::string& b) {
   return sx == sy;
 }
 
+constexpr std::size_t kMaxSidesCompared = 64;
+constexpr std::size_t kMaxDistinctPerSide = 64;
+constexpr std::size_t kMaxConflictsPerGroup = 20;
+
 class GroupChecker {
  public:
   GroupChecker(const CheckInput& in, std::vector<core::Finding>& out) : in_(in), out_(out) {}
@@ -143,7 +147,7 @@ class GroupChecker {
     auto distinct = [&](const std::vector<std::size_t>& side) {
       std::vector<std::size_t> out;
       for (std::size_t k : side)
-        if (representative[k] == k) out.push_back(k);
+        if (representative[k] == k && out.size() < kMaxDistinctPerSide) out.push_back(k);
       return out;
     };
     auto expand = [&](const std::vector<std::size_t>& reps) {
@@ -157,8 +161,12 @@ class GroupChecker {
     std::vector<std::string> explained_reasons;
     std::vector<std::string> explained_texts;
     std::set<std::string> seen_texts;
-    for (std::size_t x = 0; x < sides.size(); ++x)
-      for (std::size_t y = x + 1; y < sides.size(); ++y) {
+    // Bounds that keep one group linear in the worst case (documented in docs/limits.md): a group
+    // with hundreds of different values for one quantity is reported, not enumerated.
+    std::size_t compared_sides = std::min(sides.size(), kMaxSidesCompared);
+    std::size_t conflicts_before = out_.size();
+    for (std::size_t x = 0; x < compared_sides; ++x)
+      for (std::size_t y = x + 1; y < compared_sides && out_.size() - conflicts_before < kMaxConflictsPerGroup; ++y) {
         std::vector<std::size_t> left, right;
         std::vector<std::pair<std::size_t, std::size_t>> conflicting;
         for (std::size_t a : distinct(sides[x]))
@@ -183,6 +191,8 @@ class GroupChecker {
           }
         if (!conflicting.empty()) add_conflict(members, expand(left), expand(right), conflicting);
       }
+    if (sides.size() > compared_sides)
+      in_.truncated_groups.push_back(claim(members.front()).key + " (" + std::to_string(sides.size()) + " distinct values)");
     if (!explained_pairs.empty()) {
       core::Finding f = base("explained", claim(members.front()));
       f.reasons = explained_reasons;

@@ -143,6 +143,7 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
     ClaimsInput input = read_claims(source == "-" ? io.in : file, source);
     result = check_claims(std::move(input.articles), std::move(input.claims), *rules, lang);
     result.run.inputs = std::move(input.inputs);
+    input.diagnostics.insert(input.diagnostics.end(), result.run.diagnostics.begin(), result.run.diagnostics.end());
     result.run.diagnostics = std::move(input.diagnostics);
   } else {
     result = run_pipeline(parsed->positional, *rules, &io.in, lang);

@@ -28,6 +28,9 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
   check::CheckInput input{result.run.articles, result.run.claims, rules, language};
   result.run.findings = check::run_checks(input, *result.graph);
+  for (const auto& group : input.truncated_groups)
+    result.run.diagnostics.push_back({core::Severity::warning, "limit.group",
+                                      "only the first 64 distinct values of " + group + " were compared pairwise", ""});
   return result;
 }
 
@@ -65,6 +68,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
   }
   PipelineResult checked = check_claims(std::move(result.run.articles), std::move(result.run.claims), rules, language);
   checked.run.inputs = std::move(result.run.inputs);
+  result.run.diagnostics.insert(result.run.diagnostics.end(), checked.run.diagnostics.begin(), checked.run.diagnostics.end());
   checked.run.diagnostics = std::move(result.run.diagnostics);
   return checked;
 }
