@@ -62,9 +62,10 @@ std::string readable_interval(const core::Quantity& q) {
 }
 
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
-  std::size_t conflicts = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
+  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
   for (const auto& f : run.findings) {
     conflicts += f.verdict == "conflict";
+    disputed += f.verdict == "disputed";
     explained += f.verdict == "explained";
     agree += f.verdict == "agree";
     supported += f.verdict == "supported";
@@ -72,7 +73,7 @@ std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::
   for (const auto& i : run.inputs) skipped += i.status == "skipped";
   auto part = [&](std::size_t n, const char* key) { return std::to_string(n) + " " + rules.message(lang, key); };
   return part(run.articles.size(), "label.articles") + " · " + part(skipped, "label.skipped-inputs") + " · " +
-         part(run.claims.size(), "label.claims") + " · " + part(conflicts, "label.conflicts") + " · " +
+         part(run.claims.size(), "label.claims") + " · " + part(conflicts, "label.conflicts") + " · " + part(disputed, "label.disputed") + " · " +
          part(explained, "label.explained") + " · " + part(supported, "label.supported") + " · " + part(agree, "label.agreements");
 }
 
