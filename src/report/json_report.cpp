@@ -117,17 +117,10 @@ nlohmann::ordered_json run_json(const Run& run) {
   for (const auto& d : run.diagnostics)
     j["diagnostics"].push_back({{"severity", core::severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
                                 {"file", d.file}, {"line", d.line}, {"column", d.column}});
-  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
-  for (const auto& f : run.findings) {
-    conflicts += f.verdict == "conflict";
-    disputed += f.verdict == "disputed";
-    explained += f.verdict == "explained";
-    agree += f.verdict == "agree";
-    supported += f.verdict == "supported";
-  }
-  for (const auto& i : run.inputs) skipped += i.status == "skipped";
-  j["summary"] = {{"articles", run.articles.size()}, {"inputs_skipped", skipped}, {"claims", run.claims.size()},
-                  {"conflicts", conflicts}, {"disputed", disputed}, {"explained", explained}, {"agree", agree}, {"supported", supported}};
+  Counts c = count(run);
+  j["summary"] = {{"articles", run.articles.size()}, {"inputs_skipped", c.skipped_inputs}, {"claims", run.claims.size()},
+                  {"conflicts", c.conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
+                  {"supported", c.supported}};
   return j;
 }
 

@@ -61,20 +61,25 @@ std::string readable_interval(const core::Quantity& q) {
   return short_number(v.lo) + "–" + short_number(v.hi) + unit;
 }
 
-std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
-  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped = 0;
+Counts count(const Run& run) {
+  Counts c;
   for (const auto& f : run.findings) {
-    conflicts += f.verdict == "conflict";
-    disputed += f.verdict == "disputed";
-    explained += f.verdict == "explained";
-    agree += f.verdict == "agree";
-    supported += f.verdict == "supported";
+    c.conflicts += f.verdict == "conflict";
+    c.disputed += f.verdict == "disputed";
+    c.explained += f.verdict == "explained";
+    c.agree += f.verdict == "agree";
+    c.supported += f.verdict == "supported";
   }
-  for (const auto& i : run.inputs) skipped += i.status == "skipped";
+  for (const auto& i : run.inputs) c.skipped_inputs += i.status == "skipped";
+  return c;
+}
+
+std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
+  Counts c = count(run);
   auto part = [&](std::size_t n, const char* key) { return std::to_string(n) + " " + rules.message(lang, key); };
-  return part(run.articles.size(), "label.articles") + " · " + part(skipped, "label.skipped-inputs") + " · " +
-         part(run.claims.size(), "label.claims") + " · " + part(conflicts, "label.conflicts") + " · " + part(disputed, "label.disputed") + " · " +
-         part(explained, "label.explained") + " · " + part(supported, "label.supported") + " · " + part(agree, "label.agreements");
+  return part(run.articles.size(), "label.articles") + " · " + part(c.skipped_inputs, "label.skipped-inputs") + " · " +
+         part(run.claims.size(), "label.claims") + " · " + part(c.conflicts, "label.conflicts") + " · " + part(c.disputed, "label.disputed") +
+         " · " + part(c.explained, "label.explained") + " · " + part(c.supported, "label.supported") + " · " + part(c.agree, "label.agreements");
 }
 
 }  // namespace crosscheck::report

@@ -39,6 +39,10 @@ struct Excerpt {
   std::string before, figure, after;
 };
 Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context_code_points);
+struct Counts {
+  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped_inputs = 0;
+};
+Counts count(const Run& run);
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
 // "5.565M–5.575M USD", "< 6M USD", "> 589B USD": an interval as a reader says it.
 std::string readable_interval(const core::Quantity& q);
