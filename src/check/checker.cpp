@@ -335,6 +335,7 @@ std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph
   for (const auto& group : graph.groups()) checker.check(group);
   check_percent_changes(input, graph, findings);
   check_conversions(input, findings);
+  check_sums(input, findings);
   // Stable order and ids whatever the order of the inputs.
   std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
     if (verdict_rank(a.verdict) != verdict_rank(b.verdict)) return verdict_rank(a.verdict) < verdict_rank(b.verdict);

@@ -167,6 +167,57 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
   }
 }
 
+void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
+  for (std::size_t i : canonical_order(in)) {
+    const auto& c = in.claims[i];
+    if (c.linked_to < 0 && c.quantity.dimension != core::Dimension::entity) by_sentence[{c.article, c.sentence_start}].push_back(i);
+  }
+  for (const auto& [where, members] : by_sentence)
+    for (std::size_t t : members) {
+      const auto& total = in.claims[t];
+      if (total.scope.role != "total" || !total.quantity.value.bounded()) continue;
+      std::vector<std::size_t> parts;
+      double lo = 0, hi = 0;
+      bool bounded = true;
+      for (std::size_t p : members) {
+        const auto& part = in.claims[p];
+        if (p == t || part.scope.role == "total" || part.quantity.unit != total.quantity.unit || part.quantity.counted != total.quantity.counted ||
+            part.quantity.span.start > total.quantity.span.start)
+          continue;
+        parts.push_back(p);
+        bounded &= part.quantity.value.bounded() && part.quantity.value.lo >= 0;
+        lo += part.quantity.value.lo;
+        hi += part.quantity.value.hi;
+      }
+      if (parts.size() < 2 || !bounded) continue;
+      core::Interval sum{lo, hi, true, true};
+      // A total is taken as written unless hedged: "모두 300석" means 300, not "about 300".
+      bool hedged = std::any_of(total.quantity.modifiers.begin(), total.quantity.modifiers.end(),
+                                [](const std::string& m) { return m != "precision"; });
+      core::Interval stated = hedged ? total.quantity.value : core::Interval::exact(total.quantity.point);
+      bool exceeds = lo > stated.hi;
+      bool fits = sum.meets(stated);
+      if (!exceeds && !fits) continue;  // parts short of the total: the list may be incomplete (등, including)
+      core::Finding f;
+      f.verdict = exceeds ? "conflict" : "supported";
+      f.check = "sum";
+      f.subject = total.subject_root;
+      f.attribute = total.attribute;
+      f.sides = {{total.id}, {}};
+      std::string listed;
+      for (std::size_t p : parts) {
+        f.sides[1].push_back(in.claims[p].id);
+        listed += (listed.empty() ? "" : " + ") + in.claims[p].quantity.surface;
+      }
+      f.reasons = {exceeds ? "sum-exceeds-total" : "sum"};
+      f.evidence = {{"parts", listed}, {"sum_low", lo}, {"sum_high", hi}};
+      f.explanation = render(in.rules, in.language, exceeds ? "explain.sum-bad" : "explain.sum-ok",
+                             {{"parts", listed}, {"sum", format_value((lo + hi) / 2, total.quantity.unit)}, {"total", total.quantity.surface}});
+      out.push_back(std::move(f));
+    }
+}
+
 void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
   if (in.rules.fx.empty()) return;
   // The story's own dates stand in for an article that gives none.

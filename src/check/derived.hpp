@@ -10,6 +10,10 @@ namespace crosscheck::check {
 // (142.62 → 118.42 is −16.97%, which supports "17%").
 void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out);
 
+// A stated total against the parts listed beside it in the same sentence ("사망 3명, 부상 10명 등
+// 총 13명"): parts that add up to more than the total cannot all be right.
+void check_sums(const CheckInput& in, std::vector<core::Finding>& out);
+
 // A bracketed conversion against the dated reference rates (557만달러(약 80억원)).
 void check_conversions(const CheckInput& in, std::vector<core::Finding>& out);
 

@@ -108,6 +108,7 @@ ClaimsInput read_claims(std::istream& in, const std::string& name) {
       c.scope.direction = text(s, "direction");
       c.scope.attribution = text(s, "attribution");
       c.scope.qualifier = text(s, "qualifier");
+      c.scope.role = text(s, "role");
     }
     c.key = text(j, "key");
     c.relation_value = text(j, "relation_value");

@@ -87,6 +87,7 @@ struct Scope {
   std::string direction;    // "up", "down"
   std::string attribution;  // "stated", "reported", "claimed", "alleged"
   std::string qualifier;    // a narrower subject (a specific model of the company)
+  std::string role;         // "total" when the figure is stated as a total (총, in total)
 };
 
 struct Claim {

@@ -30,6 +30,7 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
       std::size_t end = pos + m.length;
       if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) continue;
       if (end > q.span.start && pos < q.span.end) continue;
+      if (cue.field == "total") continue;  // only right before a figure, above
       // Attribution speaks for the whole sentence; the others for the figure's own clause.
       bool sentence_wide = cue.field == "attribution";
       if (!sentence_wide && (pos < clause.start || end > clause.end)) continue;
@@ -39,6 +40,14 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
       break;  // longest cue at this position only
     }
   }
+  // "총 13명", "in total 13": a total word right before the figure makes it a total.
+  std::size_t before = q.span.start;
+  while (before > s.span.start && s.text[before - 1] == ' ') --before;
+  for (const auto& cue : rules.scope_cues)
+    if (cue.field == "total") {
+      std::string word = core::ascii_lower(cue.word);
+      if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
+    }
   auto take = [&](const char* field, std::string& slot) {
     auto it = best.find(field);
     if (it != best.end() && slot.empty()) slot = it->second.value;

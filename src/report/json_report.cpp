@@ -56,6 +56,7 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   put("direction", c.scope.direction);
   put("attribution", c.scope.attribution);
   put("qualifier", c.scope.qualifier);
+  if (!c.scope.role.empty()) scope["role"] = c.scope.role;
   j["scope"] = scope;
   j["key"] = c.key;
   if (q.dimension == core::Dimension::entity) {

@@ -292,7 +292,7 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
 }
 
 void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
-  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period"};
+  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "total"};
   if (auto a = t["cue"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();
@@ -300,7 +300,7 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
       if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
         std::string hint = core::did_you_mean(field, fields);
         ctx.error(*x.get("field"), "schema.value", "unknown scope field '" + field + "'",
-                  hint.empty() ? "one of window, basis, kind, direction, attribution, period" : "did you mean '" + hint + "'?");
+                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, total" : "did you mean '" + hint + "'?");
         continue;
       }
       for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, x["value"].value_or<std::string>(""), w});

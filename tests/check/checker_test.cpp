@@ -126,3 +126,17 @@ TEST_CASE("sides: every member of a side shares a value") {
       for (auto b : side) CHECK(intervals[a].meets(intervals[b]));
   CHECK(sides.size() == 3);
 }
+
+TEST_CASE("a stated total is tested against its parts in the same sentence") {
+  auto ok = test::run({"-"}, jsonl({{"a", "태풍으로 사망 3명, 부상 10명 등 총 13명의 사상자가 나왔다."}}));
+  auto supported = with_verdict(ok.run, "supported");
+  REQUIRE(supported.size() == 1);
+  CHECK(supported[0]->check == "sum");
+  auto bad = test::run({"-"}, jsonl({{"a", "태풍으로 사망 3명, 부상 12명 등 총 13명의 사상자가 나왔다."}}));
+  auto conflicts = with_verdict(bad.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->check == "sum");
+  // Parts short of the total may be an incomplete list: no finding either way.
+  auto partial = test::run({"-"}, jsonl({{"a", "민주당 175석, 국민의힘 108석 등 모두 300석이다."}}));
+  for (const auto& f : partial.run.findings) CHECK(f.check != "sum");
+}
