@@ -98,7 +98,9 @@ void BM_write_json_html(benchmark::State& state) {
   report::Run run{c.articles, c.claims, check::run_checks({c.articles, c.claims, *c.rules, "en"}, g), {}, {}, "bench"};
   std::size_t bytes = 0;
   for (auto _ : state) {
-    bytes += report::run_json(run).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+    std::ostringstream json;
+    report::write_run_json(run, json);
+    bytes += json.str().size();
     bytes += report::html_report(run, *c.rules, "en").size();
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));

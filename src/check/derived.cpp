@@ -117,6 +117,7 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     // Prices from the same article first: that is what the writer computed from.
     for (int pass = 0; pass < 2; ++pass) {
       std::vector<core::Finding> candidates;
+      std::vector<std::pair<std::size_t, std::size_t>> used;  // the prices behind each candidate
       for (auto [x, y] : candidate_pairs(c, window, index, claims, pass == 0)) {
           const auto& from = claims[x];
           const auto& to = claims[y];
@@ -146,22 +147,24 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
           f.explanation = render(in.rules, in.language, fits ? "explain.percent-supported" : "explain.percent-unsupported",
                                  {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(change)},
                                   {"claim", c.quantity.surface}});
-          graph.add_derived(ci, x);
-          graph.add_derived(ci, y);
+          used.push_back({x, y});
           candidates.push_back(std::move(f));
       }
       if (candidates.empty()) continue;
-      // One pair of prices that fits is enough; a misfit alone is a finding.
-      bool supported = std::any_of(candidates.begin(), candidates.end(), [](const core::Finding& f) { return f.verdict == "supported"; });
-      for (auto& f : candidates) {
-        if (supported && f.verdict != "supported") continue;
-        char key[96];
-        std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
-        std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + f.sides[1][0] + "|" + f.sides[1][1];
-        auto [it, fresh] = merged.emplace(k, out.size());
-        if (fresh) out.push_back(std::move(f));
-        else out[it->second].sides[0].push_back(c.id);
-      }
+      // One pair of prices that fits is enough, and it is the one reported; a misfit is reported
+      // only when no pair fits, once.
+      auto chosen = std::find_if(candidates.begin(), candidates.end(), [](const core::Finding& f) { return f.verdict == "supported"; });
+      if (chosen == candidates.end()) chosen = candidates.begin();
+      core::Finding& f = *chosen;
+      auto [from_index, to_index] = used[static_cast<std::size_t>(chosen - candidates.begin())];
+      graph.add_derived(ci, from_index);
+      graph.add_derived(ci, to_index);
+      char key[96];
+      std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
+      std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + f.sides[1][0] + "|" + f.sides[1][1];
+      auto [it, fresh] = merged.emplace(k, out.size());
+      if (fresh) out.push_back(std::move(f));
+      else out[it->second].sides[0].push_back(c.id);
       break;
     }
   }

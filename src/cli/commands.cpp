@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <sstream>
 #include <filesystem>
 #include <fstream>
 
@@ -153,7 +154,11 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   std::string format = parsed->value("--format", "text");
   std::string output = parsed->value("--output");
   std::string text;
-  if (format == "json") text = report::run_json(result.run).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == "json") {
+    std::ostringstream json;
+    report::write_run_json(result.run, json);
+    text = json.str();
+  }
   else if (format == "html") text = report::html_report(result.run, *rules, lang);
   else {
     bool color = output.empty() && io.out_is_terminal && !std::getenv("NO_COLOR");

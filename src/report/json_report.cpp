@@ -1,4 +1,6 @@
 #include <cmath>
+#include <ostream>
+#include <sstream>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -70,59 +72,84 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   return j;
 }
 
-nlohmann::ordered_json run_json(const Run& run) {
-  nlohmann::ordered_json j;
-  j["tool"] = {{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}};
-  j["articles"] = nlohmann::ordered_json::array();
-  for (const auto& a : run.articles) {
-    nlohmann::ordered_json aj;
-    aj["id"] = a.id;
-    aj["outlet"] = a.outlet.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.outlet);
-    aj["url"] = a.url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.url);
-    aj["published"] = a.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.published);
-    aj["title"] = a.title;
-    aj["byline"] = a.byline.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.byline);
-    aj["path"] = a.path;
-    aj["sentences"] = a.sentences.size();
-    aj["skipped"] = nlohmann::ordered_json::array();
-    for (const auto& s : a.skipped) {
-      std::string excerpt = a.text.substr(s.span.start, std::min<std::size_t>(s.span.end - s.span.start, 120));
-      std::vector<core::InvalidByte> unused;
-      aj["skipped"].push_back({{"start", s.span.start}, {"end", s.span.end}, {"reason", s.reason},
-                               {"excerpt", core::repair_utf8(excerpt, unused)}});
-    }
-    aj["metadata_notes"] = a.metadata_notes;
-    if (!a.extra.empty()) aj["extra"] = a.extra;
-    j["articles"].push_back(aj);
+namespace {
+
+nlohmann::ordered_json article_json(const core::Article& a) {
+  auto or_null = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
+  nlohmann::ordered_json aj;
+  aj["id"] = a.id;
+  aj["outlet"] = or_null(a.outlet);
+  aj["url"] = or_null(a.url);
+  aj["published"] = or_null(a.published);
+  aj["title"] = a.title;
+  aj["byline"] = or_null(a.byline);
+  aj["path"] = a.path;
+  aj["sentences"] = a.sentences.size();
+  aj["skipped"] = nlohmann::ordered_json::array();
+  for (const auto& s : a.skipped) {
+    std::size_t length = std::min<std::size_t>(s.span.end - s.span.start, 120);
+    while (length > 0 && s.span.start + length < a.text.size() && (static_cast<unsigned char>(a.text[s.span.start + length]) & 0xC0) == 0x80)
+      --length;  // cut on a character boundary
+    std::string excerpt = a.text.substr(s.span.start, length);
+    std::vector<core::InvalidByte> unused;
+    aj["skipped"].push_back({{"start", s.span.start}, {"end", s.span.end}, {"reason", s.reason},
+                             {"excerpt", core::repair_utf8(excerpt, unused)}});
   }
-  j["claims"] = nlohmann::ordered_json::array();
-  for (const auto& c : run.claims) j["claims"].push_back(claim_json(c, run.articles, run.claims));
-  j["findings"] = nlohmann::ordered_json::array();
-  for (const auto& f : run.findings) {
-    nlohmann::ordered_json fj;
-    fj["id"] = f.id;
-    fj["verdict"] = f.verdict;
-    fj["check"] = f.check;
-    fj["subject"] = f.subject;
-    fj["attribute"] = f.attribute;
-    fj["sides"] = f.sides;
-    fj["reasons"] = f.reasons;
-    fj["explanation"] = f.explanation;
-    if (!f.evidence.empty()) fj["evidence"] = f.evidence;
-    j["findings"].push_back(fj);
-  }
-  j["inputs"] = nlohmann::ordered_json::array();
-  for (const auto& i : run.inputs)
-    j["inputs"].push_back({{"path", i.path}, {"status", i.status == "skipped" ? "skipped" : "ok"}, {"reason", i.reason}});
-  j["diagnostics"] = nlohmann::ordered_json::array();
-  for (const auto& d : run.diagnostics)
-    j["diagnostics"].push_back({{"severity", core::severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
-                                {"file", d.file}, {"line", d.line}, {"column", d.column}});
+  aj["metadata_notes"] = a.metadata_notes;
+  if (!a.extra.empty()) aj["extra"] = a.extra;
+  return aj;
+}
+
+nlohmann::ordered_json finding_json(const core::Finding& f) {
+  nlohmann::ordered_json fj;
+  fj["id"] = f.id;
+  fj["verdict"] = f.verdict;
+  fj["check"] = f.check;
+  fj["subject"] = f.subject;
+  fj["attribute"] = f.attribute;
+  fj["sides"] = f.sides;
+  fj["reasons"] = f.reasons;
+  fj["explanation"] = f.explanation;
+  if (!f.evidence.empty()) fj["evidence"] = f.evidence;
+  return fj;
+}
+
+}  // namespace
+
+void write_run_json(const Run& run, std::ostream& out) {
+  // Streamed member by member and element by element: a large run never holds the whole
+  // document as a JSON tree, only one element at a time.
+  auto dump = [](const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  auto array = [&](const char* name, std::size_t size, const auto& element) {
+    out << "\"" << name << "\": [";
+    for (std::size_t i = 0; i < size; ++i) out << (i ? ",\n  " : "\n  ") << dump(element(i));
+    out << (size ? "\n]" : "]") << ",\n";
+  };
+  out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
+  array("articles", run.articles.size(), [&](std::size_t i) { return article_json(run.articles[i]); });
+  array("claims", run.claims.size(), [&](std::size_t i) { return claim_json(run.claims[i], run.articles, run.claims); });
+  array("findings", run.findings.size(), [&](std::size_t i) { return finding_json(run.findings[i]); });
+  array("inputs", run.inputs.size(), [&](std::size_t i) {
+    const auto& in = run.inputs[i];
+    return nlohmann::ordered_json{{"path", in.path}, {"status", in.status == "skipped" ? "skipped" : "ok"}, {"reason", in.reason}};
+  });
+  array("diagnostics", run.diagnostics.size(), [&](std::size_t i) {
+    const auto& d = run.diagnostics[i];
+    return nlohmann::ordered_json{{"severity", core::severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
+                                  {"file", d.file}, {"line", d.line}, {"column", d.column}};
+  });
   Counts c = count(run);
-  j["summary"] = {{"articles", run.articles.size()}, {"inputs_skipped", c.skipped_inputs}, {"claims", run.claims.size()},
-                  {"conflicts", c.conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
-                  {"supported", c.supported}};
-  return j;
+  out << "\"summary\": "
+      << dump({{"articles", run.articles.size()}, {"inputs_skipped", c.skipped_inputs}, {"claims", run.claims.size()},
+               {"conflicts", c.conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
+               {"supported", c.supported}})
+      << "\n}\n";
+}
+
+nlohmann::ordered_json run_json(const Run& run) {
+  std::ostringstream text;
+  write_run_json(run, text);
+  return nlohmann::ordered_json::parse(text.str());
 }
 
 }  // namespace crosscheck::report

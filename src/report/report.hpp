@@ -1,6 +1,7 @@
 #pragma once
 // report: presentation only. The same run rendered as JSON (the contract in
 // docs/report-format.md), a terminal report, or a self-contained HTML page.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct Run {
 nlohmann::ordered_json claim_json(const core::Claim& claim, const std::vector<core::Article>& articles,
                                   const std::vector<core::Claim>& claims);
 nlohmann::ordered_json run_json(const Run& run);
+void write_run_json(const Run& run, std::ostream& out);  // the same document, streamed
 
 struct TextOptions {
   std::string language = "en";
