@@ -53,10 +53,7 @@ std::string check_quantity(const nlohmann::json& ex, const extract::Extraction& 
 }
 
 std::string check_frame(const nlohmann::json& ex, const rules::RuleSet& rules) {
-  core::Article article;
-  article.id = "example";
-  article.text = str(ex, "text");
-  article.sentences.push_back({0, article.text.size()});
+  core::Article article = extract::snippet_article(str(ex, "text"));
   auto extraction = extract::extract(article, rules);
   auto claims = frame::frame(article, 0, extraction, rules);
   std::string surface = str(ex, "surface");
@@ -135,10 +132,7 @@ ExampleResult run_example(const rules::Example& example, const rules::RuleSet& r
     if (ids.empty() || ids.front() != str(ex, "entity"))
       problem = "first entity '" + (ids.empty() ? std::string("none") : ids.front()) + "', expected '" + str(ex, "entity") + "'";
   } else if (kind == "relation-cues") {
-    core::Article article;
-    article.id = "example";
-    article.text = str(ex, "text");
-    article.sentences.push_back({0, article.text.size()});
+    core::Article article = extract::snippet_article(str(ex, "text"));
     auto claims = frame::frame(article, 0, extract::extract(article, rules), rules);
     bool found = std::any_of(claims.begin(), claims.end(), [&](const core::Claim& c) {
       return c.quantity.dimension == core::Dimension::entity && c.attribute == str(ex, "relation") && c.relation_value == str(ex, "entity");

@@ -21,7 +21,7 @@ struct Applied {
 
 class Extractor {
  public:
-  explicit Extractor(const rules::RuleSet& rules) : rules_(rules), numbers_(rules), times_(rules, numbers_) {}
+  explicit Extractor(const rules::RuleSet& rules) : rules_(rules), numbers_(rules), times_(rules) {}
 
   void read_sentence(const Sentence& s, std::size_t index, Extraction& out) const {
     std::size_t pos = s.begin;
@@ -255,17 +255,12 @@ class Extractor {
       end = p;
       return std::nullopt;
     }
-    if (!prefix_unit && !number->words && core::is_latin_letter(s.at(number->end))) {
-      // 7C2216, 5G: letters glued after the digits make a label unless they are a unit.
-      UnitMatch u = unit_after(s, number->end);
-      if (!u.unit || u.end == number->end + 0) {
-        std::size_t p = number->end;
-        while (p < s.end && (core::is_latin_letter(s.at(p)) || core::is_ascii_digit(s.at(p)))) ++p;
-        if (!u.unit) {
-          end = p;
-          return std::nullopt;
-        }
-      }
+    if (!prefix_unit && !number->words && core::is_latin_letter(s.at(number->end)) && !unit_after(s, number->end).unit) {
+      // 7C2216, 5G: letters glued after the digits make a label unless they are a unit (5mm).
+      std::size_t p = number->end;
+      while (p < s.end && (core::is_latin_letter(s.at(p)) || core::is_ascii_digit(s.at(p)))) ++p;
+      end = p;
+      return std::nullopt;
     }
 
     std::vector<Applied> applied;
@@ -488,11 +483,14 @@ Extraction extract(const core::Article& article, const rules::RuleSet& rules) {
   return out;
 }
 
-Extraction extract_snippet(const std::string& text, const rules::RuleSet& rules) {
+core::Article snippet_article(const std::string& text) {
   core::Article article;
+  article.id = "snippet";
   article.text = text;
   article.sentences.push_back({0, text.size()});
-  return extract(article, rules);
+  return article;
 }
+
+Extraction extract_snippet(const std::string& text, const rules::RuleSet& rules) { return extract(snippet_article(text), rules); }
 
 }  // namespace crosscheck::extract

@@ -19,7 +19,8 @@ constexpr std::size_t kMaxQuantitiesPerArticle = 20000;  // documented in docs/l
 
 Extraction extract(const core::Article& article, const rules::RuleSet& rules);
 
-// Reads one snippet as if it were a one-sentence article (rule examples, tests, fuzzing).
+// A snippet as a one-sentence article (rule examples, tests, fuzzing).
+core::Article snippet_article(const std::string& text);
 Extraction extract_snippet(const std::string& text, const rules::RuleSet& rules);
 
 }  // namespace crosscheck::extract

@@ -10,12 +10,11 @@ namespace crosscheck::extract {
 
 class TimeReader {
  public:
-  TimeReader(const rules::RuleSet& rules, const NumberReader& numbers) : rules_(rules), numbers_(numbers) {}
+  explicit TimeReader(const rules::RuleSet& rules) : rules_(rules) {}
   std::optional<core::TimeExpression> read(const Sentence& s, std::size_t pos) const;
 
  private:
   const rules::RuleSet& rules_;
-  const NumberReader& numbers_;
 
   std::size_t match_any(const Sentence& s, std::size_t pos, const std::vector<std::string>& words) const;
   std::optional<core::TimeExpression> read_korean(const Sentence& s, std::size_t pos) const;

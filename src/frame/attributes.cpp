@@ -29,7 +29,7 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
   return hits;
 }
 
-std::string choose_attribute(const SentenceView& s, const core::Quantity& q, const std::vector<CueHit>& cues,
+std::string choose_attribute(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<CueHit>& cues,
                              const rules::RuleSet& rules, std::string& source, CueHit& chosen) {
   // An attribute counts only when one of its main cues is present, and its required word too.
   auto present = [&](const std::string& attribute, bool required) {
@@ -42,7 +42,6 @@ std::string choose_attribute(const SentenceView& s, const core::Quantity& q, con
     return std::any_of(rules.attribute_cues.begin(), rules.attribute_cues.end(),
                        [&](const rules::AttributeCue& c) { return c.attribute == attribute && c.requires_other; });
   };
-  core::Span clause = clause_around(s, q.span, rules);
   const rules::Attribute* best = nullptr;
   long best_score = 0;
   for (const auto& hit : cues) {

@@ -23,10 +23,12 @@ class ArticleFramer {
     std::vector<core::Claim> entity_claims;
     std::vector<std::vector<std::size_t>> by_sentence(article_.sentences.size());
     for (std::size_t i = 0; i < ex_.quantities.size(); ++i) by_sentence[ex_.quantities[i].sentence].push_back(i);
-    main_entity_ = most_mentioned();
+    // Names are found once per sentence; the article-wide counts reuse them.
+    for (const auto& span : article_.sentences) mentions_by_sentence_.push_back(find_mentions({article_.text, lower_, span}, rules_));
+    main_entity_ = most_named([&](const Mention& m) { return usable(m); });
     for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
       SentenceView s{article_.text, lower_, article_.sentences[si]};
-      auto mentions = find_mentions(s, rules_);
+      const auto& mentions = mentions_by_sentence_[si];
       mentions_ = &mentions;
       auto cues = find_cues(s, rules_);
       int claim_subject = -2;
@@ -50,12 +52,12 @@ class ArticleFramer {
           c.key = main.key;
           continue;
         }
+        core::Span clause = clause_around(s, q.span, rules_);
         CueHit cue;
-        c.attribute = choose_attribute(s, q, cues, rules_, c.attribute_source, cue);
+        c.attribute = choose_attribute(s, q, clause, cues, rules_, c.attribute_source, cue);
         const rules::Attribute* attribute = rules_.attribute(c.attribute);
         subject_types_ = attribute ? &attribute->subject_types : nullptr;
-        int subject = resolve_subject(s, q, mentions, c.attribute_source == "cue" ? &cue : nullptr, c.subject_source);
-        core::Span clause = clause_around(s, q.span, rules_);
+        int subject = resolve_subject(s, q, clause, mentions, c.attribute_source == "cue" ? &cue : nullptr, c.subject_source);
         subject = refine_to_part(subject, mentions, clause);
         if (subject >= 0) {
           const auto& e = rules_.entities[static_cast<std::size_t>(subject)];
@@ -189,14 +191,14 @@ class ArticleFramer {
         return false;
     return true;
   }
-  const std::vector<Mention>* mentions_ = nullptr;
+  std::vector<std::vector<Mention>> mentions_by_sentence_;
+  mutable const std::vector<Mention>* mentions_ = nullptr;
   const std::vector<std::string>* subject_types_ = nullptr;  // of the attribute being framed
 
   int resolve(const Mention& m) const { return m.entity >= 0 ? m.entity : topic_; }
 
-  int resolve_subject(const SentenceView& s, const core::Quantity& q, const std::vector<Mention>& mentions, const CueHit* cue,
-                      std::string& source) const {
-    core::Span clause = clause_around(s, q.span, rules_);
+  int resolve_subject(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<Mention>& mentions,
+                      const CueHit* cue, std::string& source) const {
     // 1. The name that governs the attribute word: "엔비디아의 시가총액", "업체의 주가".
     if (cue) {
       for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
@@ -239,7 +241,7 @@ class ArticleFramer {
     // 5. The topic carried from earlier sentences, then the article's main entity.
     if (topic_ >= 0 && fits_attribute(topic_)) return source = "topic", topic_;
     if (subject_types_ && !subject_types_->empty()) {
-      if (int e = most_mentioned_of_type(); e >= 0) return source = "article", e;
+      if (int e = most_named([&](const Mention& m) { return fits_attribute(m.entity); }); e >= 0) return source = "article", e;
       source = "";
       return -1;
     }
@@ -278,29 +280,19 @@ class ArticleFramer {
     if (claim_subject >= 0) topic_ = claim_subject;
   }
 
-  // The article's most named entity of a type the attribute allows (its election, its party).
-  int most_mentioned_of_type() const {
+  // The article's most named entity among those `accept` allows: its main entity, or the most
+  // named of a type an attribute allows (its election, its party).
+  template <class Accept>
+  int most_named(Accept accept) const {
+    const std::vector<Mention>* current = mentions_;  // `usable` reads the sentence being framed
     std::map<int, int> counts;
     int best = -1;
-    for (const auto& span : article_.sentences) {
-      SentenceView s{article_.text, lower_, span};
-      for (const auto& m : find_mentions(s, rules_))
-        if (m.entity >= 0 && fits_attribute(m.entity) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
-    }
-    return best;
-  }
-
-  int most_mentioned() {
-    subject_types_ = nullptr;
-    std::map<int, int> counts;
-    int best = -1;
-    for (const auto& span : article_.sentences) {
-      SentenceView s{article_.text, lower_, span};
-      auto mentions = find_mentions(s, rules_);
+    for (const auto& mentions : mentions_by_sentence_) {
       mentions_ = &mentions;
       for (const auto& m : mentions)
-        if (m.entity >= 0 && usable(m) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
+        if (m.entity >= 0 && accept(m) && ++counts[m.entity] > (best >= 0 ? counts[best] : 0)) best = m.entity;
     }
+    mentions_ = current;
     return best;
   }
 };
