@@ -16,6 +16,15 @@ double number(const json& j, const char* key, double unbounded) {
   return j.contains(key) && j[key].is_number() ? j[key].get<double>() : unbounded;
 }
 
+// Fields of the wrong type read as absent: a hand-edited line must not stop the run.
+std::size_t offset(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_number_unsigned() ? j[key].get<std::size_t>() : 0;
+}
+
+bool flag(const json& j, const char* key, bool fallback) {
+  return j.contains(key) && j[key].is_boolean() ? j[key].get<bool>() : fallback;
+}
+
 core::PartialDate partial_date(const std::string& s) {
   core::PartialDate d;
   int* parts[] = {&d.year, &d.month, &d.day};
@@ -64,6 +73,11 @@ ClaimsInput read_claims(std::istream& in, const std::string& name) {
       result.diagnostics.push_back({core::Severity::error, "input.skipped", "not a claim (needs id, article and value)", where});
       continue;
     }
+    if (!j["id"].is_string() || !j["article"].is_string()) {
+      result.inputs.push_back({where, "skipped", "'id' and 'article' must be strings"});
+      result.diagnostics.push_back({core::Severity::error, "input.skipped", "'id' and 'article' must be strings", where});
+      continue;
+    }
     std::string article_id = text(j, "article");
     auto [it, fresh] = article_index.emplace(article_id, result.articles.size());
     if (fresh) {
@@ -80,10 +94,11 @@ ClaimsInput read_claims(std::istream& in, const std::string& name) {
     c.article = it->second;
     auto& q = c.quantity;
     q.surface = text(j, "text");
-    q.span = {j.value("start", std::size_t{0}), j.value("end", std::size_t{0})};
+    q.span = {offset(j, "start"), offset(j, "end")};
+    if (q.span.end < q.span.start) q.span.end = q.span.start;
     const json& v = j["value"];
     q.point = number(v, "point", 0);
-    q.value = {number(v, "lo", -inf), number(v, "hi", inf), v.value("lo_closed", true), v.value("hi_closed", true)};
+    q.value = {number(v, "lo", -inf), number(v, "hi", inf), flag(v, "lo_closed", true), flag(v, "hi_closed", true)};
     q.unit = text(v, "unit");
     q.dimension = dimension(text(j, "dimension"));
     q.counted = text(j, "counted");
@@ -92,7 +107,7 @@ ClaimsInput read_claims(std::istream& in, const std::string& name) {
         if (m.is_string()) q.modifiers.push_back(m.get<std::string>());
     q.link = text(j, "link");
     c.sentence_text = text(j, "sentence");
-    c.sentence_start = j.value("sentence_start", std::size_t{0});
+    c.sentence_start = offset(j, "sentence_start");
     c.subject = text(j, "subject");
     c.subject_root = text(j, "subject_root");
     c.subject_source = text(j, "subject_source");
