@@ -236,7 +236,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     const std::string& from = main.quantity.unit;
     const std::string& to = c.quantity.unit;
     core::PartialDate date = when(in, main);
-    std::vector<double> band;
+    std::vector<rules::FxQuote> band;
     std::string date_text;
     if (date.complete()) {
       band = in.rules.fx.rates_around(from, to, date, 7);
@@ -253,15 +253,21 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
       date_text = first.to_string() + " (story dates)";
     }
     if (band.empty()) continue;
-    auto [mn, mx] = std::minmax_element(band.begin(), band.end());
-    // Reference rates move within a day and banks add a margin: allow 2% either side.
-    core::Interval reference{*mn * 0.98, *mx * 1.02, true, true};
+    auto by_rate = [](const rules::FxQuote& a, const rules::FxQuote& b) { return a.rate < b.rate; };
+    double lowest = std::min_element(band.begin(), band.end(), by_rate)->rate;
+    double highest = std::max_element(band.begin(), band.end(), by_rate)->rate;
+    std::string sources;  // the tables the band came from, each named once
+    for (const auto& q : band)
+      if (sources.find(q.source) == std::string::npos) sources += (sources.empty() ? "" : "; ") + q.source;
+    // A reference rate is one fixing a day (ECB's at 14:15 CET); newsrooms convert at their own
+    // market's rate or at a rounded one, so the writer's rate may sit 2% either side of the band.
+    core::Interval reference{lowest * 0.98, highest * 1.02, true, true};
     // The writer converted the figure as written, so only the converted side's interval counts.
     double base = std::fabs(main.quantity.point);
     if (base <= 0) continue;
     core::Interval implied{c.quantity.value.lo / base, c.quantity.value.hi / base, true, true};
     bool fits = implied.meets(reference);
-    double rate = (*mn + *mx) / 2;
+    double rate = (lowest + highest) / 2;
     core::Finding f;
     f.verdict = fits ? "supported" : "conflict";
     f.check = "conversion";
@@ -269,9 +275,10 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     f.attribute = main.attribute;
     f.sides = {{main.id}, {c.id}};
     f.reasons = {fits ? "conversion" : "conversion-mismatch"};
-    f.evidence = {{"from", from}, {"to", to}, {"rate", std::round(rate * 100) / 100}, {"rate_low", *mn}, {"rate_high", *mx},
-                  {"date", date_text}, {"implied_rate", std::round(c.quantity.point / main.quantity.point * 100) / 100},
-                  {"source", in.rules.fx.source()}};
+    f.evidence = {{"from", from}, {"to", to}, {"rate", std::round(rate * 100) / 100}, {"rate_low", lowest}, {"rate_high", highest},
+                  {"date", date_text}, {"rate_dates", band.front().date_used + ".." + band.back().date_used},
+                  {"implied_rate", std::round(c.quantity.point / main.quantity.point * 100) / 100},
+                  {"source", sources}};
     f.explanation = render(in.rules, in.language, fits ? "explain.conversion-ok" : "explain.conversion-bad",
                            {{"main", main.quantity.surface}, {"date", date_text}, {"rate", core::format_number(std::round(rate * 100) / 100)},
                             {"from", from}, {"to", to}, {"expected", format_value(main.quantity.point * rate, to)},

@@ -1,5 +1,6 @@
 #include "rules/fx_rates.hpp"
 
+#include <climits>
 #include <cstdlib>
 #include <sstream>
 
@@ -19,14 +20,17 @@ static std::vector<std::string> split_csv(const std::string& line) {
 core::Diagnostics FxRates::load(const std::string& text, const std::string& file) {
   core::Diagnostics diagnostics;
   auto lines = core::split_lines(text);
+  std::vector<std::string> currencies;
   bool header_seen = false;
+  std::size_t source = sources_.size();
+  sources_.push_back(file);  // replaced by the table's own `# source:` line when it has one
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line(core::trim(lines[i]));
     int line_no = static_cast<int>(i + 1);
     if (line.empty()) continue;
     if (line[0] == '#') {
       auto body = std::string(core::trim(std::string_view(line).substr(1)));
-      if (body.rfind("source:", 0) == 0) source_ = std::string(core::trim(body.substr(7)));
+      if (body.rfind("source:", 0) == 0) sources_[source] = std::string(core::trim(body.substr(7)));
       continue;
     }
     auto cells = split_csv(line);
@@ -35,7 +39,7 @@ core::Diagnostics FxRates::load(const std::string& text, const std::string& file
         diagnostics.push_back({core::Severity::error, "schema.fx-header", "the first row must start with 'Date'", file, line_no, 1, "ECB layout: Date,USD,JPY,...,KRW"});
         return diagnostics;
       }
-      currencies_.assign(cells.begin() + 1, cells.end());
+      currencies.assign(cells.begin() + 1, cells.end());
       header_seen = true;
       continue;
     }
@@ -44,59 +48,69 @@ core::Diagnostics FxRates::load(const std::string& text, const std::string& file
       diagnostics.push_back({core::Severity::error, "schema.fx-date", "'" + cells[0] + "' is not a YYYY-MM-DD date", file, line_no, 1, ""});
       continue;
     }
-    std::vector<double> row(currencies_.size(), 0.0);
-    for (std::size_t c = 1; c < cells.size() && c <= currencies_.size(); ++c) {
-      if (cells[c].empty() || cells[c] == "N/A") continue;
+    int day = core::days_from_civil(date->year, date->month, date->day);
+    for (std::size_t c = 1; c < cells.size() && c <= currencies.size(); ++c) {
+      if (cells[c].empty() || cells[c] == "N/A" || currencies[c - 1].empty()) continue;
       char* end = nullptr;
       double v = std::strtod(cells[c].c_str(), &end);
-      if (end == cells[c].c_str() || *end != '\0' || v <= 0) {
-        diagnostics.push_back({core::Severity::error, "schema.fx-rate", "'" + cells[c] + "' is not a positive rate", file, line_no, 0, "column " + currencies_[c - 1]});
+      if (end == cells[c].c_str() || *end != '\0' || !(v > 0)) {
+        diagnostics.push_back({core::Severity::error, "schema.fx-rate", "'" + cells[c] + "' is not a positive rate", file, line_no, 0, "column " + currencies[c - 1]});
         continue;
       }
-      row[c - 1] = v;
+      per_eur_[currencies[c - 1]][day] = Value{v, source};
     }
-    rows_[core::days_from_civil(date->year, date->month, date->day)] = row;
   }
   if (!header_seen) diagnostics.push_back({core::Severity::error, "schema.fx-header", "no header row", file, 0, 0, ""});
   return diagnostics;
 }
 
-std::optional<double> FxRates::per_eur(const std::vector<double>& row, const std::string& currency) const {
-  if (currency == "EUR") return 1.0;
-  for (std::size_t i = 0; i < currencies_.size(); ++i)
-    if (currencies_[i] == currency && row[i] > 0) return row[i];
-  return std::nullopt;
+std::optional<FxQuote> FxRates::quote_on(const std::string& from, const std::string& to, int day) const {
+  auto lookup = [&](const std::string& currency) -> std::optional<Value> {
+    if (currency == "EUR") return Value{1.0, SIZE_MAX};
+    auto series = per_eur_.find(currency);
+    if (series == per_eur_.end()) return std::nullopt;
+    auto it = series->second.find(day);
+    if (it == series->second.end()) return std::nullopt;
+    return it->second;
+  };
+  auto a = lookup(from);
+  auto b = lookup(to);
+  if (!a || !b || (from == "EUR" && to == "EUR")) return std::nullopt;
+  std::size_t source = a->source != SIZE_MAX ? a->source : b->source;
+  return FxQuote{b->per_eur / a->per_eur, core::date_from_days(day).to_string(), source < sources_.size() ? sources_[source] : ""};
 }
 
 std::optional<FxQuote> FxRates::rate(const std::string& from, const std::string& to, const core::PartialDate& on) const {
-  if (!on.complete() || rows_.empty()) return std::nullopt;
+  if (!on.complete() || per_eur_.empty()) return std::nullopt;
   int day = core::days_from_civil(on.year, on.month, on.day);
-  auto it = rows_.upper_bound(day);
-  while (it != rows_.begin()) {
-    --it;
-    auto a = per_eur(it->second, from);
-    auto b = per_eur(it->second, to);
-    if (a && b) {
-      core::PartialDate used = core::date_from_days(it->first);
-      return FxQuote{*b / *a, used.to_string()};
-    }
-    if (day - it->first > 400) break;  // no quote within about a year: say nothing
-  }
+  for (int back = 0; back <= max_gap_days; ++back)
+    if (auto q = quote_on(from, to, day - back)) return q;
   return std::nullopt;
 }
 
-std::vector<double> FxRates::rates_around(const std::string& from, const std::string& to, const core::PartialDate& on, int days) const {
-  std::vector<double> out;
+std::vector<FxQuote> FxRates::rates_around(const std::string& from, const std::string& to, const core::PartialDate& on, int days) const {
+  std::vector<FxQuote> out;
   if (!on.complete()) return out;
   int day = core::days_from_civil(on.year, on.month, on.day);
-  for (auto it = rows_.lower_bound(day - days); it != rows_.end() && it->first <= day + days; ++it) {
-    auto a = per_eur(it->second, from);
-    auto b = per_eur(it->second, to);
-    if (a && b) out.push_back(*b / *a);
-  }
+  for (int d = day - days; d <= day + days; ++d)
+    if (auto q = quote_on(from, to, d)) out.push_back(std::move(*q));
   if (out.empty())
-    if (auto q = rate(from, to, on)) out.push_back(q->rate);
+    if (auto q = rate(from, to, on)) out.push_back(std::move(*q));
   return out;
+}
+
+std::string FxRates::first_date() const {
+  int first = INT_MAX;
+  for (const auto& [currency, series] : per_eur_)
+    if (!series.empty()) first = std::min(first, series.begin()->first);
+  return first == INT_MAX ? "" : core::date_from_days(first).to_string();
+}
+
+std::string FxRates::last_date() const {
+  int last = INT_MIN;
+  for (const auto& [currency, series] : per_eur_)
+    if (!series.empty()) last = std::max(last, series.rbegin()->first);
+  return last == INT_MIN ? "" : core::date_from_days(last).to_string();
 }
 
 }  // namespace crosscheck::rules

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <set>
+
 #include "test_support.hpp"
 
 using crosscheck::rules::load_rules;
@@ -81,5 +84,82 @@ TEST_CASE("exchange rates: last published date on or before, cross rates by divi
   auto c = fx.rate("CNY", "KRW", {2025, 2, 3});
   REQUIRE(c);
   CHECK(c->rate == doctest::Approx(200.0));
-  CHECK(fx.source() == "test");
+  CHECK(c->source == "test");
+}
+
+TEST_CASE("exchange rates: a quote more than a week old is no quote") {
+  crosscheck::rules::FxRates fx;
+  CHECK(fx.load("Date,USD\n2025-01-24,1.05\n", "t.csv").empty());
+  CHECK(fx.rate("USD", "EUR", {2025, 1, 31}));
+  CHECK_FALSE(fx.rate("USD", "EUR", {2025, 2, 1}));
+  CHECK_FALSE(fx.rate("USD", "EUR", {2025, 1, 23}));  // before the table starts
+  CHECK(fx.rates_around("USD", "EUR", {2025, 2, 10}, 7).empty());
+}
+
+TEST_CASE("exchange rates: tables with different columns merge, the later one winning day by day") {
+  crosscheck::rules::FxRates fx;
+  CHECK(fx.load("# source: bundled\nDate,USD,KRW\n2025-01-24,1.05,1500\n2025-01-27,1.04,1510\n", "a.csv").empty());
+  CHECK(fx.load("# source: official\nDate,JPY,KRW,USD\n2025-01-27,160,1507.97,1.053\n", "b.csv").empty());
+  auto early = fx.rate("USD", "KRW", {2025, 1, 24});
+  REQUIRE(early);
+  CHECK(early->rate == doctest::Approx(1500 / 1.05));
+  CHECK(early->source == "bundled");
+  auto late = fx.rate("USD", "KRW", {2025, 1, 27});
+  REQUIRE(late);
+  CHECK(late->rate == doctest::Approx(1507.97 / 1.053));
+  CHECK(late->source == "official");
+  auto yen = fx.rate("JPY", "KRW", {2025, 1, 27});
+  REQUIRE(yen);
+  CHECK(yen->rate == doctest::Approx(1507.97 / 160));
+  CHECK_FALSE(fx.rate("JPY", "KRW", {2025, 1, 24}));  // no table quotes yen before the 27th
+}
+
+TEST_CASE("the bundled rate table is ECB's daily series: every TARGET business day of 2024 to 28 October 2025") {
+  auto result = crosscheck::rules::load_rules({test::source_dir() + "/rules"});
+  REQUIRE(result.rules);
+  const auto& fx = result.rules->fx;
+  CHECK(fx.first_date() == "2024-01-02");
+  CHECK(fx.last_date() == "2025-10-28");
+  // ECB publishes on every weekday except the TARGET closing days.
+  const std::set<std::string> closed = {"2024-01-01", "2024-03-29", "2024-04-01", "2024-05-01", "2024-12-25", "2024-12-26",
+                                        "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-01"};
+  int first = crosscheck::core::days_from_civil(2024, 1, 1), last = crosscheck::core::days_from_civil(2025, 10, 28);
+  int missing = 0, published = 0;
+  for (int day = first; day <= last; ++day) {
+    auto date = crosscheck::core::date_from_days(day);
+    bool weekend = (day % 7 + 7 + 3) % 7 >= 5;  // Monday = 0; day 0 (1970-01-01) was a Thursday
+    if (weekend || closed.count(date.to_string())) continue;
+    auto q = fx.rate("EUR", "KRW", date);
+    if (!q || q->date_used != date.to_string()) {
+      ++missing;
+      MESSAGE("no ECB row for " << date.to_string());
+    } else {
+      ++published;
+    }
+  }
+  CHECK(missing == 0);
+  CHECK(published == 467);
+  // Published fixings, one per currency (ECB, units per euro).
+  auto on = [&](const char* currency, crosscheck::core::PartialDate date) {
+    auto q = fx.rate("EUR", currency, date);
+    return q ? q->rate : 0.0;
+  };
+  CHECK(on("KRW", {2024, 10, 10}) == doctest::Approx(1477.51));
+  CHECK(on("CNY", {2024, 10, 10}) == doctest::Approx(7.7376));
+  CHECK(on("JPY", {2024, 10, 10}) == doctest::Approx(162.85));
+  CHECK(on("GBP", {2024, 10, 10}) == doctest::Approx(0.83686));
+  CHECK(on("USD", {2025, 1, 27}) == doctest::Approx(1.053));
+  CHECK(on("KRW", {2025, 1, 27}) == doctest::Approx(1507.97));
+  // No day's rate moves 4% against the day before (the largest real move here is the yen's 3.3% on
+  // 5 August 2024); a slipped decimal point or leading digit would.
+  for (const char* currency : {"USD", "JPY", "GBP", "CNY", "KRW"}) {
+    double previous = 0;
+    for (int day = first; day <= last; ++day) {
+      auto date = crosscheck::core::date_from_days(day);
+      auto q = fx.rate("EUR", currency, date);
+      if (!q || q->date_used != date.to_string()) continue;
+      if (previous > 0) CHECK_MESSAGE(std::abs(q->rate / previous - 1) < 0.04, currency << " on " << date.to_string());
+      previous = q->rate;
+    }
+  }
 }
