@@ -17,8 +17,8 @@ struct CheckInput {
   const std::vector<core::Claim>& claims;
   const rules::RuleSet& rules;
   std::string language = "en";  // the report language for explanations
-  // Groups whose values were too many to compare all pairs of (filled by run_checks).
-  mutable std::vector<std::string> truncated_groups = {};
+  // One sentence per place where a cost bound cut the work short (reported as limit.group).
+  mutable std::vector<std::string> limit_notes = {};
 };
 
 std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph& graph);

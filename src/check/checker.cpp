@@ -192,7 +192,8 @@ class GroupChecker {
         if (!conflicting.empty()) add_conflict(members, expand(left), expand(right), conflicting);
       }
     if (sides.size() > compared_sides)
-      in_.truncated_groups.push_back(claim(members.front()).key + " (" + std::to_string(sides.size()) + " distinct values)");
+      in_.limit_notes.push_back("only the first " + std::to_string(kMaxSidesCompared) + " distinct values of " + claim(members.front()).key + " (" +
+                                 std::to_string(sides.size()) + " distinct values) were compared pairwise");
     if (!explained_pairs.empty()) {
       core::Finding f = base("explained", claim(members.front()));
       f.reasons = explained_reasons;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "core/text.hpp"
 
@@ -34,6 +36,11 @@ core::PartialDate when(const CheckInput& in, const core::Claim& c) {
 
 namespace {
 
+// Real coverage quotes a company's price on a given day a handful of times; past this many
+// distinct values on one day (or in one article) the rest are not tried as the ends of a change,
+// so a corpus of noise costs linear time. The run reports it (limit.group).
+constexpr std::size_t kMaxPricesPerDay = 64;
+
 struct PriceIndex {
   // subject → date (day number) → distinct prices on that day (the first claim of each value)
   std::map<std::string, std::map<int, std::vector<std::size_t>>> cross;
@@ -47,57 +54,102 @@ int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.
 std::vector<std::size_t> canonical_order(const CheckInput& in) {
   std::vector<std::size_t> order(in.claims.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto rank = core::article_ranks_by_id(in.articles);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const auto& x = in.claims[a];
     const auto& y = in.claims[b];
-    const auto& ax = in.articles[x.article].id;
-    const auto& ay = in.articles[y.article].id;
-    if (ax != ay) return ax < ay;
+    if (x.article != y.article) return rank[x.article] < rank[y.article];
     if (x.quantity.span.start != y.quantity.span.start) return x.quantity.span.start < y.quantity.span.start;
     return x.id < y.id;
   });
   return order;
 }
 
-PriceIndex index_prices(const std::vector<core::Claim>& claims, const std::vector<std::size_t>& order) {
+PriceIndex index_prices(const CheckInput& in, const std::vector<std::size_t>& order) {
+  const auto& claims = in.claims;
   PriceIndex index;
+  std::set<std::string> capped;  // what held more prices than are tried
   for (std::size_t i : order) {
     const auto& p = claims[i];
     if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
-    index.same[{p.article, p.subject_root}].push_back(i);
+    auto& here = index.same[{p.article, p.subject_root}];
+    if (here.size() < kMaxPricesPerDay) here.push_back(i);
+    else capped.insert(p.subject_root + " share prices in " + in.articles[p.article].id);
     auto& day = index.cross[p.subject_root][day_of(p.scope.date)];
     bool known = std::any_of(day.begin(), day.end(), [&](std::size_t k) {
       return claims[k].quantity.unit == p.quantity.unit && claims[k].quantity.point == p.quantity.point;
     });
-    if (!known) day.push_back(i);
+    if (known) continue;
+    if (day.size() < kMaxPricesPerDay) day.push_back(i);
+    else capped.insert(p.subject_root + " share prices on " + p.scope.date.to_string());
   }
+  for (const auto& what : capped)
+    in.limit_notes.push_back("only the first " + std::to_string(kMaxPricesPerDay) + " " + what + " were tried as the ends of a stated change");
   return index;
 }
 
 // The pairs of prices a change could have been computed from: same article, or across articles
-// when the change states its window (the first price that many sessions before the second).
-std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const core::Claim& c, int window, const PriceIndex& index,
-                                                                 const std::vector<core::Claim>& claims, bool same_article) {
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+// when the change states its window (the first price that many sessions before the second, the
+// second on the change's date or, for an undated change, in the week up to its article's date).
+// `visit` returns true to stop.
+template <typename Visit>
+void for_candidate_pairs(const CheckInput& in, const core::Claim& c, int window, const PriceIndex& index, bool same_article,
+                         Visit visit) {
   if (same_article) {
     auto it = index.same.find({c.article, c.subject_root});
-    if (it == index.same.end()) return pairs;
+    if (it == index.same.end()) return;
     for (std::size_t x : it->second)
-      for (std::size_t y : it->second) pairs.push_back({x, y});
-    return pairs;
+      for (std::size_t y : it->second)
+        if (visit(x, y)) return;
+    return;
   }
-  if (window <= 0) return pairs;
+  if (window <= 0) return;
   auto it = index.cross.find(c.subject_root);
-  if (it == index.cross.end()) return pairs;
-  for (const auto& [to_day, tos] : it->second) {
-    if (!c.scope.date.empty() && !c.scope.date.compatible(claims[tos.front()].scope.date)) continue;
-    for (const auto& [from_day, froms] : it->second) {
-      if (from_day >= to_day || to_day - from_day > window * 2 + 7) continue;
-      for (std::size_t x : froms)
-        for (std::size_t y : tos) pairs.push_back({x, y});
+  if (it == index.cross.end()) return;
+  const auto& days = it->second;
+  auto first_to = days.begin(), last_to = days.end();
+  const core::PartialDate& published = in.articles[c.article].published_date;
+  if (c.scope.date.empty() && published.complete()) {
+    // A report of a move without a date reports a recent one.
+    first_to = days.lower_bound(day_of(published) - 7);
+    last_to = days.upper_bound(day_of(published));
+  }
+  for (auto to = first_to; to != last_to; ++to) {
+    const auto& [to_day, tos] = *to;
+    if (!c.scope.date.empty() && !c.scope.date.compatible(in.claims[tos.front()].scope.date)) continue;
+    // The first price lies `window` sessions before the second; holidays aside, that is within
+    // twice the window plus a week.
+    for (auto from = days.lower_bound(to_day - (window * 2 + 7)); from != days.end() && from->first < to_day; ++from) {
+      if (core::weekdays_between(core::date_from_days(from->first), core::date_from_days(to_day)) != window) continue;
+      for (std::size_t x : from->second)
+        for (std::size_t y : tos)
+          if (visit(x, y)) return;
     }
   }
-  return pairs;
+}
+
+// What a pair of prices says about a stated change; nothing when the pair cannot be its ends.
+struct PriceFit {
+  bool fits = false;
+  double change = 0;  // percent, signed
+  int sessions = 0;
+};
+
+std::optional<PriceFit> fit_prices(const core::Claim& c, const core::Interval& stated, int window, const core::Claim& from,
+                                   const core::Claim& to) {
+  if (from.quantity.unit != to.quantity.unit) return std::nullopt;
+  int days = core::weekdays_between(from.scope.date, to.scope.date);
+  if (days <= 0) return std::nullopt;
+  if (window > 0 && days != window) return std::nullopt;
+  if (!c.scope.date.empty() && !c.scope.date.compatible(to.scope.date)) return std::nullopt;
+  if (window == 0 && c.scope.date.empty()) return std::nullopt;  // nothing ties this change to these two prices
+  double change = (to.quantity.point / from.quantity.point - 1) * 100;
+  double lo = (to.quantity.value.lo / from.quantity.value.hi - 1) * 100;
+  double hi = (to.quantity.value.hi / from.quantity.value.lo - 1) * 100;
+  bool down = change < 0;
+  if (!c.scope.direction.empty() && (c.scope.direction == "down") != down) return std::nullopt;
+  core::Interval implied = down ? core::Interval{-hi, -lo, true, true} : core::Interval{lo, hi, true, true};
+  return PriceFit{implied.meets(stated), change, days};
 }
 
 }  // namespace
@@ -105,7 +157,7 @@ std::vector<std::pair<std::size_t, std::size_t>> candidate_pairs(const core::Cla
 void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out) {
   const auto& claims = in.claims;
   auto order = canonical_order(in);
-  PriceIndex index = index_prices(claims, order);
+  PriceIndex index = index_prices(in, order);
   // Identical changes tested against the same prices make one finding that lists them all.
   std::map<std::string, std::size_t> merged;
   for (std::size_t ci : order) {
@@ -116,55 +168,46 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     int window = sessions(c.scope.window);
     // Prices from the same article first: that is what the writer computed from.
     for (int pass = 0; pass < 2; ++pass) {
-      std::vector<core::Finding> candidates;
-      std::vector<std::pair<std::size_t, std::size_t>> used;  // the prices behind each candidate
-      for (auto [x, y] : candidate_pairs(c, window, index, claims, pass == 0)) {
-          const auto& from = claims[x];
-          const auto& to = claims[y];
-          if (from.quantity.unit != to.quantity.unit) continue;
-          int days = core::weekdays_between(from.scope.date, to.scope.date);
-          if (days <= 0) continue;
-          if (window > 0 && days != window) continue;
-          if (!c.scope.date.empty() && !c.scope.date.compatible(to.scope.date)) continue;
-          if (window == 0 && c.scope.date.empty()) continue;  // nothing ties this change to these two prices
-          double change = (to.quantity.point / from.quantity.point - 1) * 100;
-          double lo = (to.quantity.value.lo / from.quantity.value.hi - 1) * 100;
-          double hi = (to.quantity.value.hi / from.quantity.value.lo - 1) * 100;
-          bool down = change < 0;
-          if (!c.scope.direction.empty() && (c.scope.direction == "down") != down) continue;
-          core::Interval implied = down ? core::Interval{-hi, -lo, true, true} : core::Interval{lo, hi, true, true};
-          bool fits = implied.meets(stated);
-          core::Finding f;
-          f.verdict = fits ? "supported" : "conflict";
-          f.check = "percent-change";
-          f.subject = c.subject_root;
-          f.attribute = c.attribute;
-          f.sides = {{c.id}, {from.id, to.id}};
-          f.reasons = {fits ? "derived-change" : "derived-change-mismatch"};
-          f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
-                        {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
-                        {"change_percent", std::round(change * 100) / 100}, {"sessions", days}};
-          f.explanation = render(in.rules, in.language, fits ? "explain.percent-supported" : "explain.percent-unsupported",
-                                 {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(change)},
-                                  {"claim", c.quantity.surface}});
-          used.push_back({x, y});
-          candidates.push_back(std::move(f));
-      }
-      if (candidates.empty()) continue;
       // One pair of prices that fits is enough, and it is the one reported; a misfit is reported
-      // only when no pair fits, once.
-      auto chosen = std::find_if(candidates.begin(), candidates.end(), [](const core::Finding& f) { return f.verdict == "supported"; });
-      if (chosen == candidates.end()) chosen = candidates.begin();
-      core::Finding& f = *chosen;
-      auto [from_index, to_index] = used[static_cast<std::size_t>(chosen - candidates.begin())];
+      // only when no pair fits, with the first pair tried.
+      std::optional<std::pair<std::size_t, std::size_t>> first_tried, fitting;
+      PriceFit first_fit, chosen_fit;
+      for_candidate_pairs(in, c, window, index, pass == 0, [&](std::size_t x, std::size_t y) {
+        auto fit = fit_prices(c, stated, window, claims[x], claims[y]);
+        if (!fit) return false;
+        if (!first_tried) first_tried = {x, y}, first_fit = *fit;
+        if (fit->fits) fitting = {x, y}, chosen_fit = *fit;
+        return fit->fits;
+      });
+      if (!first_tried) continue;
+      if (!fitting) fitting = first_tried, chosen_fit = first_fit;
+      auto [from_index, to_index] = *fitting;
+      const auto& from = claims[from_index];
+      const auto& to = claims[to_index];
+      core::Finding f;
+      f.verdict = chosen_fit.fits ? "supported" : "conflict";
+      f.check = "percent-change";
+      f.subject = c.subject_root;
+      f.attribute = c.attribute;
+      f.sides = {{c.id}, {from.id, to.id}};
+      f.reasons = {chosen_fit.fits ? "derived-change" : "derived-change-mismatch"};
       graph.add_derived(ci, from_index);
       graph.add_derived(ci, to_index);
       char key[96];
       std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
-      std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + f.sides[1][0] + "|" + f.sides[1][1];
+      std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + from.id + "|" + to.id;
       auto [it, fresh] = merged.emplace(k, out.size());
-      if (fresh) out.push_back(std::move(f));
-      else out[it->second].sides[0].push_back(c.id);
+      if (!fresh) {
+        out[it->second].sides[0].push_back(c.id);
+        break;
+      }
+      f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
+                    {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
+                    {"change_percent", std::round(chosen_fit.change * 100) / 100}, {"sessions", chosen_fit.sessions}};
+      f.explanation = render(in.rules, in.language, chosen_fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
+                             {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(chosen_fit.change)},
+                              {"claim", c.quantity.surface}});
+      out.push_back(std::move(f));
       break;
     }
   }

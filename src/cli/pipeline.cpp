@@ -28,9 +28,7 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
   check::CheckInput input{result.run.articles, result.run.claims, rules, language};
   result.run.findings = check::run_checks(input, *result.graph);
-  for (const auto& group : input.truncated_groups)
-    result.run.diagnostics.push_back({core::Severity::warning, "limit.group",
-                                      "only the first 64 distinct values of " + group + " were compared pairwise", ""});
+  for (const auto& note : input.limit_notes) result.run.diagnostics.push_back({core::Severity::warning, "limit.group", note, ""});
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "core/model.hpp"
 
+#include <algorithm>
+
 namespace crosscheck::core {
 
 const char* dimension_name(Dimension d) {
@@ -14,6 +16,15 @@ const char* dimension_name(Dimension d) {
     case Dimension::entity: return "entity";
   }
   return "count";
+}
+
+std::vector<std::size_t> article_ranks_by_id(const std::vector<Article>& articles) {
+  std::vector<std::size_t> by_id(articles.size());
+  for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::stable_sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return articles[a].id < articles[b].id; });
+  std::vector<std::size_t> rank(articles.size());
+  for (std::size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
+  return rank;
 }
 
 }  // namespace crosscheck::core

@@ -121,4 +121,8 @@ struct Finding {
   nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
 };
 
+// Each article's place when the articles are ordered by id: comparing two ranks is comparing two
+// ids, without the string comparisons (ids of one export share long prefixes).
+std::vector<std::size_t> article_ranks_by_id(const std::vector<Article>& articles);
+
 }  // namespace crosscheck::core

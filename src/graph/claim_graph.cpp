@@ -61,14 +61,14 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
       boost::add_edge(v, impl_->claim_vertex[static_cast<std::size_t>(c.linked_to)], {"converts-to"}, g);
     if (!c.subject_root.empty() && !c.attribute.empty() && c.linked_to < 0) blocks[c.key].push_back(i);
   }
+  auto rank = core::article_ranks_by_id(articles);
   for (auto& [key, members] : blocks) {
     if (members.size() < 2) continue;
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
       const auto& ca = claims[a];
       const auto& cb = claims[b];
-      const auto& ia = articles[ca.article].id;
-      const auto& ib = articles[cb.article].id;
-      return ia != ib ? ia < ib : ca.quantity.span.start < cb.quantity.span.start;
+      if (ca.article != cb.article) return rank[ca.article] < rank[cb.article];
+      return ca.quantity.span.start < cb.quantity.span.start;
     });
     if (members.size() <= kPairwiseEdgeLimit) {
       for (std::size_t x = 0; x < members.size(); ++x)

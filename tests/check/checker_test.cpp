@@ -77,6 +77,35 @@ TEST_CASE("a percent change is tested against the prices it implies") {
   CHECK(conflicts[0]->check == "percent-change");
 }
 
+TEST_CASE("a change with a window finds its prices in other articles, in the week up to its report") {
+  auto articles = [](const std::string& published) {
+    std::string out;
+    out += nlohmann::json{{"id", "a"}, {"published", "2025-01-25"}, {"text", "엔비디아 주가는 1월24일 142.62달러에 마감했다."}}.dump() + "\n";
+    out += nlohmann::json{{"id", "b"}, {"published", "2025-01-28"}, {"text", "엔비디아 주가는 1월27일 118.42달러에 거래를 마쳤다."}}.dump() + "\n";
+    out += nlohmann::json{{"id", "c"}, {"published", published}, {"text", "엔비디아 주가는 하루 17% 폭락했다."}}.dump() + "\n";
+    return out;
+  };
+  auto recent = test::run({"-"}, articles("2025-01-29"));
+  auto supported = with_verdict(recent.run, "supported");
+  REQUIRE(supported.size() == 1);
+  CHECK(supported[0]->check == "percent-change");
+  CHECK(supported[0]->evidence["sessions"] == 1);
+  // Reported two months later without a date, the same words are not about those two prices.
+  auto later = test::run({"-"}, articles("2025-03-28"));
+  CHECK(with_verdict(later.run, "supported").empty());
+  CHECK(with_verdict(later.run, "conflict").empty());
+}
+
+TEST_CASE("a day with more share prices than are tried says so instead of costing quadratic time") {
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += "엔비디아 주가는 1월27일 " + std::to_string(100 + i) + ".5달러에 거래를 마쳤다. ";
+  auto r = test::run({"-"}, jsonl({{"a", text}}));
+  bool warned = std::any_of(r.run.diagnostics.begin(), r.run.diagnostics.end(), [](const core::Diagnostic& d) {
+    return d.code == "limit.group" && d.message.find("share prices on 2025-01-27") != std::string::npos;
+  });
+  CHECK(warned);
+}
+
 TEST_CASE("a bracketed conversion is tested against the rate of its date") {
   auto ok = test::run({"-"}, jsonl({{"a", "엔비디아는 하루 만에 시총 5890억달러(846조6875억원)를 날렸다."}}));
   REQUIRE(with_verdict(ok.run, "supported").size() == 1);
