@@ -6,6 +6,7 @@
 #include <sstream>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "cli/args.hpp"
 #include "cli/claims_input.hpp"
@@ -78,17 +79,24 @@ std::shared_ptr<const rules::RuleSet> load(Io& io, const std::vector<std::string
   return loaded.rules;
 }
 
-bool write_output(Io& io, const std::string& path, const std::string& text) {
+// Streams to --output, or to standard output without one; false, having said so, when the file
+// cannot be written.
+bool write_output_with(Io& io, const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path.empty()) {
-    io.out << text;
+    write(io.out);
     return true;
   }
   std::ofstream file(path, std::ios::binary);
-  if (!file || !(file << text)) {
+  if (file) write(file);
+  if (!file) {
     io.err << "crosscheck: cannot write " << path << "\n";
     return false;
   }
   return true;
+}
+
+bool write_output(Io& io, const std::string& path, const std::string& text) {
+  return write_output_with(io, path, [&](std::ostream& out) { out << text; });
 }
 
 const std::vector<FlagSpec> kCommon = {{"--rules", true, {}, true}, {"--quiet"}, {"--help"}, {"-h"}, {"--output", true}};
@@ -153,18 +161,16 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   print_diagnostics(io, result.run.diagnostics, quiet);
   std::string format = parsed->value("--format", "text");
   std::string output = parsed->value("--output");
-  std::string text;
+  bool written = false;
   if (format == "json") {
-    std::ostringstream json;
-    report::write_run_json(result.run, json);
-    text = json.str();
-  }
-  else if (format == "html") text = report::html_report(result.run, *rules, lang);
-  else {
+    written = write_output_with(io, output, [&](std::ostream& out) { report::write_run_json(result.run, out); });
+  } else if (format == "html") {
+    written = write_output(io, output, report::html_report(result.run, *rules, lang));
+  } else {
     bool color = output.empty() && io.out_is_terminal && !std::getenv("NO_COLOR");
-    text = report::text_report(result.run, *rules, {lang, color, output.empty() ? io.terminal_width : 100});
+    written = write_output(io, output, report::text_report(result.run, *rules, {lang, color, output.empty() ? io.terminal_width : 100}));
   }
-  if (!write_output(io, output, text)) return 2;
+  if (!written) return 2;
   if (!output.empty() && !quiet) io.err << "crosscheck: wrote " << output << "\n";
   if (result.run.articles.empty()) {
     io.err << "crosscheck: no article could be read\n";
@@ -180,10 +186,9 @@ int cmd_extract(const std::vector<std::string>& args, Io& io) {
   if (auto done = prepare(args, {}, kExtractUsage, "extract", true, io, p)) return *done;
   auto result = run_pipeline(p.args.positional, *p.rules, &io.in, "en", false);
   print_diagnostics(io, result.run.diagnostics, p.quiet);
-  std::string text;
-  for (const auto& c : result.run.claims)
-    text += report::claim_json(c, result.run.articles, result.run.claims).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  if (!write_output(io, p.args.value("--output"), text)) return 2;
+  if (!write_output_with(io, p.args.value("--output"),
+                         [&](std::ostream& out) { report::write_claims_jsonl(result.run.claims, result.run.articles, out); }))
+    return 2;
   return result.run.articles.empty() ? 2 : 0;
 }
 

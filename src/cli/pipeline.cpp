@@ -1,10 +1,9 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
-#include <future>
-#include <thread>
 
 #include "check/check.hpp"
+#include "core/parallel.hpp"
 #include "extract/extract.hpp"
 #include "frame/frame.hpp"
 
@@ -42,16 +41,10 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
 
   // Articles are framed in parallel; results are joined in input order, so output is deterministic.
   const auto& articles = result.run.articles;
-  std::size_t workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   std::vector<std::vector<core::Claim>> per_article(articles.size());
-  std::vector<core::Diagnostics> per_worker(workers);
-  std::vector<std::future<void>> jobs;
-  for (std::size_t w = 0; w < workers; ++w)
-    jobs.push_back(std::async(std::launch::async, [&, w] {
-      for (std::size_t i = w; i < articles.size(); i += workers) per_article[i] = claims_of(articles[i], i, rules, per_worker[w]);
-    }));
-  for (auto& job : jobs) job.get();
-  for (auto& d : per_worker) result.run.diagnostics.insert(result.run.diagnostics.end(), d.begin(), d.end());
+  std::vector<core::Diagnostics> diagnostics(articles.size());
+  core::parallel_for(articles.size(), [&](std::size_t i) { per_article[i] = claims_of(articles[i], i, rules, diagnostics[i]); });
+  for (auto& d : diagnostics) result.run.diagnostics.insert(result.run.diagnostics.end(), d.begin(), d.end());
   // Claim indices were local to each article: shift the links to the joined list.
   for (auto& claims : per_article) {
     int offset = static_cast<int>(result.run.claims.size());

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -7,6 +8,7 @@
 
 #include <unicode/ucnv.h>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
@@ -59,6 +61,42 @@ std::string valid_utf8(std::string_view bytes, const std::string& path, core::Di
   return text;
 }
 
+// Reads lines through the stream buffer a block at a time; a line longer than `cap` is consumed to
+// its end but only its first `cap` bytes are kept, so a runaway line cannot exhaust memory.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::size_t cap) : buffer_(in.rdbuf()), cap_(cap), block_(std::size_t{1} << 16) {}
+
+  // False at the end of the input with nothing read.
+  bool next(std::string& line, bool& overlong) {
+    line.clear();
+    overlong = false;
+    bool any = false;
+    while (true) {
+      if (pos_ == len_) {
+        len_ = buffer_ ? static_cast<std::size_t>(buffer_->sgetn(block_.data(), static_cast<std::streamsize>(block_.size()))) : 0;
+        pos_ = 0;
+        if (len_ == 0) return any;
+      }
+      any = true;
+      const char* start = block_.data() + pos_;
+      const char* newline = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
+      std::size_t n = newline ? static_cast<std::size_t>(newline - start) : len_ - pos_;
+      std::size_t room = line.size() < cap_ ? cap_ - line.size() : 0;
+      if (n > room) overlong = true;
+      line.append(start, std::min(n, room));
+      pos_ += n + (newline ? 1 : 0);
+      if (newline) return true;
+    }
+  }
+
+ private:
+  std::streambuf* buffer_;
+  std::size_t cap_;
+  std::vector<char> block_;
+  std::size_t pos_ = 0, len_ = 0;
+};
+
 class Reader {
  public:
   Reader(const rules::RuleSet& rules, const Limits& limits, ReadResult& result)
@@ -91,13 +129,30 @@ class Reader {
     read_file(path);
   }
 
+  // Builds what is still queued; call once after the last path.
+  void finish() { flush(); }
+
  private:
+  // An article read but not yet cleaned and split: that work runs on all cores a batch at a time,
+  // and the articles join the result in input order.
+  struct Pending {
+    std::string raw;
+    ArticleMeta meta;
+    std::vector<core::SkippedRegion> pre_skipped;
+    std::string path;
+    core::Diagnostics diagnostics;  // raised while reading it, then while building it
+    core::Article article;
+  };
+  static constexpr std::size_t kBatch = 256;
+  std::vector<Pending> pending_;
+
   const rules::RuleSet& rules_;
   const Limits& limits_;
   ReadResult& result_;
   std::set<std::string> ids_;
 
   void skip(const std::string& path, const std::string& reason) {
+    flush();  // the queued articles come first, as they came first in the input
     result_.inputs.push_back({path, "skipped", reason});
     result_.diagnostics.push_back({Severity::error, "input.skipped", reason, path});
   }
@@ -131,24 +186,46 @@ class Reader {
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     if (bytes.find('\0') != std::string::npos) return skip(name, "binary file (NUL bytes), not text");
 
-    ArticleMeta meta;
-    meta.path = name;
-    meta.id = unique_id(path.stem().string());
-    std::size_t before = result_.diagnostics.size();
+    Pending p;
+    p.path = name;
+    p.meta.path = name;
+    p.meta.id = unique_id(path.stem().string());
     if (format == Format::html) {
       std::string converted = decode_legacy_korean(bytes);
-      std::string text = converted.empty() ? valid_utf8(bytes, name, result_.diagnostics) : converted;
+      std::string text = converted.empty() ? valid_utf8(bytes, name, p.diagnostics) : converted;
       HtmlPage page = read_html(text, rules_);
       for (const auto& note : page.notes)
-        if (note.rfind("error:", 0) == 0) result_.diagnostics.push_back({Severity::warning, "input.html", note.substr(7), name});
-      meta.title = page.title;
-      meta.published = page.published;
-      meta.url = page.url;
-      meta.outlet = page.outlet;
-      add(build_article(page.text, meta, rules_, result_.diagnostics, limits_, page.skipped), name, before);
+        if (note.rfind("error:", 0) == 0) p.diagnostics.push_back({Severity::warning, "input.html", note.substr(7), name});
+      p.meta.title = page.title;
+      p.meta.published = page.published;
+      p.meta.url = page.url;
+      p.meta.outlet = page.outlet;
+      p.raw = std::move(page.text);
+      p.pre_skipped = std::move(page.skipped);
     } else {
-      std::string text = valid_utf8(bytes, name, result_.diagnostics);
-      add(build_article(text, meta, rules_, result_.diagnostics, limits_), name, before);
+      p.raw = valid_utf8(bytes, name, p.diagnostics);
+    }
+    queue(std::move(p));
+  }
+
+  void queue(Pending p) {
+    pending_.push_back(std::move(p));
+    if (pending_.size() >= kBatch) flush();
+  }
+
+  void flush() {
+    if (pending_.empty()) return;
+    core::parallel_for(pending_.size(), [this](std::size_t i) {
+      Pending& p = pending_[i];
+      p.article = build_article(p.raw, std::move(p.meta), rules_, p.diagnostics, limits_, p.pre_skipped);
+      std::string().swap(p.raw);
+    });
+    std::vector<Pending> built;
+    built.swap(pending_);
+    for (auto& p : built) {
+      std::size_t before = result_.diagnostics.size();
+      result_.diagnostics.insert(result_.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
+      add(std::move(p.article), p.path, before);
     }
   }
 
@@ -168,18 +245,9 @@ class Reader {
     std::string line;
     int line_no = 0;
     int good = 0, bad = 0;
-    while (true) {
-      line.clear();
-      // Read with a cap so a runaway line cannot exhaust memory.
-      char c;
-      bool overlong = false, any = false;
-      while (in.get(c)) {
-        any = true;
-        if (c == '\n') break;
-        if (line.size() < limits_.max_line_bytes) line += c;
-        else overlong = true;
-      }
-      if (!any) break;
+    LineReader lines(in, limits_.max_line_bytes);
+    bool overlong = false;
+    while (lines.next(line, overlong)) {
       ++line_no;
       std::string where = name + ":" + std::to_string(line_no);
       if (core::trim(line).empty()) continue;
@@ -203,7 +271,9 @@ class Reader {
         skip(where, "no string field 'text'");
         continue;
       }
-      ArticleMeta meta;
+      Pending p;
+      p.path = where;
+      ArticleMeta& meta = p.meta;
       meta.path = where;
       auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
       meta.id = unique_id(field("id").empty() ? fs::path(name).stem().string() + "-" + std::to_string(line_no) : field("id"));
@@ -215,16 +285,15 @@ class Reader {
         if (it.key() != "id" && it.key() != "outlet" && it.key() != "url" && it.key() != "published" &&
             it.key() != "title" && it.key() != "text")
           meta.extra[it.key()] = it.value();
-      std::size_t before = result_.diagnostics.size();
       if (!invalid.empty())
-        result_.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", where});
-      std::string body = j["text"].get<std::string>();
-      if (body.size() > limits_.max_article_bytes) {
+        p.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", where});
+      p.raw = j["text"].get<std::string>();
+      if (p.raw.size() > limits_.max_article_bytes) {
         ++bad;
         skip(where, "article is larger than the 64 MiB limit");
         continue;
       }
-      add(build_article(body, meta, rules_, result_.diagnostics, limits_), where, before);
+      queue(std::move(p));
       ++good;
     }
     if (good == 0 && bad == 0) skip(name, "empty file");
@@ -293,6 +362,7 @@ ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleS
   ReadResult result;
   Reader reader(rules, limits, result);
   for (const auto& p : paths) reader.read_path(p, stdin_stream);
+  reader.finish();
   return result;
 }
 

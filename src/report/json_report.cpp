@@ -2,6 +2,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "report/report.hpp"
@@ -120,9 +121,16 @@ void write_run_json(const Run& run, std::ostream& out) {
   // Streamed member by member and element by element: a large run never holds the whole
   // document as a JSON tree, only one element at a time.
   auto dump = [](const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  // Elements are formatted on all cores a block at a time and written in order.
   auto array = [&](const char* name, std::size_t size, const auto& element) {
     out << "\"" << name << "\": [";
-    for (std::size_t i = 0; i < size; ++i) out << (i ? ",\n  " : "\n  ") << dump(element(i));
+    constexpr std::size_t kBlock = 4096;
+    std::vector<std::string> texts;
+    for (std::size_t start = 0; start < size; start += kBlock) {
+      texts.assign(std::min(kBlock, size - start), std::string());
+      core::parallel_for(texts.size(), [&](std::size_t i) { texts[i] = dump(element(start + i)); });
+      for (std::size_t i = 0; i < texts.size(); ++i) out << (start + i ? ",\n  " : "\n  ") << texts[i];
+    }
     out << (size ? "\n]" : "]") << ",\n";
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
@@ -144,6 +152,18 @@ void write_run_json(const Run& run, std::ostream& out) {
                {"conflicts", c.conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
                {"supported", c.supported}})
       << "\n}\n";
+}
+
+void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out) {
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start < claims.size(); start += kBlock) {
+    lines.assign(std::min(kBlock, claims.size() - start), std::string());
+    core::parallel_for(lines.size(), [&](std::size_t i) {
+      lines[i] = claim_json(claims[start + i], articles, claims).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    });
+    for (const auto& line : lines) out << line << '\n';
+  }
 }
 
 nlohmann::ordered_json run_json(const Run& run) {

@@ -26,6 +26,8 @@ nlohmann::ordered_json claim_json(const core::Claim& claim, const std::vector<co
                                   const std::vector<core::Claim>& claims);
 nlohmann::ordered_json run_json(const Run& run);
 void write_run_json(const Run& run, std::ostream& out);  // the same document, streamed
+// One claim per line (JSONL), as `crosscheck extract` writes them.
+void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out);
 
 struct TextOptions {
   std::string language = "en";
