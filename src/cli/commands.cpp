@@ -184,12 +184,19 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
 int cmd_extract(const std::vector<std::string>& args, Io& io) {
   Prepared p;
   if (auto done = prepare(args, {}, kExtractUsage, "extract", true, io, p)) return *done;
-  auto result = run_pipeline(p.args.positional, *p.rules, &io.in, "en", false);
-  print_diagnostics(io, result.run.diagnostics, p.quiet);
-  if (!write_output_with(io, p.args.value("--output"),
-                         [&](std::ostream& out) { report::write_claims_jsonl(result.run.claims, result.run.articles, out); }))
-    return 2;
-  return result.run.articles.empty() ? 2 : 0;
+  // Claims are written as each batch of articles is framed, so memory does not grow with the input.
+  report::Run run;
+  std::size_t articles = 0;
+  bool written = write_output_with(io, p.args.value("--output"), [&](std::ostream& out) {
+    run = extract_streaming(p.args.positional, *p.rules, &io.in,
+                            [&](const std::vector<core::Article>& batch, const std::vector<core::Claim>& claims) {
+                              report::write_claims_jsonl(claims, batch, out);
+                            },
+                            articles);
+  });
+  print_diagnostics(io, run.diagnostics, p.quiet);
+  if (!written) return 2;
+  return articles == 0 ? 2 : 0;
 }
 
 int cmd_graph(const std::vector<std::string>& args, Io& io) {

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "check/check.hpp"
 #include "core/parallel.hpp"
 #include "extract/extract.hpp"
@@ -39,29 +43,59 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
   result.run.inputs = std::move(read.inputs);
   result.run.diagnostics = std::move(read.diagnostics);
 
-  // Articles are framed in parallel; results are joined in input order, so output is deterministic.
-  const auto& articles = result.run.articles;
-  std::vector<std::vector<core::Claim>> per_article(articles.size());
-  std::vector<core::Diagnostics> diagnostics(articles.size());
-  core::parallel_for(articles.size(), [&](std::size_t i) { per_article[i] = claims_of(articles[i], i, rules, diagnostics[i]); });
-  for (auto& d : diagnostics) result.run.diagnostics.insert(result.run.diagnostics.end(), d.begin(), d.end());
-  // Claim indices were local to each article: shift the links to the joined list.
-  for (auto& claims : per_article) {
-    int offset = static_cast<int>(result.run.claims.size());
-    for (auto& c : claims) {
-      if (c.linked_to >= 0) c.linked_to += offset;
-      result.run.claims.push_back(std::move(c));
-    }
-  }
-  if (!check) {
-    result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
-    return result;
-  }
+  result.run.claims = frame_articles(result.run.articles, rules, result.run.diagnostics);
+#ifdef __GLIBC__
+  // The workers' allocator arenas keep what framing freed; hand it back before the checker and the
+  // report allocate theirs, or the process holds both.
+  malloc_trim(0);
+#endif
+  if (!check) return result;
   PipelineResult checked = check_claims(std::move(result.run.articles), std::move(result.run.claims), rules, language);
   checked.run.inputs = std::move(result.run.inputs);
   result.run.diagnostics.insert(result.run.diagnostics.end(), checked.run.diagnostics.begin(), checked.run.diagnostics.end());
   checked.run.diagnostics = std::move(result.run.diagnostics);
   return checked;
+}
+
+std::vector<core::Claim> frame_articles(const std::vector<core::Article>& articles, const rules::RuleSet& rules,
+                                        core::Diagnostics& diagnostics_out) {
+  // Articles are framed in parallel; results are joined in input order, so output is deterministic.
+  std::vector<core::Claim> joined;
+  std::vector<std::vector<core::Claim>> per_article(articles.size());
+  std::vector<core::Diagnostics> diagnostics(articles.size());
+  core::parallel_for(articles.size(), [&](std::size_t i) { per_article[i] = claims_of(articles[i], i, rules, diagnostics[i]); });
+  for (auto& d : diagnostics) diagnostics_out.insert(diagnostics_out.end(), d.begin(), d.end());
+  // Claim indices were local to each article: shift the links to the joined list. The list is
+  // sized once and each article's claims are released as they move, so the claims are never held
+  // twice (a claim is close to a kilobyte).
+  std::size_t total = 0;
+  for (const auto& claims : per_article) total += claims.size();
+  joined.reserve(total);
+  for (auto& claims : per_article) {
+    int offset = static_cast<int>(joined.size());
+    for (auto& c : claims) {
+      if (c.linked_to >= 0) c.linked_to += offset;
+      joined.push_back(std::move(c));
+    }
+    std::vector<core::Claim>().swap(claims);
+  }
+  return joined;
+}
+
+report::Run extract_streaming(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                              const ClaimSink& sink, std::size_t& articles_read) {
+  report::Run run;
+  articles_read = 0;
+  ingest::ReadResult read = ingest::read_inputs(paths, rules, stdin_stream, {}, [&](std::vector<core::Article>&& batch) {
+    articles_read += batch.size();
+    std::vector<core::Claim> claims = frame_articles(batch, rules, run.diagnostics);
+    sink(batch, claims);
+  });
+  run.inputs = std::move(read.inputs);
+  // Reading's diagnostics come first, as in a run that holds everything.
+  read.diagnostics.insert(read.diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
+  run.diagnostics = std::move(read.diagnostics);
+  return run;
 }
 
 }  // namespace crosscheck::cli

@@ -1,6 +1,7 @@
 #pragma once
 // ingest: files, folders, JSONL lines and HTML pages → Article (clean text, paragraphs,
 // sentences, skipped regions, metadata). Nothing read is dropped silently.
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -35,6 +36,12 @@ struct ReadResult {
 // `stdin_stream` is read as JSONL when a path is "-".
 ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules,
                        std::istream* stdin_stream, const Limits& limits = {});
+
+// The same reading, with the articles handed to `sink` a batch at a time in input order instead
+// of collected (the returned articles stay empty): memory stays bounded by a batch.
+using ArticleSink = std::function<void(std::vector<core::Article>&& batch)>;
+ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules,
+                       std::istream* stdin_stream, const Limits& limits, const ArticleSink& sink);
 
 // Text → Article: UTF-8 repair, normalization, boilerplate removal, sentences, metadata.
 // `pre_skipped` marks regions already known to be page furniture (from HTML structure).

@@ -99,8 +99,8 @@ class LineReader {
 
 class Reader {
  public:
-  Reader(const rules::RuleSet& rules, const Limits& limits, ReadResult& result)
-      : rules_(rules), limits_(limits), result_(result) {}
+  Reader(const rules::RuleSet& rules, const Limits& limits, ReadResult& result, const ArticleSink* sink)
+      : rules_(rules), limits_(limits), result_(result), sink_(sink) {}
 
   void read_path(const std::string& arg, std::istream* stdin_stream) {
     if (arg == "-") {
@@ -149,6 +149,7 @@ class Reader {
   const rules::RuleSet& rules_;
   const Limits& limits_;
   ReadResult& result_;
+  const ArticleSink* sink_;  // null: articles are collected in result_
   std::set<std::string> ids_;
 
   void skip(const std::string& path, const std::string& reason) {
@@ -226,6 +227,11 @@ class Reader {
       std::size_t before = result_.diagnostics.size();
       result_.diagnostics.insert(result_.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
       add(std::move(p.article), p.path, before);
+    }
+    if (sink_ && !result_.articles.empty()) {
+      std::vector<core::Article> batch;
+      batch.swap(result_.articles);
+      (*sink_)(std::move(batch));
     }
   }
 
@@ -357,13 +363,27 @@ core::Article build_article(std::string_view raw, ArticleMeta meta, const rules:
   return article;
 }
 
-ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
-                       const Limits& limits) {
+namespace {
+
+ReadResult read_all(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                    const Limits& limits, const ArticleSink* sink) {
   ReadResult result;
-  Reader reader(rules, limits, result);
+  Reader reader(rules, limits, result, sink);
   for (const auto& p : paths) reader.read_path(p, stdin_stream);
   reader.finish();
   return result;
+}
+
+}  // namespace
+
+ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                       const Limits& limits) {
+  return read_all(paths, rules, stdin_stream, limits, nullptr);
+}
+
+ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleSet& rules, std::istream* stdin_stream,
+                       const Limits& limits, const ArticleSink& sink) {
+  return read_all(paths, rules, stdin_stream, limits, &sink);
 }
 
 }  // namespace crosscheck::ingest
