@@ -27,6 +27,7 @@ class ArticleFramer {
     for (const auto& span : article_.sentences) mentions_by_sentence_.push_back(find_mentions({article_.text, lower_, span}, rules_));
     main_entity_ = most_named([&](const Mention& m) { return usable(m); });
     for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
+      current_sentence_ = si;
       SentenceView s{article_.text, lower_, article_.sentences[si]};
       const auto& mentions = mentions_by_sentence_[si];
       mentions_ = &mentions;
@@ -90,6 +91,7 @@ class ArticleFramer {
   std::string lower_;
   int topic_ = -1;
   int main_entity_ = -1;
+  std::size_t current_sentence_ = 0;
 
   static bool has(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
@@ -241,12 +243,33 @@ class ArticleFramer {
     // 5. The topic carried from earlier sentences, then the article's main entity.
     if (topic_ >= 0 && fits_attribute(topic_)) return source = "topic", topic_;
     if (subject_types_ && !subject_types_->empty()) {
+      // A figure of a company in a sentence that names none belongs to the company the paragraph
+      // last named ("량원평은 … '딥시크'를 설립했다. … 1년 만에 기업 가치 10억 달러를 돌파했다").
+      if (int e = last_fitting_in_paragraph(); e >= 0) return source = "topic", e;
       if (int e = most_named([&](const Mention& m) { return fits_attribute(m.entity); }); e >= 0) return source = "article", e;
       source = "";
       return -1;
     }
     if (main_entity_ >= 0) return source = "article", main_entity_;
     source = "";
+    return -1;
+  }
+
+  // The last name of a type the attribute allows in the sentences before this one, within its
+  // paragraph and at most three sentences back; -1 when there is none.
+  int last_fitting_in_paragraph() const {
+    std::size_t paragraph_start = 0;
+    std::size_t here = article_.sentences[current_sentence_].start;
+    for (const auto& p : article_.paragraphs)
+      if (p.start <= here) paragraph_start = p.start;
+    for (std::size_t back = 1; back <= 3 && back <= current_sentence_; ++back) {
+      std::size_t si = current_sentence_ - back;
+      if (article_.sentences[si].start < paragraph_start) break;
+      const auto& earlier = mentions_by_sentence_[si];
+      for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+        if (it->entity >= 0 && rules_.entities[static_cast<std::size_t>(it->entity)].type != "chip" && fits_attribute(it->entity))
+          return it->entity;
+    }
     return -1;
   }
 
