@@ -2,6 +2,7 @@
 // Longest-match lookup of many phrases at a position, bucketed by first code point so a
 // scan stays one forward pass with no backtracking.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,11 @@ class PhraseTable {
     int id;
   };
   std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+  // One bit per first code point (folded to 16 bits): most positions of a text start no phrase,
+  // and the bit says so without a hash lookup.
+  std::vector<std::uint64_t> may_start_ = std::vector<std::uint64_t>(1024, 0);
+  bool may_start(char32_t c) const { return (may_start_[(c & 0xFFFF) >> 6] >> (c & 63)) & 1; }
+  const std::vector<Entry>* bucket_at(std::string_view text, std::size_t pos) const;
 };
 
 }  // namespace crosscheck::core
