@@ -18,6 +18,12 @@ const char* dimension_name(Dimension d) {
   return "count";
 }
 
+std::string_view sentence_of(const Claim& claim, const Article& article) {
+  if (article.text.empty() || claim.quantity.sentence >= article.sentences.size()) return claim.sentence_text;
+  const Span& s = article.sentences[claim.quantity.sentence];
+  return std::string_view(article.text).substr(s.start, s.end - s.start);
+}
+
 std::vector<std::size_t> article_ranks_by_id(const std::vector<Article>& articles) {
   std::vector<std::size_t> by_id(articles.size());
   for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;

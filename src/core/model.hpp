@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -94,6 +95,8 @@ struct Claim {
   std::string id;
   std::size_t article = 0;
   Quantity quantity;
+  // The sentence as read back with a claim line (check --claims), whose article carries no text;
+  // empty when the article's text is at hand. Read it through sentence_of().
   std::string sentence_text;
   std::size_t sentence_start = 0;
   std::string subject;          // canonical entity id, "" when unknown
@@ -120,6 +123,10 @@ struct Finding {
   std::string explanation;
   nlohmann::ordered_json evidence = nlohmann::ordered_json::object();
 };
+
+// The claim's sentence: from its article's text, or as read back with the claim when the article
+// has no text (claims from JSONL). Keeping one copy of each sentence is most of a claim's memory.
+std::string_view sentence_of(const Claim& claim, const Article& article);
 
 // Each article's place when the articles are ordered by id: comparing two ranks is comparing two
 // ids, without the string comparisons (ids of one export share long prefixes).

@@ -40,7 +40,6 @@ class ArticleFramer {
         c.article = index_;
         c.quantity = q;
         c.sentence_start = s.span.start;
-        c.sentence_text = std::string(article_.text.substr(s.span.start, s.span.end - s.span.start));
         if (q.linked_to >= 0) {
           const core::Claim& main = claims[static_cast<std::size_t>(q.linked_to)];
           c.subject = main.subject;
@@ -152,7 +151,6 @@ class ArticleFramer {
       c.quantity.unit = "entity";
       c.quantity.value = core::Interval::exact(0);
       c.sentence_start = s.span.start;
-      c.sentence_text = std::string(article_.text.substr(s.span.start, s.span.end - s.span.start));
       c.subject = e.id;
       c.subject_root = root_of(subject);
       c.subject_source = source;

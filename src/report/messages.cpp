@@ -8,10 +8,10 @@
 
 namespace crosscheck::report {
 
-Excerpt excerpt(const core::Claim& claim, const core::Article&, std::size_t context) {
+Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context) {
   // Offsets within the claim's own sentence, so that a report needs no article text (claims
   // read back from JSONL carry only their sentence).
-  const std::string& text = claim.sentence_text;
+  const std::string text(core::sentence_of(claim, article));
   std::size_t start = std::min(text.size(), claim.quantity.span.start - std::min(claim.quantity.span.start, claim.sentence_start));
   std::size_t end = std::min(text.size(), start + (claim.quantity.span.end - claim.quantity.span.start));
   std::size_t from = start, n = 0;
