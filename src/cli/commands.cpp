@@ -204,7 +204,8 @@ int cmd_graph(const std::vector<std::string>& args, Io& io) {
   if (auto done = prepare(args, {{"--format", true, {"graphml", "dot"}}}, kGraphUsage, "graph", true, io, p)) return *done;
   auto result = run_pipeline(p.args.positional, *p.rules, &io.in, "en");
   print_diagnostics(io, result.run.diagnostics, p.quiet);
-  std::string text = p.args.value("--format", "graphml") == "dot" ? result.graph->to_dot() : result.graph->to_graphml();
+  std::string text = p.args.value("--format", "graphml") == "dot" ? result.graph->to_dot(result.run.articles, result.run.claims)
+                                                                      : result.graph->to_graphml(result.run.articles, result.run.claims);
   if (!write_output(io, p.args.value("--output"), text)) return 2;
   return result.run.articles.empty() ? 2 : 0;
 }

@@ -28,8 +28,10 @@ class ClaimGraph {
 
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
-  std::string to_graphml() const;
-  std::string to_dot() const;
+  // The graph for Gephi or Cytoscape (GraphML) and Graphviz (DOT); labels are read from the
+  // articles and claims it was built from.
+  std::string to_graphml(const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) const;
+  std::string to_dot(const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) const;
 
  private:
   struct Impl;
