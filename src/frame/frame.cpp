@@ -78,7 +78,8 @@ class ArticleFramer {
       relations_in(s, si, mentions, entity_claims);
       update_topic(mentions, claim_subject);
     }
-    claims.insert(claims.end(), entity_claims.begin(), entity_claims.end());
+    claims.reserve(claims.size() + entity_claims.size());
+    std::move(entity_claims.begin(), entity_claims.end(), std::back_inserter(claims));
     return claims;
   }
 
