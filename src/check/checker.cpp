@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "check/check.hpp"
 #include "check/derived.hpp"
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 
 namespace crosscheck::check {
@@ -331,9 +333,24 @@ int verdict_rank(const std::string& v) {
 }  // namespace
 
 std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph& graph) {
+  // Groups are independent: blocks of them are checked on all cores, each block with its own
+  // findings and limit notes, joined in group order (the same order as one pass would give).
+  const auto& groups = graph.groups();
+  constexpr std::size_t kGroupsPerBlock = 64;
+  std::size_t blocks = (groups.size() + kGroupsPerBlock - 1) / kGroupsPerBlock;
+  std::vector<std::vector<core::Finding>> block_findings(blocks);
+  std::vector<std::vector<std::string>> block_notes(blocks);
+  core::parallel_for(blocks, [&](std::size_t b) {
+    CheckInput block_input{input.articles, input.claims, input.rules, input.language};
+    GroupChecker checker(block_input, block_findings[b]);
+    for (std::size_t g = b * kGroupsPerBlock; g < std::min(groups.size(), (b + 1) * kGroupsPerBlock); ++g) checker.check(groups[g]);
+    block_notes[b] = std::move(block_input.limit_notes);
+  });
   std::vector<core::Finding> findings;
-  GroupChecker checker(input, findings);
-  for (const auto& group : graph.groups()) checker.check(group);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    std::move(block_findings[b].begin(), block_findings[b].end(), std::back_inserter(findings));
+    input.limit_notes.insert(input.limit_notes.end(), block_notes[b].begin(), block_notes[b].end());
+  }
   check_percent_changes(input, graph, findings);
   check_conversions(input, findings);
   check_sums(input, findings);

@@ -36,11 +36,13 @@ std::size_t Sentence::skip_spaces(std::size_t pos, std::size_t max_spaces) const
 }
 
 bool Sentence::starts_with(std::size_t pos, std::string_view word) const {
-  return pos + word.size() <= end && lower.compare(pos, word.size(), word) == 0;
+  // The first byte rejects almost every candidate without a call to compare.
+  return pos + word.size() <= end && (word.empty() || lower[pos] == word[0]) && lower.compare(pos, word.size(), word) == 0;
 }
 
 bool Sentence::ends_with(std::size_t pos, std::string_view word) const {
-  return pos >= begin + word.size() && lower.compare(pos - word.size(), word.size(), word) == 0;
+  return pos >= begin + word.size() && (word.empty() || lower[pos - 1] == word.back()) &&
+         lower.compare(pos - word.size(), word.size(), word) == 0;
 }
 
 bool Sentence::word_boundary_after(std::size_t pos) const {
