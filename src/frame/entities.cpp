@@ -67,38 +67,31 @@ std::vector<Mention> find_mentions(const SentenceView& s, const rules::RuleSet& 
   return out;
 }
 
-core::Span clause_around(const SentenceView& s, core::Span figure, const rules::RuleSet& rules) {
-  // Searches stay inside the sentence: a view of it, with offsets relative to its start.
+std::vector<core::Span> clause_breaks_in(const SentenceView& s, const rules::RuleSet& rules) {
   const std::size_t base = s.span.start;
   std::string_view sentence = s.lower.substr(base, s.span.end - base);
-  std::size_t first = figure.start - base, last = figure.end - base;
-  core::Span clause{0, sentence.size()};
-  auto is_break = [&](std::size_t at, std::string_view word) {
-    // A comma between digits is a thousands separator, not a clause break.
-    return !(word == "," && at + 1 < sentence.size() && sentence[at + 1] >= '0' && sentence[at + 1] <= '9');
-  };
+  std::vector<core::Span> breaks;
   for (const auto& brk : rules.clause_breaks) {
     std::string_view word = brk;
-    for (std::size_t search = first; search > 0;) {
-      std::size_t found = sentence.rfind(word, search - 1);
-      if (found == std::string_view::npos) break;
-      if (found + word.size() <= first && is_break(found, word)) {
-        clause.start = std::max(clause.start, found + word.size());
-        break;
-      }
-      search = found;
-    }
-    for (std::size_t from = last; from < clause.end;) {
-      std::size_t next = sentence.find(word, from);
-      if (next == std::string_view::npos || next >= clause.end) break;
-      if (is_break(next, word)) {
-        clause.end = next;
-        break;
-      }
-      from = next + 1;
+    if (word.empty()) continue;
+    for (std::size_t at = sentence.find(word); at != std::string_view::npos; at = sentence.find(word, at + 1)) {
+      // A comma between digits is a thousands separator, not a clause break.
+      if (word == "," && at + 1 < sentence.size() && sentence[at + 1] >= '0' && sentence[at + 1] <= '9') continue;
+      breaks.push_back({base + at, base + at + word.size()});
     }
   }
-  return {clause.start + base, clause.end + base};
+  return breaks;
+}
+
+core::Span clause_around(const SentenceView& s, core::Span figure, const std::vector<core::Span>& breaks) {
+  // The clause runs from the end of the last break before the figure to the start of the first
+  // break after it; a break that overlaps the figure bounds neither side.
+  core::Span clause = s.span;
+  for (const auto& b : breaks) {
+    if (b.end <= figure.start) clause.start = std::max(clause.start, b.end);
+    if (b.start >= figure.end) clause.end = std::min(clause.end, b.start);
+  }
+  return clause;
 }
 
 }  // namespace crosscheck::frame

@@ -32,6 +32,7 @@ class ArticleFramer {
       const auto& mentions = mentions_by_sentence_[si];
       mentions_ = &mentions;
       auto cues = find_cues(s, rules_);
+      breaks_found_ = false;
       int claim_subject = -2;
       for (std::size_t qi : by_sentence[si]) {
         const core::Quantity& q = ex_.quantities[qi];
@@ -52,7 +53,7 @@ class ArticleFramer {
           c.key = main.key;
           continue;
         }
-        core::Span clause = clause_around(s, q.span, rules_);
+        core::Span clause = clause_around(s, q.span, breaks_of(s));
         CueHit cue;
         c.attribute = choose_attribute(s, q, clause, cues, rules_, c.attribute_source, cue);
         const rules::Attribute* attribute = rules_.attribute(c.attribute);
@@ -92,6 +93,13 @@ class ArticleFramer {
   int topic_ = -1;
   int main_entity_ = -1;
   std::size_t current_sentence_ = 0;
+  // The current sentence's clause breaks, found when a figure or relation first needs them.
+  std::vector<core::Span> breaks_;
+  bool breaks_found_ = false;
+  const std::vector<core::Span>& breaks_of(const SentenceView& s) {
+    if (!breaks_found_) breaks_ = clause_breaks_in(s, rules_), breaks_found_ = true;
+    return breaks_;
+  }
 
   static bool has(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
@@ -129,7 +137,7 @@ class ArticleFramer {
           value_span = {mention.start, mention.end};
       if (value.empty()) continue;
       // The subject.
-      core::Span clause = clause_around(s, cue_span, rules_);
+      core::Span clause = clause_around(s, cue_span, breaks_of(s));
       int subject = -1;
       for (const auto& mention : mentions)
         if (mention.entity >= 0 && mention.end <= cue_span.start && mention.start >= clause.start &&

@@ -23,7 +23,10 @@ struct SentenceView {
 };
 
 std::vector<Mention> find_mentions(const SentenceView& s, const rules::RuleSet& rules);
-core::Span clause_around(const SentenceView& s, core::Span figure, const rules::RuleSet& rules);
+// Where the sentence's clauses break (rules' clause_breaks), found once per sentence.
+std::vector<core::Span> clause_breaks_in(const SentenceView& s, const rules::RuleSet& rules);
+// The clause holding a figure: between the nearest breaks before and after it.
+core::Span clause_around(const SentenceView& s, core::Span figure, const std::vector<core::Span>& breaks);
 
 struct CueHit {
   int cue = -1;  // index into RuleSet::attribute_cues
