@@ -35,8 +35,9 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   j["text"] = q.surface;
   j["start"] = q.span.start;
   j["end"] = q.span.end;
-  j["start_cp"] = core::count_code_points(a.text, 0, q.span.start);
-  j["end_cp"] = core::count_code_points(a.text, 0, q.span.end);
+  std::size_t start_cp = core::count_code_points(a.text, 0, q.span.start);
+  j["start_cp"] = start_cp;
+  j["end_cp"] = start_cp + core::count_code_points(a.text, q.span.start, q.span.end);
   j["sentence"] = c.article < articles.size() ? std::string(core::sentence_of(c, articles[c.article])) : c.sentence_text;
   j["sentence_start"] = c.sentence_start;
   j["value"] = {{"point", number(q.point)}, {"lo", number(q.value.lo)}, {"hi", number(q.value.hi)},
