@@ -19,6 +19,8 @@ struct CheckInput {
   std::string language = "en";  // the report language for explanations
   // One sentence per place where a cost bound cut the work short (reported as limit.group).
   mutable std::vector<std::string> limit_notes = {};
+  // One sentence per bracketed conversion that could not be priced (reported as check.no-rate).
+  mutable std::vector<std::string> unchecked_notes = {};
 };
 
 std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph& graph);

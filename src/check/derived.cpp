@@ -295,7 +295,12 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
       band = in.rules.fx.rates_around(from, to, first, 7 + span);
       date_text = first.to_string() + " (story dates)";
     }
-    if (band.empty()) continue;
+    if (band.empty()) {
+      // Said, not dropped: a desk should know which conversions nobody checked.
+      in.unchecked_notes.push_back(c.quantity.surface + " (" + in.articles[c.article].id + ") was not checked: no " + from + "/" + to +
+                                   " reference rate " + (date_text.empty() ? "for an undated story" : "within a week of " + date_text));
+      continue;
+    }
     auto by_rate = [](const rules::FxQuote& a, const rules::FxQuote& b) { return a.rate < b.rate; };
     double lowest = std::min_element(band.begin(), band.end(), by_rate)->rate;
     double highest = std::max_element(band.begin(), band.end(), by_rate)->rate;

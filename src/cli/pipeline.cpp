@@ -32,6 +32,7 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   check::CheckInput input{result.run.articles, result.run.claims, rules, language};
   result.run.findings = check::run_checks(input, *result.graph);
   for (const auto& note : input.limit_notes) result.run.diagnostics.push_back({core::Severity::warning, "limit.group", note, ""});
+  for (const auto& note : input.unchecked_notes) result.run.diagnostics.push_back({core::Severity::warning, "check.no-rate", note, ""});
   return result;
 }
 

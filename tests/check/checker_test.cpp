@@ -169,3 +169,26 @@ TEST_CASE("a stated total is tested against its parts in the same sentence") {
   auto partial = test::run({"-"}, jsonl({{"a", "민주당 175석, 국민의힘 108석 등 모두 300석이다."}}));
   for (const auto& f : partial.run.findings) CHECK(f.check != "sum");
 }
+
+TEST_CASE("a conversion with no reference rate for its date is reported as unchecked, not judged") {
+  auto article = [](const std::string& id, const std::string& published, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
+  };
+  // The bundled table ends in late October 2025: December has no rate within a week.
+  auto late = test::run({"-"}, article("late", "2025-12-10T09:00:00+09:00", "중국은 AI 산업 규모를 1조 위안(약 200조 원)으로 키운다는 목표다."));
+  CHECK(with_verdict(late.run, "conflict").empty());
+  int unchecked = 0;
+  for (const auto& d : late.run.diagnostics)
+    if (d.code == "check.no-rate") {
+      ++unchecked;
+      CHECK(d.message.find("약 200조 원 (late)") != std::string::npos);
+      CHECK(d.message.find("CNY/KRW") != std::string::npos);
+    }
+  CHECK(unchecked == 1);
+  // In June 2025 the same sentence is priced (about 190 KRW per CNY), and 200조 원 fits.
+  auto priced = test::run({"-"}, article("june", "2025-06-10T09:00:00+09:00", "중국은 AI 산업 규모를 1조 위안(약 200조 원)으로 키운다는 목표다."));
+  for (const auto& d : priced.run.diagnostics) CHECK(d.code != "check.no-rate");
+  bool conversion_checked = false;
+  for (const auto& f : priced.run.findings) conversion_checked = conversion_checked || f.check == "conversion";
+  CHECK(conversion_checked);
+}
