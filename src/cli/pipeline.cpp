@@ -43,9 +43,6 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
   result.run.articles = std::move(read.articles);
   result.run.inputs = std::move(read.inputs);
   result.run.diagnostics = std::move(read.diagnostics);
-#ifdef __GLIBC__
-  malloc_trim(0);  // reading's scratch, freed in the workers' arenas, is returned before framing
-#endif
 
   result.run.claims = frame_articles(result.run.articles, rules, result.run.diagnostics);
 #ifdef __GLIBC__

@@ -1,6 +1,6 @@
 #pragma once
-#include <functional>
 // The pipeline wired end to end: ingest → extract → frame → graph → check.
+#include <functional>
 #include <istream>
 #include <memory>
 #include <string>

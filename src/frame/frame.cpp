@@ -1,6 +1,7 @@
 #include "frame/frame.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "core/text.hpp"
@@ -265,10 +266,11 @@ class ArticleFramer {
   // The last name of a type the attribute allows in the sentences before this one, within its
   // paragraph and at most three sentences back; -1 when there is none.
   int last_fitting_in_paragraph() const {
-    std::size_t paragraph_start = 0;
+    // Paragraphs are in text order: the sentence's own is the last one starting at or before it.
     std::size_t here = article_.sentences[current_sentence_].start;
-    for (const auto& p : article_.paragraphs)
-      if (p.start <= here) paragraph_start = p.start;
+    auto after = std::upper_bound(article_.paragraphs.begin(), article_.paragraphs.end(), here,
+                                  [](std::size_t at, const core::Span& p) { return at < p.start; });
+    std::size_t paragraph_start = after == article_.paragraphs.begin() ? 0 : std::prev(after)->start;
     for (std::size_t back = 1; back <= 3 && back <= current_sentence_; ++back) {
       std::size_t si = current_sentence_ - back;
       if (article_.sentences[si].start < paragraph_start) break;

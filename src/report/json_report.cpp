@@ -116,22 +116,31 @@ nlohmann::ordered_json finding_json(const core::Finding& f) {
   return fj;
 }
 
+// One element of the output, on one line, invalid UTF-8 replaced rather than thrown on.
+std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+// Formats elements [0, size) on all cores a block at a time and hands each text to `emit` in
+// index order: the output is streamed, and it does not depend on scheduling.
+template <typename Format, typename Emit>
+void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
+  constexpr std::size_t kBlock = 4096;
+  std::vector<std::string> texts;
+  for (std::size_t start = 0; start < size; start += kBlock) {
+    texts.assign(std::min(kBlock, size - start), std::string());
+    core::parallel_for(texts.size(), [&](std::size_t i) { texts[i] = format(start + i); });
+    for (std::size_t i = 0; i < texts.size(); ++i) emit(start + i, texts[i]);
+  }
+}
+
 }  // namespace
 
 void write_run_json(const Run& run, std::ostream& out) {
   // Streamed member by member and element by element: a large run never holds the whole
-  // document as a JSON tree, only one element at a time.
-  auto dump = [](const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  // Elements are formatted on all cores a block at a time and written in order.
+  // document as a JSON tree, only one block of formatted elements at a time.
   auto array = [&](const char* name, std::size_t size, const auto& element) {
     out << "\"" << name << "\": [";
-    constexpr std::size_t kBlock = 4096;
-    std::vector<std::string> texts;
-    for (std::size_t start = 0; start < size; start += kBlock) {
-      texts.assign(std::min(kBlock, size - start), std::string());
-      core::parallel_for(texts.size(), [&](std::size_t i) { texts[i] = dump(element(start + i)); });
-      for (std::size_t i = 0; i < texts.size(); ++i) out << (start + i ? ",\n  " : "\n  ") << texts[i];
-    }
+    format_in_order(size, [&](std::size_t i) { return dump(element(i)); },
+                    [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
     out << (size ? "\n]" : "]") << ",\n";
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
@@ -156,15 +165,8 @@ void write_run_json(const Run& run, std::ostream& out) {
 }
 
 void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out) {
-  constexpr std::size_t kBlock = 4096;
-  std::vector<std::string> lines;
-  for (std::size_t start = 0; start < claims.size(); start += kBlock) {
-    lines.assign(std::min(kBlock, claims.size() - start), std::string());
-    core::parallel_for(lines.size(), [&](std::size_t i) {
-      lines[i] = claim_json(claims[start + i], articles, claims).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    });
-    for (const auto& line : lines) out << line << '\n';
-  }
+  format_in_order(claims.size(), [&](std::size_t i) { return dump(claim_json(claims[i], articles, claims)); },
+                  [&](std::size_t, const std::string& line) { out << line << '\n'; });
 }
 
 nlohmann::ordered_json run_json(const Run& run) {
