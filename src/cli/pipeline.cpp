@@ -1,6 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include <algorithm>
+#include <new>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -83,7 +84,12 @@ std::vector<core::Claim> frame_articles(const std::vector<core::Article>& articl
       // Reserve what the whole input will likely yield at the first batch's rate, with a margin:
       // growing by doubling would hold the old and the new list at once near the end.
       double per_byte = static_cast<double>(batch_claims) / static_cast<double>(bytes_framed);
-      joined.reserve(batch_claims + static_cast<std::size_t>(per_byte * 1.1 * static_cast<double>(text_bytes - bytes_framed)));
+      try {
+        joined.reserve(batch_claims + static_cast<std::size_t>(per_byte * 1.1 * static_cast<double>(text_bytes - bytes_framed)));
+      } catch (const std::bad_alloc&) {
+        // A first batch far denser in figures than the rest can ask for more than the machine
+        // has: it is only an estimate, so the list grows as needed instead.
+      }
     }
     // Claim indices were local to each article: shift the links to the joined list.
     for (auto& claims : per_article) {
