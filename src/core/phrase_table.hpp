@@ -24,6 +24,9 @@ class PhraseTable {
   // Every phrase that starts at `pos`, longest first.
   std::vector<PhraseMatch> all_at(std::string_view text, std::size_t pos) const;
   bool empty() const { return buckets_.empty(); }
+  // False when no phrase starts with this code point; true may be a near miss (code points are
+  // folded to 16 bits), so a reader uses it to turn positions away, never to accept one.
+  bool may_start(char32_t c) const { return (may_start_[(c & 0xFFFF) >> 6] >> (c & 63)) & 1; }
 
  private:
   struct Entry {
@@ -34,7 +37,6 @@ class PhraseTable {
   // One bit per first code point (folded to 16 bits): most positions of a text start no phrase,
   // and the bit says so without a hash lookup.
   std::vector<std::uint64_t> may_start_ = std::vector<std::uint64_t>(1024, 0);
-  bool may_start(char32_t c) const { return (may_start_[(c & 0xFFFF) >> 6] >> (c & 63)) & 1; }
   const std::vector<Entry>* bucket_at(std::string_view text, std::size_t pos) const;
 };
 

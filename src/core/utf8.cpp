@@ -2,12 +2,10 @@
 
 namespace crosscheck::core {
 
-char32_t decode_at(std::string_view s, std::size_t pos, std::size_t& length) {
+char32_t decode_multibyte_at(std::string_view s, std::size_t pos, std::size_t& length) {
   length = 1;
-  if (pos >= s.size()) return 0;
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char c = byte(pos);
-  if (c < 0x80) return c;
   std::size_t need = 0;
   char32_t cp = 0;
   if ((c & 0xE0) == 0xC0) { need = 1; cp = c & 0x1F; }
@@ -71,10 +69,6 @@ std::size_t count_code_points(std::string_view text, std::size_t begin, std::siz
   return n;
 }
 
-bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
-bool is_latin_letter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
-bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool is_space(char32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
 
 static bool is_wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||

@@ -8,8 +8,19 @@
 
 namespace crosscheck::core {
 
+// The multi-byte part of decode_at, kept out of line.
+char32_t decode_multibyte_at(std::string_view text, std::size_t pos, std::size_t& length);
+
 // Decodes the code point at `pos`; sets `length` to its byte length (1 for an invalid byte).
-char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& length);
+// Inline because the readers call it at nearly every position of every sentence, and most of
+// those positions hold an ASCII byte.
+inline char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& length) {
+  length = 1;
+  if (pos >= text.size()) return 0;
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return c;
+  return decode_multibyte_at(text, pos, length);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 struct InvalidByte { std::size_t offset; };
@@ -19,10 +30,11 @@ std::string repair_utf8(std::string_view input, std::vector<InvalidByte>& invali
 
 std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end);
 
-bool is_hangul_syllable(char32_t cp);
-bool is_latin_letter(char32_t cp);
-bool is_ascii_digit(char32_t cp);
-bool is_space(char32_t cp);  // after normalization only ' ', '\n', '\t' remain
+inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+inline bool is_latin_letter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
+inline bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+// After normalization only ' ', '\n', '\t' remain.
+inline bool is_space(char32_t cp) { return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r'; }
 
 // Display width in terminal columns (East Asian wide characters count two).
 int display_width(std::string_view text);

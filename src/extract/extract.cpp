@@ -168,7 +168,7 @@ class Extractor {
       const Modifier* best = nullptr;
       for (const auto& m : rules_.modifiers) {
         if (m.position != Modifier::Position::prefix) continue;
-        std::string word = core::ascii_lower(m.word);
+        const std::string& word = m.lowered;
         if (!s.ends_with(q, word)) continue;
         std::size_t start = q - word.size();
         if (core::is_latin_letter(s.at(start)) && !s.word_boundary_before(start)) continue;
@@ -232,7 +232,8 @@ class Extractor {
   std::optional<core::Quantity> read_quantity(const Sentence& s, std::size_t pos, std::size_t& end) const {
     const rules::UnitWord* prefix_unit = nullptr;
     std::size_t number_pos = pos;
-    {
+    // Only the first letter of a unit written before the figure sends a position to the unit table.
+    if (pos < s.end && rules_.prefix_unit_table.may_start(s.lower_at(pos))) {
       auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), pos);
       if (m && rules_.units[static_cast<std::size_t>(m.id)].prefix) {
         const auto& unit = rules_.units[static_cast<std::size_t>(m.id)];

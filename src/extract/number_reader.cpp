@@ -5,11 +5,9 @@
 
 namespace crosscheck::extract {
 
-NumberReader::NumberReader(const rules::RuleSet& rules) : rules_(rules) {
-  for (std::size_t i = 0; i < rules.sino_digits.size(); ++i) sino_digit_.add(rules.sino_digits[i].first, static_cast<int>(i));
-  for (std::size_t i = 0; i < rules.small_scales.size(); ++i) small_scale_.add(rules.small_scales[i].word, static_cast<int>(i));
-  for (std::size_t i = 0; i < rules.big_scales.size(); ++i) big_scale_.add(rules.big_scales[i].word, static_cast<int>(i));
-}
+NumberReader::NumberReader(const rules::RuleSet& rules)
+    : rules_(rules), sino_digit_(rules.sino_digit_table), small_scale_(rules.small_scale_table), big_scale_(rules.big_scale_table) {}
+
 
 std::optional<NumberReading> NumberReader::read_digits(const Sentence& s, std::size_t pos) const {
   if (!is_digit_at(s, pos)) return std::nullopt;
@@ -279,6 +277,22 @@ void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const
 }
 
 std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t pos) const {
+  // Most positions start no number: one look at the tables' first letters turns them away.
+  if (pos >= s.end) return std::nullopt;
+  std::size_t length = 1;
+  char32_t c = core::decode_at(s.text, pos, length);
+  if (!core::is_ascii_digit(c)) {
+    // The readers of numerals and number words all refuse a start inside a Korean word, and
+    // the English words a start inside a Latin one.
+    char32_t before = s.before(pos);
+    if (core::is_hangul_syllable(before)) return std::nullopt;
+    bool korean_numeral = sino_digit_.may_start(c) || small_scale_.may_start(c) || big_scale_.may_start(c);
+    if (!korean_numeral) {
+      if (core::is_latin_letter(before) || core::is_ascii_digit(before)) return std::nullopt;
+      char32_t lowered = s.lower_at(pos);
+      if (!rules_.vague_table.may_start(lowered) && !rules_.number_word_table.may_start(lowered)) return std::nullopt;
+    }
+  }
   if (auto r = read_digits(s, pos)) {
     read_korean_scales(s, *r);
     if (!r->scaled) read_english_scale(s, *r);

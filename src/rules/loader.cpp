@@ -535,8 +535,14 @@ std::string RuleSet::message(const std::string& lang, const std::string& key) co
 
 void RuleSet::build_tables() {
   auto lower = [](const std::string& s) { return core::ascii_lower(s); };
-  for (std::size_t i = 0; i < units.size(); ++i) unit_table.add(lower(units[i].word), static_cast<int>(i));
-  for (std::size_t i = 0; i < modifiers.size(); ++i) modifier_table.add(lower(modifiers[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    unit_table.add(lower(units[i].word), static_cast<int>(i));
+    if (units[i].prefix) prefix_unit_table.add(lower(units[i].word), static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < modifiers.size(); ++i) {
+    modifiers[i].lowered = lower(modifiers[i].word);
+    modifier_table.add(modifiers[i].lowered, static_cast<int>(i));
+  }
   for (std::size_t i = 0; i < entities.size(); ++i)
     for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
@@ -550,6 +556,9 @@ void RuleSet::build_tables() {
   for (std::size_t i = 0; i < counted_nouns_en.size(); ++i) counted_table.add(lower(counted_nouns_en[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < particles.size(); ++i) particle_table.add(particles[i], static_cast<int>(i));
   for (std::size_t i = 0; i < relation_cues.size(); ++i) relation_cue_table.add(lower(relation_cues[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < sino_digits.size(); ++i) sino_digit_table.add(sino_digits[i].first, static_cast<int>(i));
+  for (std::size_t i = 0; i < small_scales.size(); ++i) small_scale_table.add(small_scales[i].word, static_cast<int>(i));
+  for (std::size_t i = 0; i < big_scales.size(); ++i) big_scale_table.add(big_scales[i].word, static_cast<int>(i));
 }
 
 std::string bundled_rules_dir(const std::string& argv0) {

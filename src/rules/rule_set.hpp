@@ -63,6 +63,7 @@ struct Modifier {
   ModifierEffect effect = ModifierEffect::hedge;
   enum class Position { prefix, suffix, infix } position = Position::prefix;
   double widen = 0.1;  // hedges: relative half-width
+  std::string lowered;  // the word with ASCII lower-cased, filled by build_tables
 };
 
 struct LineRule {
@@ -187,7 +188,9 @@ struct RuleSet {
   // Lookup tables built once after loading.
   core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
       scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
-      counted_table, particle_table, relation_cue_table;
+      counted_table, particle_table, relation_cue_table, sino_digit_table, small_scale_table, big_scale_table;
+  // First letters of the units written before a figure ($, US$, ₩), lower-cased.
+  core::PhraseTable prefix_unit_table;
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;
