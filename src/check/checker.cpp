@@ -36,7 +36,8 @@ std::string scope_value(const core::Claim& c, const std::string& reason) {
   if (reason == "basis") return s.basis;
   if (reason == "kind") return s.kind;
   if (reason == "direction") return s.direction;
-  if (reason == "subject") return s.qualifier.rfind("segment:", 0) == 0 ? s.qualifier.substr(8) : s.qualifier;
+  std::string_view qualifier = s.qualifier;
+  if (reason == "subject") return std::string(qualifier.rfind("segment:", 0) == 0 ? qualifier.substr(8) : qualifier);
   return "";
 }
 

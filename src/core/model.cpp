@@ -4,6 +4,9 @@
 
 namespace crosscheck::core {
 
+void to_json(nlohmann::json& j, const Word& w) { j = w.str(); }
+void to_json(nlohmann::ordered_json& j, const Word& w) { j = w.str(); }
+
 const char* dimension_name(Dimension d) {
   switch (d) {
     case Dimension::money: return "money";

@@ -10,6 +10,7 @@
 
 #include "core/dates.hpp"
 #include "core/interval.hpp"
+#include "core/word.hpp"
 
 namespace crosscheck::core {
 
@@ -59,10 +60,10 @@ struct Quantity {
   Interval value;
   Dimension dimension = Dimension::count;
   std::string unit;           // ISO 4217, "%", "pp", "times", "count", "month", "mm", ...
-  std::string counted;        // the counter or counted noun for counts ("개", "chips")
+  Word counted;               // the counter or counted noun for counts ("개", "chips")
   std::vector<std::string> modifiers;  // "precision", "hedge:약", "bound:below:미만", "range", "vague", "emphasis:불과"
   int linked_to = -1;         // index of the main figure within the article's quantities
-  std::string link;           // "conversion" | "absolute-change"
+  Word link;                  // "conversion" | "absolute-change"
 };
 
 struct TimeExpression {
@@ -81,14 +82,14 @@ struct TimeExpression {
 
 struct Scope {
   PartialDate date;
-  std::string period;       // "2024", "2024-Q4", "2025-01", annual ...
-  std::string window;       // "1d", "4 trading-day", ...
-  std::string basis;        // "close", "intraday", ...
-  std::string kind;         // "actual", "preliminary", "estimate", "target"
-  std::string direction;    // "up", "down"
-  std::string attribution;  // "stated", "reported", "claimed", "alleged"
-  std::string qualifier;    // a narrower subject (a specific model of the company)
-  std::string role;         // "total" when the figure is stated as a total (총, in total)
+  Word period;              // "2024", "2024-Q4", "2025-01", annual ...
+  Word window;              // "1d", "4 trading-day", ...
+  Word basis;               // "close", "intraday", ...
+  Word kind;                // "actual", "preliminary", "estimate", "target"
+  Word direction;           // "up", "down"
+  Word attribution;         // "stated", "reported", "claimed", "alleged"
+  Word qualifier;           // a narrower subject (a specific model of the company)
+  Word role;                // "total" when the figure is stated as a total (총, in total)
 };
 
 struct Claim {
@@ -97,7 +98,7 @@ struct Claim {
   Quantity quantity;
   // The sentence as read back with a claim line (check --claims), whose article carries no text;
   // empty when the article's text is at hand. Read it through sentence_of().
-  std::string sentence_text;
+  Word sentence_text;
   std::size_t sentence_start = 0;
   std::string subject;          // canonical entity id, "" when unknown
   std::string subject_root;     // the owning entity used for grouping (DeepSeek for DeepSeek-V3)
@@ -108,8 +109,8 @@ struct Claim {
   std::string key;              // comparison key: subject_root|attribute|dimension
   int linked_to = -1;           // claim index of the main figure (conversion / absolute change)
   // Entity claims (dimension entity): the attribute is a relation id and the value is a thing.
-  std::string relation_value;   // entity id or year ("H800", "2023")
-  std::string attributed_to;    // who says so ("DeepSeek", "US-government"), "" when unknown
+  Word relation_value;          // entity id or year ("H800", "2023")
+  Word attributed_to;           // who says so ("DeepSeek", "US-government"), "" when unknown
 };
 
 struct Finding {

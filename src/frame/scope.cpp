@@ -48,7 +48,7 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
       std::string word = core::ascii_lower(cue.word);
       if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
     }
-  auto take = [&](const char* field, std::string& slot) {
+  auto take = [&](const char* field, core::Word& slot) {
     auto it = best.find(field);
     if (it != best.end() && slot.empty()) slot = it->second.value;
   };
@@ -123,8 +123,7 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
     scope.period = (d.year ? std::to_string(d.year) : std::string("?")) + "-Q" + std::to_string(chosen->quarter);
     if (scope.window.empty()) scope.window = "1 quarter";
   } else if (chosen->kind == "month") {
-    scope.period = d.to_string();
-    if (chosen->month_to) scope.period += "~" + std::to_string(chosen->month_to);
+    scope.period = d.to_string() + (chosen->month_to ? "~" + std::to_string(chosen->month_to) : std::string());
   } else if (chosen->kind == "year") {
     scope.period = std::to_string(d.year);
   }

@@ -38,7 +38,7 @@ nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::
   std::size_t start_cp = core::count_code_points(a.text, 0, q.span.start);
   j["start_cp"] = start_cp;
   j["end_cp"] = start_cp + core::count_code_points(a.text, q.span.start, q.span.end);
-  j["sentence"] = c.article < articles.size() ? std::string(core::sentence_of(c, articles[c.article])) : c.sentence_text;
+  j["sentence"] = c.article < articles.size() ? std::string(core::sentence_of(c, articles[c.article])) : c.sentence_text.str();
   j["sentence_start"] = c.sentence_start;
   j["value"] = {{"point", number(q.point)}, {"lo", number(q.value.lo)}, {"hi", number(q.value.hi)},
                 {"lo_closed", q.value.lo_closed}, {"hi_closed", q.value.hi_closed}, {"unit", q.unit}};
