@@ -69,7 +69,6 @@ std::size_t count_code_points(std::string_view text, std::size_t begin, std::siz
   return n;
 }
 
-
 static bool is_wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||

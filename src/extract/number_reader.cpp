@@ -5,9 +5,7 @@
 
 namespace crosscheck::extract {
 
-NumberReader::NumberReader(const rules::RuleSet& rules)
-    : rules_(rules), sino_digit_(rules.sino_digit_table), small_scale_(rules.small_scale_table), big_scale_(rules.big_scale_table) {}
-
+NumberReader::NumberReader(const rules::RuleSet& rules) : rules_(rules) {}
 
 std::optional<NumberReading> NumberReader::read_digits(const Sentence& s, std::size_t pos) const {
   if (!is_digit_at(s, pos)) return std::nullopt;
@@ -63,7 +61,7 @@ std::optional<NumberReading> NumberReader::read_sino(const Sentence& s, std::siz
   int symbols = 0;
   double last_unit = 1;
   while (p < s.end) {
-    if (auto m = sino_digit_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto m = rules_.sino_digit_table.longest_at(s.text.substr(0, s.end), p)) {
       digit = rules_.sino_digits[static_cast<std::size_t>(m.id)].second;
       any_digit = true;
       p += m.length;
@@ -71,7 +69,7 @@ std::optional<NumberReading> NumberReader::read_sino(const Sentence& s, std::siz
       last_unit = 1;
       continue;
     }
-    if (auto m = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto m = rules_.small_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       double f = rules_.small_scales[static_cast<std::size_t>(m.id)].factor;
       group += (digit == 0 ? 1 : digit) * f;
       last_unit = f;
@@ -81,7 +79,7 @@ std::optional<NumberReading> NumberReader::read_sino(const Sentence& s, std::siz
       ++symbols;
       continue;
     }
-    if (auto m = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto m = rules_.big_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       double f = rules_.big_scales[static_cast<std::size_t>(m.id)].factor;
       group += digit;
       total += (group == 0 ? 1 : group) * f;
@@ -114,13 +112,13 @@ std::optional<NumberReading> NumberReader::read_vague(const Sentence& s, std::si
   double factor = 1;
   bool any = false;
   while (p < s.end) {
-    if (auto sm = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto sm = rules_.small_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       factor *= rules_.small_scales[static_cast<std::size_t>(sm.id)].factor;
       p += sm.length;
       any = true;
       continue;
     }
-    if (auto bm = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto bm = rules_.big_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       factor *= rules_.big_scales[static_cast<std::size_t>(bm.id)].factor;
       p += bm.length;
       any = true;
@@ -190,14 +188,14 @@ bool NumberReader::group_before_smaller_scale(const Sentence& s, std::size_t pos
     auto digits = read_digits(s, p);
     if (!digits) return false;
     p = digits->end;
-    if (auto small = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto small = rules_.small_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       p += small.length;
       if (!is_digit_at(s, p)) break;
       continue;
     }
     break;
   }
-  auto big = big_scale_.longest_at(s.text.substr(0, s.end), p);
+  auto big = rules_.big_scale_table.longest_at(s.text.substr(0, s.end), p);
   return big && rules_.big_scales[static_cast<std::size_t>(big.id)].factor < scale;
 }
 
@@ -208,7 +206,7 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
   std::size_t p = r.end;
   bool any = false;
   while (p < s.end) {
-    if (auto m = small_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto m = rules_.small_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       double f = rules_.small_scales[static_cast<std::size_t>(m.id)].factor;
       group += current * f;
       unit = unit * f;
@@ -223,7 +221,7 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
       }
       continue;
     }
-    if (auto m = big_scale_.longest_at(s.text.substr(0, s.end), p)) {
+    if (auto m = rules_.big_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       double f = rules_.big_scales[static_cast<std::size_t>(m.id)].factor;
       if (last_big && f >= last_big) break;  // scales only fall within one amount
       group += current;
@@ -286,7 +284,7 @@ std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t p
     // the English words a start inside a Latin one.
     char32_t before = s.before(pos);
     if (core::is_hangul_syllable(before)) return std::nullopt;
-    bool korean_numeral = sino_digit_.may_start(c) || small_scale_.may_start(c) || big_scale_.may_start(c);
+    bool korean_numeral = rules_.sino_digit_table.may_start(c) || rules_.small_scale_table.may_start(c) || rules_.big_scale_table.may_start(c);
     if (!korean_numeral) {
       if (core::is_latin_letter(before) || core::is_ascii_digit(before)) return std::nullopt;
       char32_t lowered = s.lower_at(pos);

@@ -31,7 +31,6 @@ class NumberReader {
 
  private:
   const rules::RuleSet& rules_;
-  const core::PhraseTable &sino_digit_, &small_scale_, &big_scale_;
 
   std::optional<NumberReading> read_sino(const Sentence& s, std::size_t pos) const;
   std::optional<NumberReading> read_vague(const Sentence& s, std::size_t pos) const;

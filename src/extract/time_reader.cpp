@@ -43,7 +43,7 @@ void TimeReader::attach_context(const Sentence& s, core::TimeExpression& t) cons
   std::size_t q = t.span.start;
   if (q > s.begin && s.text[q - 1] == ' ') --q;
   for (const auto& rel : rules_.relative_times) {
-    if (s.ends_with(q, core::ascii_lower(rel.word))) {
+    if (s.ends_with(q, rel.lowered)) {
       t.relative = true;
       if (rel.has_years) t.relative_year = rel.years;
       if (rel.has_months) t.relative_month = rel.months;

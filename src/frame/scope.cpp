@@ -45,7 +45,7 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
   while (before > s.span.start && s.text[before - 1] == ' ') --before;
   for (const auto& cue : rules.scope_cues)
     if (cue.field == "total") {
-      std::string word = core::ascii_lower(cue.word);
+      const std::string& word = cue.lowered;
       if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
     }
   auto take = [&](const char* field, core::Word& slot) {
@@ -123,7 +123,9 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
     scope.period = (d.year ? std::to_string(d.year) : std::string("?")) + "-Q" + std::to_string(chosen->quarter);
     if (scope.window.empty()) scope.window = "1 quarter";
   } else if (chosen->kind == "month") {
-    scope.period = d.to_string() + (chosen->month_to ? "~" + std::to_string(chosen->month_to) : std::string());
+    std::string period = d.to_string();
+    if (chosen->month_to) period += '~' + std::to_string(chosen->month_to);
+    scope.period = period;
   } else if (chosen->kind == "year") {
     scope.period = std::to_string(d.year);
   }

@@ -547,8 +547,14 @@ void RuleSet::build_tables() {
     for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
-  for (std::size_t i = 0; i < scope_cues.size(); ++i) scope_table.add(lower(scope_cues[i].word), static_cast<int>(i));
-  for (std::size_t i = 0; i < relative_times.size(); ++i) relative_table.add(lower(relative_times[i].word), static_cast<int>(i));
+  for (std::size_t i = 0; i < scope_cues.size(); ++i) {
+    scope_cues[i].lowered = lower(scope_cues[i].word);
+    scope_table.add(scope_cues[i].lowered, static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < relative_times.size(); ++i) {
+    relative_times[i].lowered = lower(relative_times[i].word);
+    relative_table.add(relative_times[i].lowered, static_cast<int>(i));
+  }
   for (std::size_t i = 0; i < not_amount_terms.size(); ++i) term_table.add(not_amount_terms[i], static_cast<int>(i));
   for (std::size_t i = 0; i < english_scales.size(); ++i) scale_table.add(english_scales[i].word, static_cast<int>(i));
   for (std::size_t i = 0; i < number_words.size(); ++i) number_word_table.add(lower(number_words[i].word), static_cast<int>(i));

@@ -63,7 +63,7 @@ struct Modifier {
   ModifierEffect effect = ModifierEffect::hedge;
   enum class Position { prefix, suffix, infix } position = Position::prefix;
   double widen = 0.1;  // hedges: relative half-width
-  std::string lowered;  // the word with ASCII lower-cased, filled by build_tables
+  std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
 };
 
 struct LineRule {
@@ -124,6 +124,7 @@ struct ScopeCue {
   std::string field;  // window | basis | kind | direction | attribution | period
   std::string value;
   std::string word;
+  std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
 };
 
 struct RelativeTime {
@@ -132,6 +133,7 @@ struct RelativeTime {
   int months = 0;
   bool has_years = false;
   bool has_months = false;
+  std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
 };
 
 struct TimeWords {
@@ -189,7 +191,8 @@ struct RuleSet {
   core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
       scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
       counted_table, particle_table, relation_cue_table, sino_digit_table, small_scale_table, big_scale_table;
-  // First letters of the units written before a figure ($, US$, ₩), lower-cased.
+  // The units written before a figure ($, US$, ₩), lower-cased: the extractor asks it only
+  // whether a position can start one, before the longest match in unit_table.
   core::PhraseTable prefix_unit_table;
 
   const Attribute* attribute(const std::string& id) const;
