@@ -37,10 +37,10 @@ class Word {
   bool empty() const { return !data_; }
   void clear() { data_.reset(); }
   std::size_t size() const { return view().size(); }
-  const char* c_str() const { return data_ ? data_.get() + sizeof(std::uint32_t) : ""; }
+  const char* c_str() const { return data_ ? data_.get() + sizeof(std::size_t) : ""; }
   std::string_view view() const {
     if (!data_) return {};
-    std::uint32_t n = 0;
+    std::size_t n = 0;
     std::memcpy(&n, data_.get(), sizeof n);
     return {data_.get() + sizeof n, n};
   }
@@ -60,7 +60,7 @@ class Word {
   friend std::ostream& operator<<(std::ostream& out, const Word& w) { return out << w.view(); }
 
  private:
-  // [length: 4 bytes][characters][NUL], or null when empty.
+  // [length: a size_t, so no text is cut short][characters][NUL], or null when empty.
   std::unique_ptr<char[]> data_;
 
   void assign(std::string_view text) {
@@ -68,7 +68,7 @@ class Word {
       data_.reset();
       return;
     }
-    auto n = static_cast<std::uint32_t>(text.size());
+    std::size_t n = text.size();
     auto block = std::make_unique_for_overwrite<char[]>(sizeof n + text.size() + 1);
     std::memcpy(block.get(), &n, sizeof n);
     std::memcpy(block.get() + sizeof n, text.data(), text.size());
