@@ -15,13 +15,13 @@
 namespace crosscheck::cli {
 
 std::vector<core::Claim> claims_of(const core::Article& article, std::size_t index, const rules::RuleSet& rules,
-                                   core::Diagnostics& diagnostics) {
+                                   core::Diagnostics& diagnostics, core::WordPool& words) {
   extract::Extraction extraction = extract::extract(article, rules);
   if (extraction.truncated)
     diagnostics.push_back({core::Severity::warning, "limit.claims",
                            "more than " + std::to_string(extract::kMaxQuantitiesPerArticle) + " figures; the rest were not read",
                            article.path});
-  return frame::frame(article, index, extraction, rules);
+  return frame::frame(article, index, extraction, rules, words);
 }
 
 PipelineResult check_claims(std::vector<core::Article> articles, std::vector<core::Claim> claims, const rules::RuleSet& rules,
@@ -68,12 +68,16 @@ std::vector<core::Claim> frame_articles(const std::vector<core::Article>& articl
   std::size_t text_bytes = 0;
   for (const auto& a : articles) text_bytes += a.text.size();
   std::vector<core::Claim> joined;
+  // One pool of shared words per worker: a value is held once per worker, not once per claim.
+  std::vector<core::WordPool> words(core::worker_count());
   std::size_t bytes_framed = 0;
   for (std::size_t first = 0; first < articles.size(); first += kBatch) {
     std::size_t n = std::min(kBatch, articles.size() - first);
     std::vector<std::vector<core::Claim>> per_article(n);
     std::vector<core::Diagnostics> diagnostics(n);
-    core::parallel_for(n, [&](std::size_t i) { per_article[i] = claims_of(articles[first + i], first + i, rules, diagnostics[i]); });
+    core::parallel_for_by_worker(n, [&](std::size_t i, std::size_t worker) {
+      per_article[i] = claims_of(articles[first + i], first + i, rules, diagnostics[i], words[worker]);
+    });
     for (auto& d : diagnostics) diagnostics_out.insert(diagnostics_out.end(), d.begin(), d.end());
     std::size_t batch_claims = 0;
     for (std::size_t i = 0; i < n; ++i) {

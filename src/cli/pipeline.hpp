@@ -17,9 +17,10 @@ struct PipelineResult {
   std::unique_ptr<graph::ClaimGraph> graph;
 };
 
-// Claims of one article (extract + frame); articles are independent, so this runs in parallel.
+// Claims of one article (extract + frame); articles are independent, so this runs in parallel,
+// each thread with its own pool of shared words.
 std::vector<core::Claim> claims_of(const core::Article& article, std::size_t index, const rules::RuleSet& rules,
-                                   core::Diagnostics& diagnostics);
+                                   core::Diagnostics& diagnostics, core::WordPool& words);
 
 // The reduce side: claims already extracted (possibly by many machines) are grouped and checked.
 PipelineResult check_claims(std::vector<core::Article> articles, std::vector<core::Claim> claims, const rules::RuleSet& rules,

@@ -27,6 +27,16 @@ std::string_view sentence_of(const Claim& claim, const Article& article) {
   return std::string_view(article.text).substr(s.start, s.end - s.start);
 }
 
+void share_words(Claim& claim, WordPool& pool) {
+  // Not sentence_text: each claim's sentence is its own.
+  for (Word* word : {&claim.quantity.unit, &claim.quantity.counted, &claim.quantity.link, &claim.subject, &claim.subject_root,
+                     &claim.subject_source, &claim.attribute, &claim.attribute_source, &claim.key, &claim.scope.period,
+                     &claim.scope.window, &claim.scope.basis, &claim.scope.kind, &claim.scope.direction,
+                     &claim.scope.attribution, &claim.scope.qualifier, &claim.scope.role, &claim.relation_value,
+                     &claim.attributed_to})
+    pool.share(*word);
+}
+
 std::vector<std::size_t> article_ranks_by_id(const std::vector<Article>& articles) {
   std::vector<std::size_t> by_id(articles.size());
   for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;

@@ -59,7 +59,7 @@ struct Quantity {
   double point = 0;           // the figure as written, in base units
   Interval value;
   Dimension dimension = Dimension::count;
-  std::string unit;           // ISO 4217, "%", "pp", "times", "count", "month", "mm", ...
+  Word unit;                  // ISO 4217, "%", "pp", "times", "count", "month", "mm", ...
   Word counted;               // the counter or counted noun for counts ("개", "chips")
   std::vector<std::string> modifiers;  // "precision", "hedge:약", "bound:below:미만", "range", "vague", "emphasis:불과"
   int linked_to = -1;         // index of the main figure within the article's quantities
@@ -100,13 +100,13 @@ struct Claim {
   // empty when the article's text is at hand. Read it through sentence_of().
   Word sentence_text;
   std::size_t sentence_start = 0;
-  std::string subject;          // canonical entity id, "" when unknown
-  std::string subject_root;     // the owning entity used for grouping (DeepSeek for DeepSeek-V3)
-  std::string subject_source;   // "cue", "sentence", "topic", "article", ""
-  std::string attribute;        // attribute id, or "np:<noun>" from the nearest noun phrase
-  std::string attribute_source; // "cue" | "noun-phrase" | ""
+  Word subject;                 // canonical entity id, "" when unknown
+  Word subject_root;            // the owning entity used for grouping (DeepSeek for DeepSeek-V3)
+  Word subject_source;          // "cue", "sentence", "topic", "article", ""
+  Word attribute;               // attribute id, or "np:<noun>" from the nearest noun phrase
+  Word attribute_source;        // "cue" | "noun-phrase" | ""
   Scope scope;
-  std::string key;              // comparison key: subject_root|attribute|dimension
+  Word key;                     // comparison key: subject_root|attribute|dimension
   int linked_to = -1;           // claim index of the main figure (conversion / absolute change)
   // Entity claims (dimension entity): the attribute is a relation id and the value is a thing.
   Word relation_value;          // entity id or year ("H800", "2023")
@@ -128,6 +128,10 @@ struct Finding {
 // The claim's sentence: from its article's text, or as read back with the claim when the article
 // has no text (claims from JSONL). Keeping one copy of each sentence is most of a claim's memory.
 std::string_view sentence_of(const Claim& claim, const Article& article);
+
+// Makes the claim's repeated text fields (subject, attribute, key, unit, scope, ...) share the
+// pool's copy of each value, so a run holds each distinct value once, not once per claim.
+void share_words(Claim& claim, WordPool& pool);
 
 // Each article's place when the articles are ordered by id: comparing two ranks is comparing two
 // ids, without the string comparisons (ids of one export share long prefixes).

@@ -411,16 +411,18 @@ class Extractor {
     // "$2 per GPU hour": a rate, kept apart from amounts of the same currency.
     if (s.starts_with(stop, " per ")) {
       std::size_t p = stop + 5, words = 0;
+      std::string rate_unit = q.unit;
       while (p < s.end && words < 2) {
         std::size_t w = p;
         while (w < s.end && (core::is_latin_letter(s.at(w)) || core::is_ascii_digit(s.at(w)))) ++w;
         if (w == p) break;
-        q.unit += (words ? " " : "/") + std::string(s.lower.substr(p, w - p));
+        rate_unit += (words ? " " : "/") + std::string(s.lower.substr(p, w - p));
         stop = w;
         ++words;
         if (w >= s.end || s.text[w] != ' ' || !core::is_latin_letter(s.at(w + 1))) break;
         p = w + 1;
       }
+      q.unit = rate_unit;
       q.modifiers.push_back("rate");
     }
     q.span = {start, stop};

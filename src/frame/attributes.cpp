@@ -30,7 +30,7 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
 }
 
 std::string choose_attribute(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<CueHit>& cues,
-                             const rules::RuleSet& rules, std::string& source, CueHit& chosen) {
+                             const rules::RuleSet& rules, std::string_view& source, CueHit& chosen) {
   // An attribute counts only when one of its main cues is present, and its required word too.
   auto present = [&](const std::string& attribute, bool required) {
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {

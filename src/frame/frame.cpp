@@ -16,8 +16,9 @@ bool topic_particle(const std::string& p) { return p == "은" || p == "는"; }
 
 class ArticleFramer {
  public:
-  ArticleFramer(const core::Article& article, std::size_t index, const extract::Extraction& ex, const rules::RuleSet& rules)
-      : article_(article), index_(index), ex_(ex), rules_(rules), lower_(core::ascii_lower(article.text)) {}
+  ArticleFramer(const core::Article& article, std::size_t index, const extract::Extraction& ex, const rules::RuleSet& rules,
+                core::WordPool& words)
+      : article_(article), index_(index), ex_(ex), rules_(rules), words_(words), lower_(core::ascii_lower(article.text)) {}
 
   std::vector<core::Claim> run() {
     std::vector<core::Claim> claims(ex_.quantities.size());
@@ -52,30 +53,37 @@ class ArticleFramer {
           c.scope = main.scope;
           c.linked_to = q.linked_to;
           c.key = main.key;
+          core::share_words(c, words_);
           continue;
         }
         core::Span clause = clause_around(s, q.span, breaks_of(s));
         CueHit cue;
-        c.attribute = choose_attribute(s, q, clause, cues, rules_, c.attribute_source, cue);
+        std::string_view attribute_source, subject_source;
+        c.attribute = words_.get(choose_attribute(s, q, clause, cues, rules_, attribute_source, cue));
+        c.attribute_source = words_.get(attribute_source);
         const rules::Attribute* attribute = rules_.attribute(c.attribute);
         subject_types_ = attribute ? &attribute->subject_types : nullptr;
-        int subject = resolve_subject(s, q, clause, mentions, c.attribute_source == "cue" ? &cue : nullptr, c.subject_source);
+        int subject = resolve_subject(s, q, clause, mentions, attribute_source == "cue" ? &cue : nullptr, subject_source);
+        c.subject_source = words_.get(subject_source);
         subject = refine_to_part(subject, mentions, clause);
         if (subject >= 0) {
           const auto& e = rules_.entities[static_cast<std::size_t>(subject)];
-          c.subject = e.id;
-          c.subject_root = root_of(subject);
+          c.subject = words_.get(e.id);
+          c.subject_root = words_.get(root_of(subject));
           if (c.subject != c.subject_root) c.scope.qualifier = (e.type == "segment" ? "segment:" : "") + c.subject;
-          if (c.subject_source != "topic" && c.subject_source != "article") claim_subject = subject;
+          if (subject_source != "topic" && subject_source != "article") claim_subject = subject;
         }
         apply_scope_cues(s, clause, q, rules_, c.scope);
         apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
-        if (q.point < 0) c.scope.direction = "down";
+        if (q.point < 0) c.scope.direction = words_.get("down");
         if (c.scope.window.empty() && !c.scope.date.empty() && c.scope.date.day &&
             (c.attribute == "price-change" || c.attribute == "market-value-change"))
-          c.scope.window = "1 day";  // a change dated to one day is that day's change
-        c.key = (c.subject_root.empty() ? "?" : c.subject_root) + "|" + c.attribute + "|" + core::dimension_name(q.dimension);
+          c.scope.window = words_.get("1 day");  // a change dated to one day is that day's change
+        c.key = words_.get(comparison_key(c.subject_root.empty() ? std::string_view("?") : c.subject_root.view(), c.attribute,
+                                          core::dimension_name(q.dimension)));
+        // What the scope readers set (a period, a window, a basis) shares the pool's copy too.
+        core::share_words(c, words_);
       }
       relations_in(s, si, mentions, entity_claims);
       update_topic(mentions, claim_subject);
@@ -90,7 +98,15 @@ class ArticleFramer {
   std::size_t index_;
   const extract::Extraction& ex_;
   const rules::RuleSet& rules_;
+  core::WordPool& words_;
   std::string lower_;
+  std::string key_;
+
+  // subject_root|attribute|dimension, built in one reused buffer.
+  std::string_view comparison_key(std::string_view root, std::string_view attribute, std::string_view dimension) {
+    key_.assign(root).append(1, '|').append(attribute).append(1, '|').append(dimension);
+    return key_;
+  }
   int topic_ = -1;
   int main_entity_ = -1;
   std::size_t current_sentence_ = 0;
@@ -145,7 +161,7 @@ class ArticleFramer {
             mention.start != value_span.start &&
             has(relation->subject_types, rules_.entities[static_cast<std::size_t>(mention.entity)].type))
           subject = mention.entity;
-      std::string source = "clause";
+      std::string_view source = "clause";
       if (subject < 0 && main_entity_ >= 0 && has(relation->subject_types, rules_.entities[static_cast<std::size_t>(main_entity_)].type))
         subject = main_entity_, source = "article";
       if (subject < 0) continue;
@@ -158,16 +174,16 @@ class ArticleFramer {
       c.quantity.surface = std::string(article_.text.substr(value_span.start, value_span.end - value_span.start));
       c.quantity.sentence = si;
       c.quantity.dimension = core::Dimension::entity;
-      c.quantity.unit = "entity";
+      c.quantity.unit = words_.get("entity");
       c.quantity.value = core::Interval::exact(0);
       c.sentence_start = s.span.start;
-      c.subject = e.id;
-      c.subject_root = root_of(subject);
-      c.subject_source = source;
+      c.subject = words_.get(e.id);
+      c.subject_root = words_.get(root_of(subject));
+      c.subject_source = words_.get(source);
       if (c.subject != c.subject_root) c.scope.qualifier = c.subject;
-      c.attribute = relation->id;
-      c.attribute_source = "cue";
-      c.relation_value = value;
+      c.attribute = words_.get(relation->id);
+      c.attribute_source = words_.get("cue");
+      c.relation_value = words_.get(value);
       apply_scope_cues(s, s.span, c.quantity, rules_, c.scope);
       c.scope.direction.clear();
       // Who says so: the subject itself when it states it, else a government, organization or
@@ -178,7 +194,8 @@ class ArticleFramer {
         const auto& type = rules_.entities[static_cast<std::size_t>(mention.entity)].type;
         if (type == "government" || type == "organization") c.attributed_to = rules_.entities[static_cast<std::size_t>(mention.entity)].id;
       }
-      c.key = c.subject_root + "|" + c.attribute + "|entity";
+      c.key = words_.get(comparison_key(c.subject_root, c.attribute, "entity"));
+      core::share_words(c, words_);
       out.push_back(std::move(c));
       done.push_back(relation->id);
     }
@@ -208,7 +225,7 @@ class ArticleFramer {
   int resolve(const Mention& m) const { return m.entity >= 0 ? m.entity : topic_; }
 
   int resolve_subject(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<Mention>& mentions,
-                      const CueHit* cue, std::string& source) const {
+                      const CueHit* cue, std::string_view& source) const {
     // 1. The name that governs the attribute word: "엔비디아의 시가총액", "업체의 주가".
     if (cue) {
       for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
@@ -332,8 +349,14 @@ class ArticleFramer {
 }  // namespace
 
 std::vector<core::Claim> frame(const core::Article& article, std::size_t article_index, const extract::Extraction& extraction,
+                               const rules::RuleSet& rules, core::WordPool& words) {
+  return ArticleFramer(article, article_index, extraction, rules, words).run();
+}
+
+std::vector<core::Claim> frame(const core::Article& article, std::size_t article_index, const extract::Extraction& extraction,
                                const rules::RuleSet& rules) {
-  return ArticleFramer(article, article_index, extraction, rules).run();
+  core::WordPool words;
+  return frame(article, article_index, extraction, rules, words);
 }
 
 }  // namespace crosscheck::frame

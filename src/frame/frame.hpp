@@ -10,6 +10,10 @@
 
 namespace crosscheck::frame {
 
+// `words` gives the claims' repeated text fields (subject, attribute, key, ...) one shared copy
+// per value; a caller framing many articles on one thread passes the same pool to each.
+std::vector<core::Claim> frame(const core::Article& article, std::size_t article_index,
+                               const extract::Extraction& extraction, const rules::RuleSet& rules, core::WordPool& words);
 std::vector<core::Claim> frame(const core::Article& article, std::size_t article_index,
                                const extract::Extraction& extraction, const rules::RuleSet& rules);
 

@@ -35,7 +35,7 @@ struct CueHit {
 std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules);
 // The attribute id for a quantity, or "np:<word>" from its nearest noun, or "".
 std::string choose_attribute(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<CueHit>& cues,
-                             const rules::RuleSet& rules, std::string& source, CueHit& chosen);
+                             const rules::RuleSet& rules, std::string_view& source, CueHit& chosen);
 std::string nearest_noun(const SentenceView& s, const core::Quantity& q, const rules::RuleSet& rules);
 
 // Scope cues in [from, to): field → value, nearest to `anchor` wins.

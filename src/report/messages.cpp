@@ -54,7 +54,10 @@ std::string short_number(double v) {
 std::string readable_interval(const core::Quantity& q) {
   if (q.dimension == core::Dimension::entity) return "";
   const auto& v = q.value;
-  std::string unit = q.unit == "count" ? "" : q.unit == "%" || q.unit == "pp" ? q.unit : " " + (q.unit == "times" ? std::string("×") : q.unit);
+  std::string unit = q.unit == "count"                 ? std::string()
+                     : q.unit == "%" || q.unit == "pp" ? q.unit.str()
+                     : q.unit == "times"               ? std::string(" ×")
+                                                       : " " + q.unit;
   if (std::isinf(v.hi)) return std::string(v.lo_closed ? "≥ " : "> ") + short_number(v.lo) + unit;
   if (v.lo == 0 && q.point > 0 && v.hi == q.point) return std::string(v.hi_closed ? "≤ " : "< ") + short_number(v.hi) + unit;
   if (v.lo == v.hi) return short_number(v.lo) + unit;
