@@ -185,7 +185,13 @@ class GroupChecker {
             }
             const core::Claim& ca = claim(members[a]);
             const core::Claim& cb = claim(members[b]);
-            if (explained_pairs.size() < kMaxEvidencePairs) explained_pairs.push_back({{"a", ca.id}, {"b", cb.id}, {"reasons", cmp.reasons}});
+            if (explained_pairs.size() < kMaxEvidencePairs) {
+              // Filled in place: a brace list would build each member and then copy it.
+              auto& pair = explained_pairs.emplace_back(nlohmann::ordered_json::object());
+              pair["a"] = ca.id;
+              pair["b"] = cb.id;
+              pair["reasons"] = cmp.reasons;
+            }
             for (const auto& r : cmp.reasons) {
               if (std::find(explained_reasons.begin(), explained_reasons.end(), r) == explained_reasons.end()) explained_reasons.push_back(r);
               std::string text = ca.quantity.surface + " / " + cb.quantity.surface + ": " + reason_text(r, {&ca}, {&cb});
@@ -204,7 +210,7 @@ class GroupChecker {
         f.sides.push_back({});
         for (std::size_t k : side) f.sides.back().push_back(claim(members[k]).id);
       }
-      f.evidence["pairs"] = explained_pairs;
+      f.evidence["pairs"] = std::move(explained_pairs);
       f.explanation = render(in_.rules, in_.language, "explain.explained", {{"reasons", join(explained_texts, "; ")}});
       out_.push_back(std::move(f));
     }

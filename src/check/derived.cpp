@@ -214,10 +214,17 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
 }
 
 void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
+  // Only sentences that state a total are gathered: a list per sentence of every claim would hold
+  // the whole input a second time.
+  auto counted = [](const core::Claim& c) { return c.linked_to < 0 && c.quantity.dimension != core::Dimension::entity; };
+  std::set<std::pair<std::size_t, std::size_t>> with_total;
+  for (const auto& c : in.claims)
+    if (counted(c) && c.scope.role == "total" && c.quantity.value.bounded()) with_total.insert({c.article, c.sentence_start});
+  if (with_total.empty()) return;
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
   for (std::size_t i : canonical_order(in)) {
     const auto& c = in.claims[i];
-    if (c.linked_to < 0 && c.quantity.dimension != core::Dimension::entity) by_sentence[{c.article, c.sentence_start}].push_back(i);
+    if (counted(c) && with_total.count({c.article, c.sentence_start})) by_sentence[{c.article, c.sentence_start}].push_back(i);
   }
   for (const auto& [where, members] : by_sentence)
     for (std::size_t t : members) {

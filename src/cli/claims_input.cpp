@@ -4,6 +4,8 @@
 #include <limits>
 #include <map>
 
+#include "core/line_reader.hpp"
+
 namespace crosscheck::cli {
 
 namespace {
@@ -48,18 +50,28 @@ core::Dimension dimension(const std::string& name) {
 
 }  // namespace
 
-ClaimsInput read_claims(std::istream& in, const std::string& name) {
+ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t max_line_bytes) {
   ClaimsInput result;
   std::map<std::string, std::size_t> article_index;
   std::vector<std::pair<std::size_t, std::string>> links;  // claim index → id of its main figure
   std::map<std::string, std::size_t> claim_index;
+  // Claims with the same subject, attribute, unit or key share one copy of each.
+  core::WordPool words;
   std::string line;
   int line_no = 0;
   const double inf = std::numeric_limits<double>::infinity();
-  while (std::getline(in, line)) {
+  core::LineReader lines(in, max_line_bytes);
+  bool overlong = false;
+  while (lines.next(line, overlong)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = name + ":" + std::to_string(line_no);
+    if (overlong) {
+      std::string reason = "line is longer than the limit of " + std::to_string(max_line_bytes) + " bytes";
+      result.inputs.push_back({where, "skipped", reason});
+      result.diagnostics.push_back({core::Severity::error, "input.skipped", reason, where});
+      continue;
+    }
     json j;
     try {
       j = json::parse(line);
@@ -130,6 +142,7 @@ ClaimsInput read_claims(std::istream& in, const std::string& name) {
     c.attributed_to = text(j, "attributed_to");
     if (!text(j, "linked_to").empty()) links.push_back({result.claims.size(), text(j, "linked_to")});
     claim_index[c.id] = result.claims.size();
+    core::share_words(c, words);
     result.claims.push_back(std::move(c));
   }
   // Links name their main figure by id; a link to a claim not in this input is dropped.

@@ -1,6 +1,7 @@
 #pragma once
 // Reads claims back from the JSONL that `crosscheck extract` writes, for the reduce side of a
 // map/reduce run (`crosscheck check --claims FILE|-`).
+#include <cstddef>
 #include <istream>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ struct ClaimsInput {
   core::Diagnostics diagnostics;
 };
 
-ClaimsInput read_claims(std::istream& in, const std::string& name);
+// A claim line is a few kilobytes (its sentence included); one past this is skipped, not read whole.
+inline constexpr std::size_t kMaxClaimLineBytes = std::size_t{64} << 20;
+
+ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t max_line_bytes = kMaxClaimLineBytes);
 
 }  // namespace crosscheck::cli

@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "cli/claims_input.hpp"
 #include "cli/commands.hpp"
 #include "test_support.hpp"
 
@@ -60,4 +61,36 @@ TEST_CASE("check --claims reports a line that is not a claim and goes on") {
   std::size_t skipped = 0;
   for (const auto& i : j["inputs"]) skipped += i["status"] == "skipped";
   CHECK(skipped == 3);
+}
+
+TEST_CASE("check --claims skips a line past the line limit without reading it whole, and keeps the rest") {
+  int status = 0;
+  std::string good = call({"extract", "--quiet", "-"}, "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n", status);
+  REQUIRE(!good.empty());
+  std::string runaway = "{\"id\":\"z\",\"article\":\"b\",\"sentence\":\"" + std::string(5000, 'x') + "\"}\n";
+  std::istringstream in(runaway + good);
+  auto read = crosscheck::cli::read_claims(in, "claims.jsonl", 1000);
+  REQUIRE(read.claims.size() == 1);
+  CHECK(read.claims[0].subject == "Nvidia");
+  REQUIRE(read.diagnostics.size() == 1);
+  CHECK(read.diagnostics[0].file == "claims.jsonl:1");
+  CHECK(read.diagnostics[0].message.find("limit of 1000 bytes") != std::string::npos);
+}
+
+TEST_CASE("claims read back share one copy of each repeated subject, attribute and key") {
+  int status = 0;
+  std::string lines = call({"extract", "--quiet", "-"},
+                           "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n"
+                           "{\"id\":\"b\",\"text\":\"엔비디아 주가는 27일 16.9% 떨어졌다.\"}\n",
+                           status);
+  std::istringstream in(lines);
+  auto read = crosscheck::cli::read_claims(in, "claims.jsonl");
+  REQUIRE(read.claims.size() == 2);
+  const auto& a = read.claims[0];
+  const auto& b = read.claims[1];
+  CHECK(a.key == b.key);
+  CHECK(a.key.shares_with(b.key));
+  CHECK(a.subject.shares_with(b.subject));
+  CHECK(a.quantity.unit.shares_with(b.quantity.unit));
+  CHECK_FALSE(a.sentence_text.shares_with(b.sentence_text));
 }
