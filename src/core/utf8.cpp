@@ -1,5 +1,9 @@
 #include "core/utf8.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace crosscheck::core {
 
 char32_t decode_multibyte_at(std::string_view s, std::size_t pos, std::size_t& length) {
@@ -63,10 +67,27 @@ std::string repair_utf8(std::string_view input, std::vector<InvalidByte>& invali
 }
 
 std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t n = 0;
-  for (std::size_t i = begin; i < end && i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-  return n;
+  end = std::min(end, text.size());
+  if (begin >= end) return 0;
+  // Every byte but a continuation byte (10xxxxxx) starts a code point. Eight bytes at a time: a
+  // byte is a continuation byte when its top bit is set and the bit below it is clear. The JSON
+  // report counts the code points before every claim, so this runs over each article many times.
+  // Each byte lane of `lanes` counts its continuation bytes, emptied before a lane can pass 255.
+  std::size_t i = begin, continuation = 0;
+  while (i + 8 <= end) {
+    std::uint64_t lanes = 0;
+    for (int round = 0; round < 255 && i + 8 <= end; ++round, i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      lanes += (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+    }
+    // Byte lanes to four 16-bit lanes (at most 510 each), then their sum.
+    std::uint64_t pairs = (lanes & 0x00FF00FF00FF00FFULL) + ((lanes >> 8) & 0x00FF00FF00FF00FFULL);
+    continuation += static_cast<std::size_t>((pairs * 0x0001000100010001ULL) >> 48);
+  }
+  for (; i < end; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++continuation;
+  return (end - begin) - continuation;
 }
 
 static bool is_wide(char32_t cp) {

@@ -5,76 +5,75 @@
 #include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
+#include "report/json_writer.hpp"
 #include "report/report.hpp"
 
 namespace crosscheck::report {
 
 namespace {
 
-nlohmann::ordered_json number(double v) {
-  if (std::isinf(v) || std::isnan(v)) return nullptr;  // JSON has no infinity: null means unbounded
-  return v;
-}
-
 const core::Claim* find_claim(const std::vector<core::Claim>& claims, int index) {
   if (index < 0 || static_cast<std::size_t>(index) >= claims.size()) return nullptr;
   return &claims[static_cast<std::size_t>(index)];
 }
 
-}  // namespace
-
-nlohmann::ordered_json claim_json(const core::Claim& c, const std::vector<core::Article>& articles,
-                                  const std::vector<core::Claim>& claims) {
+void write_claim(JsonWriter& w, const core::Claim& c, const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) {
   const auto& a = articles[c.article];
   const auto& q = c.quantity;
-  nlohmann::ordered_json j;
-  j["id"] = c.id;
-  j["article"] = a.id;
-  j["article_outlet"] = a.outlet;
-  j["article_published"] = a.published;
-  j["text"] = q.surface;
-  j["start"] = q.span.start;
-  j["end"] = q.span.end;
+  auto size = [](std::size_t n) { return static_cast<std::uint64_t>(n); };
+  w.begin_object();
+  w.key("id").string(c.id);
+  w.key("article").string(a.id);
+  w.key("article_outlet").string(a.outlet);
+  w.key("article_published").string(a.published);
+  w.key("text").string(q.surface);
+  w.key("start").number(size(q.span.start));
+  w.key("end").number(size(q.span.end));
   std::size_t start_cp = core::count_code_points(a.text, 0, q.span.start);
-  j["start_cp"] = start_cp;
-  j["end_cp"] = start_cp + core::count_code_points(a.text, q.span.start, q.span.end);
-  j["sentence"] = c.article < articles.size() ? std::string(core::sentence_of(c, articles[c.article])) : c.sentence_text.str();
-  j["sentence_start"] = c.sentence_start;
-  j["value"] = {{"point", number(q.point)}, {"lo", number(q.value.lo)}, {"hi", number(q.value.hi)},
-                {"lo_closed", q.value.lo_closed}, {"hi_closed", q.value.hi_closed}, {"unit", q.unit}};
-  j["dimension"] = core::dimension_name(q.dimension);
-  if (!q.counted.empty()) j["counted"] = q.counted;
-  j["modifiers"] = q.modifiers;
-  j["subject"] = c.subject.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.subject);
-  j["subject_root"] = c.subject_root.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.subject_root);
-  j["subject_source"] = c.subject_source;
-  j["attribute"] = c.attribute.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.attribute);
-  j["attribute_source"] = c.attribute_source;
-  nlohmann::ordered_json scope = nlohmann::ordered_json::object();
-  auto put = [&](const char* key, const std::string& v) { scope[key] = v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
-  put("date", c.scope.date.to_string());
-  put("period", c.scope.period);
-  put("window", c.scope.window);
-  put("basis", c.scope.basis);
-  put("kind", c.scope.kind);
-  put("direction", c.scope.direction);
-  put("attribution", c.scope.attribution);
-  put("qualifier", c.scope.qualifier);
-  if (!c.scope.role.empty()) scope["role"] = c.scope.role;
-  j["scope"] = scope;
-  j["key"] = c.key;
+  w.key("start_cp").number(size(start_cp));
+  w.key("end_cp").number(size(start_cp + core::count_code_points(a.text, q.span.start, q.span.end)));
+  w.key("sentence").string(core::sentence_of(c, a));
+  w.key("sentence_start").number(size(c.sentence_start));
+  w.key("value").begin_object();
+  w.key("point").number(q.point);
+  w.key("lo").number(q.value.lo);
+  w.key("hi").number(q.value.hi);
+  w.key("lo_closed").boolean(q.value.lo_closed);
+  w.key("hi_closed").boolean(q.value.hi_closed);
+  w.key("unit").string(q.unit);
+  w.end_object();
+  w.key("dimension").string(core::dimension_name(q.dimension));
+  if (!q.counted.empty()) w.key("counted").string(q.counted);
+  w.key("modifiers").begin_array();
+  for (const auto& m : q.modifiers) w.string(m);
+  w.end_array();
+  w.key("subject").string_or_null(c.subject);
+  w.key("subject_root").string_or_null(c.subject_root);
+  w.key("subject_source").string(c.subject_source);
+  w.key("attribute").string_or_null(c.attribute);
+  w.key("attribute_source").string(c.attribute_source);
+  w.key("scope").begin_object();
+  w.key("date").string_or_null(c.scope.date.to_string());
+  w.key("period").string_or_null(c.scope.period);
+  w.key("window").string_or_null(c.scope.window);
+  w.key("basis").string_or_null(c.scope.basis);
+  w.key("kind").string_or_null(c.scope.kind);
+  w.key("direction").string_or_null(c.scope.direction);
+  w.key("attribution").string_or_null(c.scope.attribution);
+  w.key("qualifier").string_or_null(c.scope.qualifier);
+  if (!c.scope.role.empty()) w.key("role").string(c.scope.role);
+  w.end_object();
+  w.key("key").string(c.key);
   if (q.dimension == core::Dimension::entity) {
-    j["relation_value"] = c.relation_value;
-    j["attributed_to"] = c.attributed_to.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.attributed_to);
+    w.key("relation_value").string(c.relation_value);
+    w.key("attributed_to").string_or_null(c.attributed_to);
   }
   if (const core::Claim* main = find_claim(claims, c.linked_to)) {
-    j["linked_to"] = main->id;
-    j["link"] = q.link;
+    w.key("linked_to").string(main->id);
+    w.key("link").string(q.link);
   }
-  return j;
+  w.end_object();
 }
-
-namespace {
 
 nlohmann::ordered_json article_json(const core::Article& a) {
   auto or_null = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
@@ -116,6 +115,14 @@ nlohmann::ordered_json finding_json(const core::Finding& f) {
   return fj;
 }
 
+std::string claim_text(const core::Claim& c, const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) {
+  std::string text;
+  text.reserve(768);
+  JsonWriter w(text);
+  write_claim(w, c, articles, claims);
+  return text;
+}
+
 // One element of the output, on one line, invalid UTF-8 replaced rather than thrown on.
 std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
@@ -137,15 +144,17 @@ void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
 void write_run_json(const Run& run, std::ostream& out) {
   // Streamed member by member and element by element: a large run never holds the whole
   // document as a JSON tree, only one block of formatted elements at a time.
-  auto array = [&](const char* name, std::size_t size, const auto& element) {
+  auto array_text = [&](const char* name, std::size_t size, const auto& element_text) {
     out << "\"" << name << "\": [";
-    format_in_order(size, [&](std::size_t i) { return dump(element(i)); },
-                    [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
+    format_in_order(size, element_text, [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
     out << (size ? "\n]" : "]") << ",\n";
+  };
+  auto array = [&](const char* name, std::size_t size, const auto& element) {
+    array_text(name, size, [&](std::size_t i) { return dump(element(i)); });
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
   array("articles", run.articles.size(), [&](std::size_t i) { return article_json(run.articles[i]); });
-  array("claims", run.claims.size(), [&](std::size_t i) { return claim_json(run.claims[i], run.articles, run.claims); });
+  array_text("claims", run.claims.size(), [&](std::size_t i) { return claim_text(run.claims[i], run.articles, run.claims); });
   array("findings", run.findings.size(), [&](std::size_t i) { return finding_json(run.findings[i]); });
   array("inputs", run.inputs.size(), [&](std::size_t i) {
     const auto& in = run.inputs[i];
@@ -165,7 +174,7 @@ void write_run_json(const Run& run, std::ostream& out) {
 }
 
 void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out) {
-  format_in_order(claims.size(), [&](std::size_t i) { return dump(claim_json(claims[i], articles, claims)); },
+  format_in_order(claims.size(), [&](std::size_t i) { return claim_text(claims[i], articles, claims); },
                   [&](std::size_t, const std::string& line) { out << line << '\n'; });
 }
 

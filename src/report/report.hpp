@@ -22,8 +22,6 @@ struct Run {
   std::string version;
 };
 
-nlohmann::ordered_json claim_json(const core::Claim& claim, const std::vector<core::Article>& articles,
-                                  const std::vector<core::Claim>& claims);
 nlohmann::ordered_json run_json(const Run& run);
 void write_run_json(const Run& run, std::ostream& out);  // the same document, streamed
 // One claim per line (JSONL), as `crosscheck extract` writes them.

@@ -1,0 +1,139 @@
+#include "report/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace crosscheck::report {
+
+namespace {
+
+// The byte length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
+std::size_t utf8_length_at(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto continuation = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+  unsigned char b = byte(i);
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return continuation(i + 1) ? 2 : 0;
+  if (b >= 0xE0 && b <= 0xEF) {
+    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
+    if (b == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
+    if (b == 0xED && byte(i + 1) >= 0xA0) return 0;  // a surrogate
+    return 3;
+  }
+  if (b >= 0xF0 && b <= 0xF4) {
+    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
+    if (b == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
+    if (b == 0xF4 && byte(i + 1) >= 0x90) return 0;  // past U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  separate();
+  escaped(name);
+  out_ += ':';
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+  separate();
+  escaped(text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double value) {
+  separate();
+  if (!std::isfinite(value)) {
+    out_ += "null";
+    return *this;
+  }
+  // nlohmann's own shortest round-trip formatting (Grisu2, "1.0" for whole numbers, its exponent
+  // style), so numbers read the same as in every other JSON the tool writes.
+  char buffer[64];
+  char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, static_cast<std::size_t>(end - buffer));
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(std::uint64_t value) {
+  separate();
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(std::int64_t value) {
+  separate();
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+  separate();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::json(const nlohmann::ordered_json& value) {
+  separate();
+  out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return *this;
+}
+
+void JsonWriter::escaped(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t mark = out_.size();
+  out_ += '"';
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (b >= 0x80) {
+      std::size_t n = utf8_length_at(text, i);
+      if (n == 0) {
+        // Invalid UTF-8 is rare (inputs are repaired when read): let nlohmann replace it exactly as
+        // it does everywhere else.
+        out_.resize(mark);
+        out_ += nlohmann::ordered_json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    out_.append(text.data() + plain, i - plain);
+    switch (b) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\t': out_ += "\\t"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\r': out_ += "\\r"; break;
+      default:
+        out_ += "\\u00";
+        out_ += kHex[b >> 4];
+        out_ += kHex[b & 0xF];
+    }
+    plain = ++i;
+  }
+  out_.append(text.data() + plain, text.size() - plain);
+  out_ += '"';
+}
+
+}  // namespace crosscheck::report

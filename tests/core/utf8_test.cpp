@@ -1,0 +1,38 @@
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "core/utf8.hpp"
+
+namespace {
+
+std::size_t count_one_by_one(const std::string& text, std::size_t begin, std::size_t end) {
+  std::size_t n = 0;
+  for (std::size_t i = begin; i < end && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("code points are counted over Korean, English and broken text, at any start and end") {
+  CHECK(crosscheck::core::count_code_points("엔비디아 17%", 0, 100) == 8);
+  CHECK(crosscheck::core::count_code_points("엔비디아 17%", 3, 12) == 3);
+  CHECK(crosscheck::core::count_code_points("abc", 2, 1) == 0);
+  // Long runs of three-byte syllables pass the counter's 255-word batches and its lane sums.
+  std::string korean;
+  for (int i = 0; i < 3000; ++i) korean += "딥시크 ";
+  CHECK(crosscheck::core::count_code_points(korean, 0, korean.size()) == 12000);
+
+  std::mt19937 random(7);
+  const std::string pieces[] = {"a", " ", "달", "러", "€", "😀", "\x80", "\xE2\x82", "\xFF", "5", "\n"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    std::size_t pieces_wanted = random() % 900;
+    for (std::size_t k = 0; k < pieces_wanted; ++k) text += pieces[random() % std::size(pieces)];
+    std::size_t begin = text.empty() ? 0 : random() % (text.size() + 1);
+    std::size_t end = begin + random() % (text.size() + 16);
+    CHECK(crosscheck::core::count_code_points(text, begin, end) == count_one_by_one(text, begin, end));
+  }
+}
