@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "check/check.hpp"
 #include "check/derived.hpp"
@@ -87,13 +90,26 @@ class GroupChecker {
   int year_of(const core::Claim& c) const { return in_.articles[c.article].published_date.year; }
 
   // What decides a comparison: the interval, the scope and the year that stands in for a period.
-  std::string signature(const core::Claim& c) const {
+  // What makes two claims of a group the same statement: the value as compared, the year, the
+  // scope and the words. Compared field by field; the text fields are views of the claims.
+  struct Signature {
+    std::uint64_t lo, hi;  // the bounds' bit patterns: equal bits, equal bounds
+    bool lo_closed, hi_closed;
+    int year;
+    std::string date;
+    std::string_view period, window, basis, kind, direction, qualifier, surface;
+    bool operator<(const Signature& o) const {
+      return std::tie(lo, hi, lo_closed, hi_closed, year, date, period, window, basis, kind, direction, qualifier, surface) <
+             std::tie(o.lo, o.hi, o.lo_closed, o.hi_closed, o.year, o.date, o.period, o.window, o.basis, o.kind, o.direction,
+                      o.qualifier, o.surface);
+    }
+  };
+  Signature signature(const core::Claim& c) const {
     core::Interval v = magnitude(c);
     const auto& s = c.scope;
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%.17g|%.17g|%d%d|%d|", v.lo, v.hi, v.lo_closed, v.hi_closed, year_of(c));
-    return buf + s.date.to_string() + "|" + s.period + "|" + s.window + "|" + s.basis + "|" + s.kind + "|" + s.direction + "|" +
-           s.qualifier + "|" + c.quantity.surface;
+    auto bits = [](double x) { return std::isnan(x) ? std::uint64_t{0x7ff8000000000000ULL} : std::bit_cast<std::uint64_t>(x); };
+    return {bits(v.lo), bits(v.hi),  v.lo_closed, v.hi_closed, year_of(c), s.date.to_string(), s.period, s.window,
+            s.basis,    s.kind,      s.direction, s.qualifier, c.quantity.surface};
   }
 
   core::Finding base(const std::string& verdict, const core::Claim& first) const {
@@ -122,11 +138,10 @@ class GroupChecker {
     std::vector<core::Interval> intervals;
     for (std::size_t i : members) intervals.push_back(magnitude(claim(i)));
     auto sides = agreeing_sides(intervals);
-    std::set<std::string> articles;
-    for (std::size_t i : members) articles.insert(in_.articles[claim(i).article].id);
-
     if (sides.size() == 1) {
-      if (articles.size() < 2) return;  // one article repeating itself is no news
+      // One article repeating itself is no news. (Article indices are one per article id.)
+      std::size_t first_article = claim(members.front()).article;
+      if (std::all_of(members.begin(), members.end(), [&](std::size_t i) { return claim(i).article == first_article; })) return;
       std::vector<const core::Claim*> cs;
       for (std::size_t i : members) cs.push_back(&claim(i));
       core::Finding f = base("agree", *cs.front());
@@ -144,7 +159,7 @@ class GroupChecker {
     // thousand articles costs one comparison per distinct figure, not a million.
     std::vector<std::size_t> representative(members.size());
     {
-      std::map<std::string, std::size_t> first;
+      std::map<Signature, std::size_t> first;
       for (std::size_t k = 0; k < members.size(); ++k) representative[k] = first.emplace(signature(claim(members[k])), k).first->second;
     }
     auto distinct = [&](const std::vector<std::size_t>& side) {
