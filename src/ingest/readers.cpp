@@ -102,7 +102,9 @@ class Reader {
   // and the articles join the result in input order.
   struct Pending {
     std::string raw;
-    ArticleMeta meta;
+    std::string jsonl_line;  // a JSONL line not yet parsed: parsing, too, runs on all cores
+    std::string skip_reason;  // set when the line turns out not to be an article
+    ArticleMeta meta;         // meta.id is the id asked for; it is made unique in input order
     std::vector<core::SkippedRegion> pre_skipped;
     std::string path;
     core::Diagnostics diagnostics;  // raised while reading it, then while building it
@@ -155,7 +157,7 @@ class Reader {
     Pending p;
     p.path = name;
     p.meta.path = name;
-    p.meta.id = unique_id(path.stem().string());
+    p.meta.id = path.stem().string();
     if (format == Format::html) {
       std::string converted = decode_legacy_korean(bytes);
       std::string text = converted.empty() ? valid_utf8(bytes, name, p.diagnostics) : converted;
@@ -183,12 +185,20 @@ class Reader {
     if (pending_.empty()) return;
     core::parallel_for(pending_.size(), [this](std::size_t i) {
       Pending& p = pending_[i];
+      if (!p.jsonl_line.empty() && !parse_jsonl_line(p)) return;
       p.article = build_article(p.raw, std::move(p.meta), rules_, p.diagnostics, limits_, p.pre_skipped);
       std::string().swap(p.raw);
     });
     std::vector<Pending> built;
     built.swap(pending_);
     for (auto& p : built) {
+      if (!p.skip_reason.empty()) {
+        result_.inputs.push_back({p.path, "skipped", p.skip_reason});
+        result_.diagnostics.push_back({Severity::error, "input.skipped", p.skip_reason, p.path});
+        continue;
+      }
+      // Ids are made unique here, in input order, so a run's ids do not depend on batching.
+      p.article.id = unique_id(p.article.id);
       std::size_t before = result_.diagnostics.size();
       result_.diagnostics.insert(result_.diagnostics.end(), p.diagnostics.begin(), p.diagnostics.end());
       add(std::move(p.article), p.path, before);
@@ -215,7 +225,7 @@ class Reader {
   void read_jsonl_stream(std::istream& in, const std::string& name) {
     std::string line;
     int line_no = 0;
-    int good = 0, bad = 0;
+    int lines_read = 0;  // lines that were not blank
     core::LineReader lines(in, limits_.max_line_bytes);
     bool overlong = false;
     while (lines.next(line, overlong)) {
@@ -223,51 +233,58 @@ class Reader {
       std::string where = name + ":" + std::to_string(line_no);
       if (core::trim(line).empty()) continue;
       if (overlong) {
-        ++bad;
+        ++lines_read;
         skip(where, "line is longer than the 64 MiB limit");
-        continue;
-      }
-      std::vector<core::InvalidByte> invalid;
-      std::string text = core::repair_utf8(line, invalid);
-      nlohmann::ordered_json j;
-      try {
-        j = nlohmann::ordered_json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
-        ++bad;
-        skip(where, std::string("not JSON: ") + e.what());
-        continue;
-      }
-      if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-        ++bad;
-        skip(where, "no string field 'text'");
         continue;
       }
       Pending p;
       p.path = where;
-      ArticleMeta& meta = p.meta;
-      meta.path = where;
-      auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-      meta.id = unique_id(field("id").empty() ? fs::path(name).stem().string() + "-" + std::to_string(line_no) : field("id"));
-      meta.outlet = field("outlet");
-      meta.url = field("url");
-      meta.published = field("published");
-      meta.title = field("title");
-      for (auto it = j.begin(); it != j.end(); ++it)
-        if (it.key() != "id" && it.key() != "outlet" && it.key() != "url" && it.key() != "published" &&
-            it.key() != "title" && it.key() != "text")
-          meta.extra[it.key()] = it.value();
-      if (!invalid.empty())
-        p.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", where});
-      p.raw = j["text"].get<std::string>();
-      if (p.raw.size() > limits_.max_article_bytes) {
-        ++bad;
-        skip(where, "article is larger than the 64 MiB limit");
-        continue;
-      }
+      p.meta.path = where;
+      // The id a line without one gets; parse_jsonl_line keeps it only when the line has none.
+      p.meta.id = fs::path(name).stem().string() + "-" + std::to_string(line_no);
+      p.jsonl_line = std::move(line);
       queue(std::move(p));
-      ++good;
+      ++lines_read;
     }
-    if (good == 0 && bad == 0) skip(name, "empty file");
+    if (lines_read == 0) skip(name, "empty file");
+  }
+
+  // Reads one JSONL line into p (on a worker thread): its text and metadata, or why it is skipped.
+  bool parse_jsonl_line(Pending& p) const {
+    std::vector<core::InvalidByte> invalid;
+    std::string text = core::repair_utf8(p.jsonl_line, invalid);
+    std::string().swap(p.jsonl_line);
+    nlohmann::ordered_json j;
+    try {
+      j = nlohmann::ordered_json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      p.skip_reason = std::string("not JSON: ") + e.what();
+      return false;
+    }
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+      p.skip_reason = "no string field 'text'";
+      return false;
+    }
+    ArticleMeta& meta = p.meta;
+    auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+    if (!field("id").empty()) meta.id = field("id");
+    meta.outlet = field("outlet");
+    meta.url = field("url");
+    meta.published = field("published");
+    meta.title = field("title");
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (it.key() != "id" && it.key() != "outlet" && it.key() != "url" && it.key() != "published" && it.key() != "title" &&
+          it.key() != "text")
+        meta.extra[it.key()] = it.value();
+    if (!invalid.empty())
+      p.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", p.path});
+    p.raw = j["text"].get<std::string>();
+    if (p.raw.size() > limits_.max_article_bytes) {
+      p.skip_reason = "article is larger than the 64 MiB limit";
+      std::string().swap(p.raw);
+      return false;
+    }
+    return true;
   }
 };
 

@@ -66,3 +66,29 @@ TEST_CASE("HTML: title, dates and body; navigation, asides and scripts left out"
   for (const auto& c : result.run.claims) surfaces.push_back(c.quantity.surface);
   CHECK(surfaces == std::vector<std::string>{"$589bn", "17%"});
 }
+
+TEST_CASE("repeated ids are made unique in input order, across batches, JSONL lines and files alike") {
+  test::TempDir dir;
+  // More lines than one parallel batch holds, every one asking for the id "x", with bad lines among
+  // them; then a text file whose name asks for "x" too.
+  std::string jsonl;
+  for (int i = 0; i < 600; ++i) {
+    if (i % 100 == 7) jsonl += "{not json\n";
+    jsonl += "{\"id\":\"x\",\"text\":\"Nvidia fell " + std::to_string(i) + "% on Monday.\"}\n";
+  }
+  std::string lines = dir.file("a.jsonl", jsonl);
+  std::string text = dir.file("x.txt", "Nvidia fell 17% on Monday.\n");
+  auto result = test::run({lines, text});
+  REQUIRE(result.run.articles.size() == 601);
+  CHECK(result.run.articles[0].id == "x");
+  CHECK(result.run.articles[1].id == "x#2");
+  CHECK(result.run.articles[599].id == "x#600");
+  CHECK(result.run.articles[600].id == "x#601");
+  CHECK(result.run.articles[600].path == text);
+  // Each article's own figure, so the order is the input's.
+  CHECK(result.run.articles[300].text.find("fell 300%") != std::string::npos);
+  std::size_t skipped = 0;
+  for (const auto& input : result.run.inputs) skipped += input.status == "skipped";
+  CHECK(skipped == 6);
+  CHECK(result.run.inputs[7].status == "skipped");  // the bad line keeps its place among the inputs
+}
