@@ -1,6 +1,8 @@
 #include "core/phrase_table.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "core/utf8.hpp"
 
@@ -13,6 +15,11 @@ void PhraseTable::add(std::string_view phrase, int id) {
   may_start_[(first & 0xFFFF) >> 6] |= std::uint64_t{1} << (first & 63);
   auto& bucket = buckets_[first];
   Entry entry{std::string(phrase), id};
+  std::size_t head_bytes = std::min<std::size_t>(phrase.size(), 8);
+  std::memcpy(&entry.head, phrase.data(), head_bytes);
+  entry.head_mask = head_bytes == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head_bytes)) - 1;
+  // The word is read in memory order on every machine, so the mask must cover the first bytes.
+  if constexpr (std::endian::native == std::endian::big) entry.head_mask = ~std::uint64_t{0} << (8 * (8 - head_bytes));
   // Keep each bucket longest-first so the first hit is the longest match.
   auto at = std::find_if(bucket.begin(), bucket.end(),
                          [&](const Entry& e) { return e.phrase.size() < entry.phrase.size(); });
@@ -28,10 +35,19 @@ const std::vector<PhraseTable::Entry>* PhraseTable::bucket_at(std::string_view t
   return it == buckets_.end() ? nullptr : &it->second;
 }
 
+bool PhraseTable::Entry::matches(std::string_view text, std::size_t pos) const {
+  if (pos + 8 > text.size()) return text.compare(pos, phrase.size(), phrase) == 0;
+  std::uint64_t word;
+  std::memcpy(&word, text.data() + pos, sizeof word);
+  if ((word & head_mask) != head) return false;
+  if (phrase.size() <= 8) return true;
+  return pos + phrase.size() <= text.size() && std::memcmp(text.data() + pos + 8, phrase.data() + 8, phrase.size() - 8) == 0;
+}
+
 PhraseMatch PhraseTable::longest_at(std::string_view text, std::size_t pos) const {
   if (const auto* bucket = bucket_at(text, pos))
     for (const auto& e : *bucket)
-      if (text.compare(pos, e.phrase.size(), e.phrase) == 0) return {e.id, e.phrase.size()};
+      if (e.matches(text, pos)) return {e.id, e.phrase.size()};
   return {};
 }
 
@@ -39,7 +55,7 @@ std::vector<PhraseMatch> PhraseTable::all_at(std::string_view text, std::size_t 
   std::vector<PhraseMatch> out;
   if (const auto* bucket = bucket_at(text, pos))
     for (const auto& e : *bucket)
-      if (text.compare(pos, e.phrase.size(), e.phrase) == 0) out.push_back({e.id, e.phrase.size()});
+      if (e.matches(text, pos)) out.push_back({e.id, e.phrase.size()});
   return out;
 }
 
