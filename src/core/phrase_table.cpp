@@ -13,7 +13,7 @@ void PhraseTable::add(std::string_view phrase, int id) {
   std::size_t length = 0;
   char32_t first = decode_at(phrase, 0, length);
   may_start_[(first & 0xFFFF) >> 6] |= std::uint64_t{1} << (first & 63);
-  auto& bucket = buckets_[first];
+  auto& bucket = bucket_for(first);
   Entry entry{std::string(phrase), id};
   std::size_t head_bytes = std::min<std::size_t>(phrase.size(), 8);
   std::memcpy(&entry.head, phrase.data(), head_bytes);
@@ -31,8 +31,33 @@ const std::vector<PhraseTable::Entry>* PhraseTable::bucket_at(std::string_view t
   std::size_t length = 0;
   char32_t first = decode_at(text, pos, length);
   if (!may_start(first)) return nullptr;
-  auto it = buckets_.find(first);
-  return it == buckets_.end() ? nullptr : &it->second;
+  for (std::size_t i = slot_of(first);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i].key == first) return &buckets_[slots_[i].bucket];
+    if (slots_[i].key == kNoKey) return nullptr;
+  }
+}
+
+std::vector<PhraseTable::Entry>& PhraseTable::bucket_for(char32_t first) {
+  for (std::size_t i = slot_of(first);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i].key == first) return buckets_[slots_[i].bucket];
+    if (slots_[i].key != kNoKey) continue;
+    // A new first code point. Keep the table at most half full so probes stay short.
+    if (2 * (buckets_.size() + 1) > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(old.size() * 2, Slot{});
+      --shift_;
+      for (const Slot& slot : old)
+        if (slot.key != kNoKey) {
+          std::size_t j = slot_of(slot.key);
+          while (slots_[j].key != kNoKey) j = (j + 1) & (slots_.size() - 1);
+          slots_[j] = slot;
+        }
+      return bucket_for(first);
+    }
+    slots_[i] = {first, static_cast<std::uint32_t>(buckets_.size())};
+    buckets_.emplace_back();
+    return buckets_.back();
+  }
 }
 
 bool PhraseTable::Entry::matches(std::string_view text, std::size_t pos) const {

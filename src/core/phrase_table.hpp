@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace crosscheck::core {
@@ -37,7 +36,19 @@ class PhraseTable {
     std::uint64_t head = 0, head_mask = 0;
     bool matches(std::string_view text, std::size_t pos) const;
   };
-  std::unordered_map<char32_t, std::vector<Entry>> buckets_;
+  std::vector<std::vector<Entry>> buckets_;
+  // First code point → index into buckets_: open addressing in a power-of-two table, probed
+  // linearly. A position that passes may_start costs a multiply and a compare or two, not a
+  // division and a chain walk.
+  static constexpr char32_t kNoKey = 0xFFFFFFFF;
+  struct Slot {
+    char32_t key = kNoKey;
+    std::uint32_t bucket = 0;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  unsigned shift_ = 28;  // 32 - log2(slots_.size())
+  std::size_t slot_of(char32_t key) const { return (static_cast<std::uint32_t>(key) * 0x9E3779B1u) >> shift_; }
+  std::vector<Entry>& bucket_for(char32_t first);
   // One bit per first code point (folded to 16 bits): most positions of a text start no phrase,
   // and the bit says so without a hash lookup.
   std::vector<std::uint64_t> may_start_ = std::vector<std::uint64_t>(1024, 0);

@@ -35,6 +35,7 @@ class ArticleFramer {
       mentions_ = &mentions;
       auto cues = find_cues(s, rules_);
       breaks_found_ = false;
+      scope_hits_found_ = false;
       int claim_subject = -2;
       for (std::size_t qi : by_sentence[si]) {
         const core::Quantity& q = ex_.quantities[qi];
@@ -73,7 +74,7 @@ class ArticleFramer {
           if (c.subject != c.subject_root) c.scope.qualifier = (e.type == "segment" ? "segment:" : "") + c.subject;
           if (subject_source != "topic" && subject_source != "article") claim_subject = subject;
         }
-        apply_scope_cues(s, clause, q, rules_, c.scope);
+        apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
         apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
         if (q.point < 0) c.scope.direction = words_.get("down");
@@ -116,6 +117,13 @@ class ArticleFramer {
   const std::vector<core::Span>& breaks_of(const SentenceView& s) {
     if (!breaks_found_) breaks_ = clause_breaks_in(s, rules_), breaks_found_ = true;
     return breaks_;
+  }
+  // Likewise its scope cues.
+  std::vector<ScopeHit> scope_hits_;
+  bool scope_hits_found_ = false;
+  const std::vector<ScopeHit>& scope_hits_of(const SentenceView& s) {
+    if (!scope_hits_found_) scope_hits_ = find_scope_cues(s, rules_), scope_hits_found_ = true;
+    return scope_hits_;
   }
 
   static bool has(const std::vector<std::string>& list, const std::string& item) {
@@ -184,7 +192,7 @@ class ArticleFramer {
       c.attribute = words_.get(relation->id);
       c.attribute_source = words_.get("cue");
       c.relation_value = words_.get(value);
-      apply_scope_cues(s, s.span, c.quantity, rules_, c.scope);
+      apply_scope_cues(s, scope_hits_of(s), s.span, c.quantity, rules_, c.scope);
       c.scope.direction.clear();
       // Who says so: the subject itself when it states it, else a government, organization or
       // person named in the sentence.

@@ -38,9 +38,16 @@ std::string choose_attribute(const SentenceView& s, const core::Quantity& q, cor
                              const rules::RuleSet& rules, std::string_view& source, CueHit& chosen);
 std::string nearest_noun(const SentenceView& s, const core::Quantity& q, const rules::RuleSet& rules);
 
-// Scope cues in [from, to): field → value, nearest to `anchor` wins.
-void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::RuleSet& rules,
-                      core::Scope& scope);
+// A scope cue found in a sentence: every cue at each position, longest first, leaving out those
+// that can count for no figure (inside a Latin word; total words, which count only right before
+// a figure). Found once per sentence; each figure then picks from them.
+struct ScopeHit {
+  std::size_t start = 0, end = 0;
+  int cue = -1;  // index into RuleSet::scope_cues
+};
+std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSet& rules);
+void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, core::Span clause, const core::Quantity& q,
+                      const rules::RuleSet& rules, core::Scope& scope);
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope);
 void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,

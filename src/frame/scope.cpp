@@ -15,13 +15,8 @@ bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 }  // namespace
 
-void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::RuleSet& rules,
-                      core::Scope& scope) {
-  struct Best {
-    std::string value;
-    long distance = -1;
-  };
-  std::map<std::string, Best> best;
+std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSet& rules) {
+  std::vector<ScopeHit> hits;
   std::string_view lower = s.lower.substr(0, s.span.end);
   for (std::size_t pos = s.span.start; pos < s.span.end; ++pos) {
     if ((static_cast<unsigned char>(s.text[pos]) & 0xC0) == 0x80) continue;
@@ -29,25 +24,38 @@ void apply_scope_cues(const SentenceView& s, core::Span clause, const core::Quan
       const auto& cue = rules.scope_cues[static_cast<std::size_t>(m.id)];
       std::size_t end = pos + m.length;
       if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) continue;
-      if (end > q.span.start && pos < q.span.end) continue;
-      if (cue.field == "total") continue;  // only right before a figure, above
-      // Attribution speaks for the whole sentence; the others for the figure's own clause.
-      bool sentence_wide = cue.field == "attribution";
-      if (!sentence_wide && (pos < clause.start || end > clause.end)) continue;
-      long distance = end <= q.span.start ? static_cast<long>(q.span.start - end) : static_cast<long>(pos - q.span.end);
-      auto& b = best[cue.field];
-      if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};
-      break;  // longest cue at this position only
+      if (cue.field == "total") continue;  // only right before a figure, below
+      hits.push_back({pos, end, m.id});
     }
+  }
+  return hits;
+}
+
+void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, core::Span clause, const core::Quantity& q,
+                      const rules::RuleSet& rules, core::Scope& scope) {
+  struct Best {
+    std::string_view value;
+    long distance = -1;
+  };
+  std::map<std::string_view, Best> best;
+  std::size_t taken_at = std::string::npos;
+  for (const auto& hit : hits) {
+    if (hit.start == taken_at) continue;  // longest cue at a position only
+    const auto& cue = rules.scope_cues[static_cast<std::size_t>(hit.cue)];
+    if (hit.end > q.span.start && hit.start < q.span.end) continue;
+    // Attribution speaks for the whole sentence; the others for the figure's own clause.
+    bool sentence_wide = cue.field == "attribution";
+    if (!sentence_wide && (hit.start < clause.start || hit.end > clause.end)) continue;
+    long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);
+    auto& b = best[cue.field];
+    if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};
+    taken_at = hit.start;
   }
   // "총 13명", "in total 13": a total word right before the figure makes it a total.
   std::size_t before = q.span.start;
   while (before > s.span.start && s.text[before - 1] == ' ') --before;
-  for (const auto& cue : rules.scope_cues)
-    if (cue.field == "total") {
-      const std::string& word = cue.lowered;
-      if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
-    }
+  for (const std::string& word : rules.total_words)
+    if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
   auto take = [&](const char* field, core::Word& slot) {
     auto it = best.find(field);
     if (it != best.end() && slot.empty()) slot = it->second.value;

@@ -547,9 +547,11 @@ void RuleSet::build_tables() {
     for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
+  total_words.clear();
   for (std::size_t i = 0; i < scope_cues.size(); ++i) {
     scope_cues[i].lowered = lower(scope_cues[i].word);
     scope_table.add(scope_cues[i].lowered, static_cast<int>(i));
+    if (scope_cues[i].field == "total") total_words.push_back(scope_cues[i].lowered);
   }
   for (std::size_t i = 0; i < relative_times.size(); ++i) {
     relative_times[i].lowered = lower(relative_times[i].word);

@@ -194,6 +194,9 @@ struct RuleSet {
   // The units written before a figure ($, US$, ₩), lower-cased: the extractor asks it only
   // whether a position can start one, before the longest match in unit_table.
   core::PhraseTable prefix_unit_table;
+  // The lower-cased scope words that make a figure a total ("총", "in total"): read right before
+  // every figure, so kept apart from the other scope cues.
+  std::vector<std::string> total_words;
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;

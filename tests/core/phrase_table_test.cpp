@@ -56,3 +56,19 @@ TEST_CASE("matching agrees with comparing the phrase byte by byte at every posit
     }
   }
 }
+
+TEST_CASE("thousands of different first letters are all found after the table grows") {
+  PhraseTable table;
+  auto syllable = [](int i) {
+    char32_t cp = 0xAC00 + static_cast<char32_t>(i);  // Hangul syllables, three bytes each
+    std::string s;
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+    return s;
+  };
+  for (int i = 0; i < 3000; ++i) table.add(syllable(i) + "원", i);
+  for (int i = 0; i < 3000; ++i) CHECK(table.longest_at(syllable(i) + "원", 0).id == i);
+  CHECK_FALSE(table.longest_at(syllable(3001) + "원", 0));
+  CHECK_FALSE(table.longest_at(syllable(5) + "달", 0));
+}
