@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 
 namespace crosscheck::check {
@@ -158,11 +159,21 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
   const auto& claims = in.claims;
   auto order = canonical_order(in);
   PriceIndex index = index_prices(in, order);
-  // Identical changes tested against the same prices make one finding that lists them all.
-  std::map<std::string, std::size_t> merged;
+  // The price pair for each stated change, found on all cores (the search only reads); the
+  // findings are then made one by one in canonical order.
+  struct Chosen {
+    bool found = false;
+    std::size_t from = 0, to = 0;
+    PriceFit fit;
+  };
+  std::vector<std::size_t> changes;
   for (std::size_t ci : order) {
     const core::Claim& c = claims[ci];
-    if (c.attribute != "price-change" || c.quantity.dimension != core::Dimension::percent || c.subject_root.empty()) continue;
+    if (c.attribute == "price-change" && c.quantity.dimension == core::Dimension::percent && !c.subject_root.empty()) changes.push_back(ci);
+  }
+  std::vector<Chosen> chosen(changes.size());
+  core::parallel_for(changes.size(), [&](std::size_t k) {
+    const core::Claim& c = claims[changes[k]];
     core::Interval stated = c.quantity.value;
     if (c.quantity.point < 0) stated = {-stated.hi, -stated.lo, stated.hi_closed, stated.lo_closed};
     int window = sessions(c.scope.window);
@@ -181,35 +192,43 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
       });
       if (!first_tried) continue;
       if (!fitting) fitting = first_tried, chosen_fit = first_fit;
-      auto [from_index, to_index] = *fitting;
-      const auto& from = claims[from_index];
-      const auto& to = claims[to_index];
-      core::Finding f;
-      f.verdict = chosen_fit.fits ? "supported" : "conflict";
-      f.check = "percent-change";
-      f.subject = c.subject_root;
-      f.attribute = c.attribute;
-      f.sides = {{c.id}, {from.id, to.id}};
-      f.reasons = {chosen_fit.fits ? "derived-change" : "derived-change-mismatch"};
-      graph.add_derived(ci, from_index);
-      graph.add_derived(ci, to_index);
-      char key[96];
-      std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
-      std::string k = key + c.scope.date.to_string() + "|" + f.verdict + "|" + from.id + "|" + to.id;
-      auto [it, fresh] = merged.emplace(k, out.size());
-      if (!fresh) {
-        out[it->second].sides[0].push_back(c.id);
-        break;
-      }
-      f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
-                    {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
-                    {"change_percent", std::round(chosen_fit.change * 100) / 100}, {"sessions", chosen_fit.sessions}};
-      f.explanation = render(in.rules, in.language, chosen_fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
-                             {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(chosen_fit.change)},
-                              {"claim", c.quantity.surface}});
-      out.push_back(std::move(f));
-      break;
+      chosen[k] = {true, fitting->first, fitting->second, chosen_fit};
+      return;
     }
+  });
+  // Identical changes tested against the same prices make one finding that lists them all.
+  std::map<std::string, std::size_t> merged;
+  for (std::size_t k = 0; k < changes.size(); ++k) {
+    if (!chosen[k].found) continue;
+    std::size_t ci = changes[k];
+    const core::Claim& c = claims[ci];
+    const PriceFit& chosen_fit = chosen[k].fit;
+    const auto& from = claims[chosen[k].from];
+    const auto& to = claims[chosen[k].to];
+    core::Finding f;
+    f.verdict = chosen_fit.fits ? "supported" : "conflict";
+    f.check = "percent-change";
+    f.subject = c.subject_root;
+    f.attribute = c.attribute;
+    f.sides = {{c.id}, {from.id, to.id}};
+    f.reasons = {chosen_fit.fits ? "derived-change" : "derived-change-mismatch"};
+    graph.add_derived(ci, chosen[k].from);
+    graph.add_derived(ci, chosen[k].to);
+    char key[96];
+    std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
+    std::string merge_key = key + c.scope.date.to_string() + "|" + f.verdict + "|" + from.id + "|" + to.id;
+    auto [it, fresh] = merged.emplace(merge_key, out.size());
+    if (!fresh) {
+      out[it->second].sides[0].push_back(c.id);
+      continue;
+    }
+    f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
+                  {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
+                  {"change_percent", std::round(chosen_fit.change * 100) / 100}, {"sessions", chosen_fit.sessions}};
+    f.explanation = render(in.rules, in.language, chosen_fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
+                           {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(chosen_fit.change)},
+                            {"claim", c.quantity.surface}});
+    out.push_back(std::move(f));
   }
 }
 
