@@ -59,7 +59,8 @@ JsonWriter& JsonWriter::number(double value) {
   return *this;
 }
 
-JsonWriter& JsonWriter::number(std::uint64_t value) {
+template <typename Integer>
+JsonWriter& JsonWriter::integer(Integer value) {
   separate();
   char buffer[24];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -67,13 +68,8 @@ JsonWriter& JsonWriter::number(std::uint64_t value) {
   return *this;
 }
 
-JsonWriter& JsonWriter::number(std::int64_t value) {
-  separate();
-  char buffer[24];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
-  return *this;
-}
+JsonWriter& JsonWriter::number(std::uint64_t value) { return integer(value); }
+JsonWriter& JsonWriter::number(std::int64_t value) { return integer(value); }
 
 JsonWriter& JsonWriter::boolean(bool value) {
   separate();

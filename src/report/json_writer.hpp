@@ -55,6 +55,8 @@ class JsonWriter {
     return *this;
   }
   void escaped(std::string_view text);
+  template <typename Integer>
+  JsonWriter& integer(Integer value);
 };
 
 }  // namespace crosscheck::report
