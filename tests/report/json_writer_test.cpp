@@ -13,6 +13,7 @@
 
 using crosscheck::report::JsonWriter;
 using ordered = nlohmann::ordered_json;
+using namespace std::string_literals;
 
 namespace {
 
@@ -38,7 +39,7 @@ TEST_CASE("strings are escaped as nlohmann escapes them, invalid UTF-8 replaced 
                                "엔비디아 주가는 17% 떨어졌다",
                                "quote \" and backslash \\ and slash /",
                                "tab\tnewline\nreturn\rformfeed\fbackspace\b",
-                               std::string("nul \0 and \x01 \x1f \x7f", 19),
+                               "nul \0 and \x01 \x1f \x7f"s,  // the NUL kept: a std::string literal
                                "emoji 😀 and euro €",
                                "broken \xFF byte",
                                "cut \xEB\x94 syllable",
