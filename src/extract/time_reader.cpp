@@ -257,7 +257,7 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
   if (year >= 1900 && year <= 2100 && e - pos == 4 && s.word_boundary_after(e) && (e >= s.end || s.text[e] != ',' || !is_digit_at(s, e + 1))) {
     std::size_t b = pos;
     if (b > s.begin && s.text[b - 1] == ' ') --b;
-    for (const char* lead : {"in", "since", "of", "by", "from", "until", "through", "during"})
+    for (const auto& lead : rules_.time.year_lead_words)
       if (s.ends_with(b, lead)) {
         core::TimeExpression t;
         t.kind = "year";
