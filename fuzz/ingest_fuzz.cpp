@@ -14,17 +14,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& rules = fuzz::rules();
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   crosscheck::core::Diagnostics diagnostics;
+  crosscheck::core::WordPool words;
   switch (data[0] % 3) {
     case 0: {
       auto article = crosscheck::ingest::build_article(bytes, {"f", "", "", "", "", "f.txt"}, rules, diagnostics);
-      crosscheck::cli::claims_of(article, 0, rules, diagnostics);
+      crosscheck::cli::claims_of(article, 0, rules, diagnostics, words);
       break;
     }
     case 1: {
       std::vector<crosscheck::core::InvalidByte> invalid;
       auto page = crosscheck::ingest::read_html(crosscheck::core::repair_utf8(bytes, invalid), rules);
       auto article = crosscheck::ingest::build_article(page.text, {"f", "", "", "", "", "f.html"}, rules, diagnostics, {}, page.skipped);
-      crosscheck::cli::claims_of(article, 0, rules, diagnostics);
+      crosscheck::cli::claims_of(article, 0, rules, diagnostics, words);
       break;
     }
     default: {
