@@ -175,6 +175,7 @@ class GroupChecker {
       return out;
     };
     constexpr std::size_t kMaxEvidencePairs = 200;
+    constexpr std::size_t kMaxExplainedTexts = 12;
     nlohmann::ordered_json explained_pairs = nlohmann::ordered_json::array();
     std::vector<std::string> explained_reasons;
     std::vector<std::string> explained_texts;
@@ -209,8 +210,10 @@ class GroupChecker {
             }
             for (const auto& r : cmp.reasons) {
               if (std::find(explained_reasons.begin(), explained_reasons.end(), r) == explained_reasons.end()) explained_reasons.push_back(r);
+              // The explanation quotes twelve texts at most: once it has them, no more are written.
+              if (explained_texts.size() >= kMaxExplainedTexts) continue;
               std::string text = ca.quantity.surface + " / " + cb.quantity.surface + ": " + reason_text(r, {&ca}, {&cb});
-              if (seen_texts.insert(text).second && explained_texts.size() < 12) explained_texts.push_back(text);
+              if (seen_texts.insert(text).second) explained_texts.push_back(text);
             }
           }
         if (!conflicting.empty()) add_conflict(members, expand(left), expand(right), conflicting);
