@@ -19,6 +19,17 @@ inline char32_t decode_at(std::string_view text, std::size_t pos, std::size_t& l
   if (pos >= text.size()) return 0;
   auto c = static_cast<unsigned char>(text[pos]);
   if (c < 0x80) return c;
+  // Three bytes well formed, the shape of every Hangul syllable: decoded here too.
+  if ((c & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+    auto c1 = static_cast<unsigned char>(text[pos + 1]), c2 = static_cast<unsigned char>(text[pos + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(c1 & 0x3F) << 6) | (c2 & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        length = 3;
+        return cp;
+      }
+    }
+  }
   return decode_multibyte_at(text, pos, length);
 }
 void append_utf8(std::string& out, char32_t cp);

@@ -36,3 +36,25 @@ TEST_CASE("code points are counted over Korean, English and broken text, at any 
     CHECK(crosscheck::core::count_code_points(text, begin, end) == count_one_by_one(text, begin, end));
   }
 }
+
+TEST_CASE("the inline three-byte decoding reads every sequence as the full decoder does") {
+  // Every lead byte of a three-byte form with every pair of following bytes: well formed,
+  // overlong, surrogate or broken.
+  std::size_t differences = 0;
+  std::string text(3, '\0');
+  for (int lead = 0xE0; lead <= 0xEF; ++lead)
+    for (int second = 0; second < 256; ++second)
+      for (int third = 0; third < 256; ++third) {
+        text[0] = static_cast<char>(lead), text[1] = static_cast<char>(second), text[2] = static_cast<char>(third);
+        std::size_t fast_length = 0, full_length = 0;
+        char32_t fast = crosscheck::core::decode_at(text, 0, fast_length);
+        char32_t full = crosscheck::core::decode_multibyte_at(text, 0, full_length);
+        differences += fast != full || fast_length != full_length;
+      }
+  CHECK(differences == 0);
+  std::size_t length = 0;
+  CHECK(crosscheck::core::decode_at("딥", 0, length) == U'딥');
+  CHECK(length == 3);
+  CHECK(crosscheck::core::decode_at("\xEB\x94", 0, length) == 0xFFFD);  // cut short by the end of the text
+  CHECK(length == 1);
+}
