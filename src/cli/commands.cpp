@@ -172,13 +172,16 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   }
   if (!written) return 2;
   if (!output.empty() && !quiet) io.err << "crosscheck: wrote " << output << "\n";
+  int status = 0;
   if (result.run.articles.empty()) {
     io.err << "crosscheck: no article could be read\n";
-    return 2;
+    status = 2;
+  } else if (std::any_of(result.run.findings.begin(), result.run.findings.end(),
+                         [](const core::Finding& f) { return f.verdict == "conflict"; })) {
+    status = 1;
   }
-  for (const auto& f : result.run.findings)
-    if (f.verdict == "conflict") return 1;
-  return 0;
+  if (io.freed_at_exit) io.freed_at_exit->push_back(std::make_shared<PipelineResult>(std::move(result)));
+  return status;
 }
 
 int cmd_extract(const std::vector<std::string>& args, Io& io) {

@@ -94,3 +94,19 @@ TEST_CASE("terminal report: no escape codes when not a terminal") {
   CHECK(o.out.find('\x1b') == std::string::npos);
   CHECK(o.out.find("Explained differences") != std::string::npos);
 }
+
+TEST_CASE("check hands its run to main to be freed at exit, and writes the same report either way") {
+  const std::string article = "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n"
+                              "{\"id\":\"b\",\"text\":\"엔비디아 주가는 27일 12.6% 떨어졌다.\"}\n";
+  auto plain = call({"check", "--format", "json", "-"}, article);
+  std::istringstream in(article);
+  std::ostringstream out, err;
+  crosscheck::cli::Io io{in, out, err};
+  std::vector<std::shared_ptr<void>> freed_at_exit;
+  io.freed_at_exit = &freed_at_exit;
+  int status = crosscheck::cli::main_command({"check", "--format", "json", "-"}, io);
+  CHECK(status == plain.status);
+  CHECK(out.str() == plain.out);
+  REQUIRE(freed_at_exit.size() == 1);  // the run itself, claims and articles, still whole
+  CHECK(freed_at_exit.front() != nullptr);
+}
