@@ -3,33 +3,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/utf8.hpp"
+
 namespace crosscheck::report {
-
-namespace {
-
-// The byte length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not one.
-std::size_t utf8_length_at(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  auto continuation = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
-  unsigned char b = byte(i);
-  if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (b >= 0xE0 && b <= 0xEF) {
-    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-    if (b == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-    if (b == 0xED && byte(i + 1) >= 0xA0) return 0;  // a surrogate
-    return 3;
-  }
-  if (b >= 0xF0 && b <= 0xF4) {
-    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-    if (b == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
-    if (b == 0xF4 && byte(i + 1) >= 0x90) return 0;  // past U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-}  // namespace
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();
@@ -101,8 +77,9 @@ void JsonWriter::escaped(std::string_view text) {
       continue;
     }
     if (b >= 0x80) {
-      std::size_t n = utf8_length_at(text, i);
-      if (n == 0) {
+      std::size_t n = 1;
+      core::decode_at(text, i, n);
+      if (n == 1) {  // the byte starts no well-formed sequence
         // Invalid UTF-8 is rare (inputs are repaired when read): let nlohmann replace it exactly as
         // it does everywhere else.
         out_.resize(mark);
