@@ -62,32 +62,31 @@ ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t m
   const double inf = std::numeric_limits<double>::infinity();
   core::LineReader lines(in, max_line_bytes);
   bool overlong = false;
+  auto skip = [&](const std::string& where, const std::string& reason) {
+    result.inputs.push_back({where, "skipped", reason});
+    result.diagnostics.push_back({core::Severity::error, "input.skipped", reason, where});
+  };
   while (lines.next(line, overlong)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = name + ":" + std::to_string(line_no);
     if (overlong) {
-      std::string reason = "line is longer than the limit of " + std::to_string(max_line_bytes) + " bytes";
-      result.inputs.push_back({where, "skipped", reason});
-      result.diagnostics.push_back({core::Severity::error, "input.skipped", reason, where});
+      skip(where, "line is longer than the limit of " + std::to_string(max_line_bytes) + " bytes");
       continue;
     }
     json j;
     try {
       j = json::parse(line);
     } catch (const json::parse_error& e) {
-      result.inputs.push_back({where, "skipped", std::string("not JSON: ") + e.what()});
-      result.diagnostics.push_back({core::Severity::error, "input.skipped", std::string("not JSON: ") + e.what(), where});
+      skip(where, std::string("not JSON: ") + e.what());
       continue;
     }
     if (!j.is_object() || !j.contains("id") || !j.contains("article") || !j.contains("value") || !j["value"].is_object()) {
-      result.inputs.push_back({where, "skipped", "not a claim (needs id, article and value)"});
-      result.diagnostics.push_back({core::Severity::error, "input.skipped", "not a claim (needs id, article and value)", where});
+      skip(where, "not a claim (needs id, article and value)");
       continue;
     }
     if (!j["id"].is_string() || !j["article"].is_string()) {
-      result.inputs.push_back({where, "skipped", "'id' and 'article' must be strings"});
-      result.diagnostics.push_back({core::Severity::error, "input.skipped", "'id' and 'article' must be strings", where});
+      skip(where, "'id' and 'article' must be strings");
       continue;
     }
     std::string article_id = text(j, "article");

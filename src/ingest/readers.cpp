@@ -121,6 +121,9 @@ class Reader {
 
   void skip(const std::string& path, const std::string& reason) {
     flush();  // the queued articles come first, as they came first in the input
+    record_skipped(path, reason);
+  }
+  void record_skipped(const std::string& path, const std::string& reason) {
     result_.inputs.push_back({path, "skipped", reason});
     result_.diagnostics.push_back({Severity::error, "input.skipped", reason, path});
   }
@@ -193,8 +196,7 @@ class Reader {
     built.swap(pending_);
     for (auto& p : built) {
       if (!p.skip_reason.empty()) {
-        result_.inputs.push_back({p.path, "skipped", p.skip_reason});
-        result_.diagnostics.push_back({Severity::error, "input.skipped", p.skip_reason, p.path});
+        record_skipped(p.path, p.skip_reason);
         continue;
       }
       // Ids are made unique here, in input order, so a run's ids do not depend on batching.
