@@ -269,17 +269,8 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
   return std::nullopt;
 }
 
-TimeReader::TimeReader(const rules::RuleSet& rules) : rules_(rules) {
-  auto mark = [&](std::string_view word) {
-    if (!word.empty() && static_cast<unsigned char>(word[0]) < 128) english_start_[static_cast<unsigned char>(word[0])] = true;
-  };
-  for (const auto& [name, month] : rules.time.month_names) mark(name);
-  for (const auto& [name, day] : rules.time.weekday_names) mark(name);
-  mark("q");
-}
-
 std::optional<core::TimeExpression> TimeReader::read(const Sentence& s, std::size_t pos) const {
-  if (pos < s.end && core::is_latin_letter(s.at(pos)) && !english_start_[static_cast<unsigned char>(s.lower[pos])])
+  if (pos < s.end && core::is_latin_letter(s.at(pos)) && !rules_.time_english_start[static_cast<unsigned char>(s.lower[pos])])
     return std::nullopt;
   std::optional<core::TimeExpression> t;
   if (is_digit_at(s, pos)) {

@@ -1,7 +1,6 @@
 #pragma once
 // Years, dates, months, quarters and clock times: read as time expressions for the frame
 // stage, never as amounts (2025년01월31일, 1월24일, 29일(현지시각), 지난해 11~12월, Jan. 27, Q4).
-#include <array>
 #include <optional>
 
 #include "core/model.hpp"
@@ -11,14 +10,11 @@ namespace crosscheck::extract {
 
 class TimeReader {
  public:
-  explicit TimeReader(const rules::RuleSet& rules);
+  explicit TimeReader(const rules::RuleSet& rules) : rules_(rules) {}
   std::optional<core::TimeExpression> read(const Sentence& s, std::size_t pos) const;
 
  private:
   const rules::RuleSet& rules_;
-  // The lower-case ASCII letters an English time expression can start with (month and weekday
-  // names, Q for quarters): a letter not among them starts none.
-  std::array<bool, 128> english_start_{};
 
   std::size_t match_any(const Sentence& s, std::size_t pos, const std::vector<std::string>& words) const;
   std::optional<core::TimeExpression> read_korean(const Sentence& s, std::size_t pos) const;

@@ -549,7 +549,6 @@ void RuleSet::build_tables() {
     for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
-  total_words.clear();
   for (std::size_t i = 0; i < scope_cues.size(); ++i) {
     scope_cues[i].lowered = lower(scope_cues[i].word);
     scope_table.add(scope_cues[i].lowered, static_cast<int>(i));
@@ -569,6 +568,12 @@ void RuleSet::build_tables() {
   for (std::size_t i = 0; i < sino_digits.size(); ++i) sino_digit_table.add(sino_digits[i].first, static_cast<int>(i));
   for (std::size_t i = 0; i < small_scales.size(); ++i) small_scale_table.add(small_scales[i].word, static_cast<int>(i));
   for (std::size_t i = 0; i < big_scales.size(); ++i) big_scale_table.add(big_scales[i].word, static_cast<int>(i));
+  auto starts_english_time = [&](std::string_view word) {
+    if (!word.empty() && static_cast<unsigned char>(word[0]) < 128) time_english_start[static_cast<unsigned char>(word[0])] = true;
+  };
+  for (const auto& [name, month] : time.month_names) starts_english_time(name);
+  for (const auto& [name, day] : time.weekday_names) starts_english_time(name);
+  starts_english_time("q");  // Q4: quarters are written with the letter, in either case
 }
 
 std::string bundled_rules_dir(const std::string& argv0) {

@@ -1,6 +1,7 @@
 #pragma once
 // Everything crosscheck knows about language and the world, loaded once from rules/ and
 // passed by const reference. Nothing here is a C++ literal of language knowledge.
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -198,6 +199,9 @@ struct RuleSet {
   // The lower-cased scope words that make a figure a total ("총", "in total"): read right before
   // every figure, so kept apart from the other scope cues.
   std::vector<std::string> total_words;
+  // The lower-case ASCII letters an English time expression can start with (month and weekday
+  // names, Q for quarters): the time reader turns away a letter not among them.
+  std::array<bool, 128> time_english_start{};
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;
