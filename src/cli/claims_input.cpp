@@ -80,6 +80,10 @@ ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t m
     } catch (const json::parse_error& e) {
       skip(where, std::string("not JSON: ") + e.what());
       continue;
+    } catch (const json::exception& e) {
+      // Well-formed JSON the reader cannot hold, such as a number past the range of a double.
+      skip(where, std::string("unreadable JSON: ") + e.what());
+      continue;
     }
     if (!j.is_object() || !j.contains("id") || !j.contains("article") || !j.contains("value") || !j["value"].is_object()) {
       skip(where, "not a claim (needs id, article and value)");

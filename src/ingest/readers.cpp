@@ -262,6 +262,10 @@ class Reader {
     } catch (const nlohmann::json::parse_error& e) {
       p.skip_reason = std::string("not JSON: ") + e.what();
       return false;
+    } catch (const nlohmann::json::exception& e) {
+      // Well-formed JSON the reader cannot hold, such as a number past the range of a double.
+      p.skip_reason = std::string("unreadable JSON: ") + e.what();
+      return false;
     }
     if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
       p.skip_reason = "no string field 'text'";

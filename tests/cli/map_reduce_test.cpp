@@ -53,14 +53,16 @@ TEST_CASE("check --claims reports a line that is not a claim and goes on") {
   int status = 0;
   std::string good = call({"extract", "--quiet", "-"}, "{\"id\":\"a\",\"text\":\"엔비디아 주가는 27일 17% 떨어졌다.\"}\n", status);
   std::string wrong_types = "{\"id\":\"y\",\"article\":\"b\",\"start\":\"7\",\"value\":{\"point\":\"x\",\"lo_closed\":1}}\n";
+  std::string overflow = "{\"id\":\"o\",\"article\":\"b\",\"value\":{\"point\":1e999}}\n";
   auto out = call({"check", "--quiet", "--format", "json", "--claims", "-"},
-                  "{broken\n" + good + "{\"id\":\"x\"}\n{\"id\":3,\"article\":\"a\",\"value\":{}}\n" + wrong_types, status);
+                  "{broken\n" + good + "{\"id\":\"x\"}\n{\"id\":3,\"article\":\"a\",\"value\":{}}\n" + wrong_types + overflow,
+                  status);
   CHECK(status == 0);
   auto j = nlohmann::json::parse(out);
   CHECK(j["claims"].size() == 2);  // the well-formed claim and the one with wrongly typed fields
   std::size_t skipped = 0;
   for (const auto& i : j["inputs"]) skipped += i["status"] == "skipped";
-  CHECK(skipped == 3);
+  CHECK(skipped == 4);  // the broken line, two lines that are no claims, and the number past a double
 }
 
 TEST_CASE("check --claims skips a line past the line limit without reading it whole, and keeps the rest") {

@@ -101,9 +101,13 @@ TEST_CASE("JSONL: a bad line is skipped with file:line, the rest still read") {
       "{not json\n"
       "{\"id\":\"b\",\"title\":\"no text\"}\n"
       "\n"
-      "{\"id\":\"c\",\"text\":\"딥시크는 557만달러를 썼다.\"}\n";
+      "{\"id\":\"c\",\"text\":\"딥시크는 557만달러를 썼다.\"}\n"
+      "{\"id\":\"d\",\"text\":\"엔비디아 주가는 17% 떨어졌다.\",\"score\":1e999}\n";
   auto result = test::run({dir.file("feed.jsonl", jsonl)});
   CHECK(result.run.articles.size() == 2);
+  // A number no double holds is well-formed JSON the reader cannot take: that line alone is skipped.
+  CHECK(status_of(result.run, "feed.jsonl:6")->status == "skipped");
+  CHECK(status_of(result.run, "feed.jsonl:6")->reason.rfind("unreadable JSON", 0) == 0);
   CHECK(status_of(result.run, "feed.jsonl:2")->status == "skipped");
   CHECK(status_of(result.run, "feed.jsonl:2")->reason.rfind("not JSON", 0) == 0);
   CHECK(status_of(result.run, "feed.jsonl:3")->reason == "no string field 'text'");
