@@ -38,8 +38,12 @@ bool periods_compatible(const std::string& a, const std::string& b);
 // than rounded (557만 for 5,576,000), so its upper end reaches one more unit of its last digit.
 core::Interval tolerant_interval(const core::Quantity& q);
 std::vector<std::string> agreement_reasons(const std::vector<const core::Claim*>& claims);
-// Greedy stabbing: sides whose members all share a value, fewest sides first.
+// Greedy stabbing: sides whose members all share a value, fewest sides first. Each side lists
+// its members by index; sides come in the order of the earliest end among them.
 std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Interval>& intervals);
+// The same sides found by visiting every free interval for each side: quadratic, used when a
+// bound is NaN or points the wrong way, and by the tests as the reference.
+std::vector<std::vector<std::size_t>> agreeing_sides_by_full_scan(const std::vector<core::Interval>& intervals);
 
 // Explanation text from a message template: "{a} and {b} ..." with values filled in.
 std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,

@@ -55,32 +55,97 @@ std::vector<std::string> agreement_reasons(const std::vector<const core::Claim*>
   return reasons;
 }
 
-std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Interval>& intervals) {
-  // Greedy stabbing: the interval that ends first fixes a side; every remaining interval that
-  // meets it (and the others already on the side) shares a value with all of them.
+namespace {
+
+// Interval indices by end, ties by index: the order in which sides are fixed.
+std::vector<std::size_t> by_end(const std::vector<core::Interval>& intervals) {
   std::vector<std::size_t> order(intervals.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return intervals[a].hi != intervals[b].hi ? intervals[a].hi < intervals[b].hi : a < b;
   });
+  return order;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> agreeing_sides_by_full_scan(const std::vector<core::Interval>& intervals) {
+  // The interval that ends first fixes a side; every remaining interval that meets it (and the
+  // others already on the side) shares a value with all of them. Intervals on a line meet
+  // pairwise exactly when they share a point, so it is enough to keep the side's common part and
+  // test each candidate against it.
+  const std::vector<std::size_t> order = by_end(intervals);
   std::vector<bool> taken(intervals.size(), false);
   std::vector<std::vector<std::size_t>> sides;
   for (std::size_t i : order) {
     if (taken[i]) continue;
-    // Intervals on a line meet pairwise exactly when they share a point, so it is enough to keep
-    // the side's common part and test each candidate against it: linear per side.
     std::vector<std::size_t> side{i};
     core::Interval common = intervals[i];
     for (std::size_t j : order) {
       if (taken[j] || j == i || !intervals[j].meets(common)) continue;
       side.push_back(j);
-      const auto& v = intervals[j];
-      if (v.lo > common.lo || (v.lo == common.lo && !v.lo_closed)) common.lo = v.lo, common.lo_closed = v.lo_closed;
-      if (v.hi < common.hi || (v.hi == common.hi && !v.hi_closed)) common.hi = v.hi, common.hi_closed = v.hi_closed;
+      common = common.narrowed_to(intervals[j]);
     }
     for (std::size_t j : side) taken[j] = true;
     std::sort(side.begin(), side.end());
-    sides.push_back(side);
+    sides.push_back(std::move(side));
+  }
+  return sides;
+}
+
+std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Interval>& intervals) {
+  // NaN breaks the ordering below and infinite bounds pointing the wrong way break the
+  // tolerance in Interval::meets; neither comes out of the reader, but neither may go wrong.
+  bool ordinary = std::all_of(intervals.begin(), intervals.end(), [](const core::Interval& v) {
+    return !std::isnan(v.lo) && !std::isnan(v.hi) && v.lo != core::Interval::infinity() && v.hi != -core::Interval::infinity();
+  });
+  if (!ordinary) return agreeing_sides_by_full_scan(intervals);
+  const std::vector<std::size_t> order = by_end(intervals);
+
+  // The same sides without visiting every interval for each side. A side's first interval ends
+  // no later than any interval still free, so the side's common part ends where it does, and an
+  // interval can only join if it starts before that end (the first test in Interval::meets).
+  // Free intervals are kept in a list by start, and a side looks only at the list's front part
+  // that passes that test, in the order the full scan would visit them.
+  std::vector<std::size_t> rank(intervals.size());
+  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  std::vector<std::size_t> by_start = order;
+  std::stable_sort(by_start.begin(), by_start.end(), [&](std::size_t a, std::size_t b) { return intervals[a].lo < intervals[b].lo; });
+  // A doubly linked list over by_start positions; position n is the end.
+  const std::size_t n = intervals.size();
+  std::vector<std::size_t> next(n + 1), prev(n + 1);
+  for (std::size_t p = 0; p <= n; ++p) next[p] = p + 1, prev[p] = p == 0 ? n : p - 1;
+  std::size_t head = n == 0 ? n : 0;
+  std::vector<std::size_t> position(n);
+  for (std::size_t p = 0; p < n; ++p) position[by_start[p]] = p;
+  auto unlink = [&](std::size_t p) {
+    if (p == head) head = next[p];
+    else next[prev[p]] = next[p];
+    if (next[p] < n) prev[next[p]] = prev[p];
+  };
+  std::vector<bool> taken(n, false);
+  std::vector<std::vector<std::size_t>> sides;
+  std::vector<std::size_t> candidates;
+  for (std::size_t i : order) {
+    if (taken[i]) continue;
+    const double end = intervals[i].hi;
+    candidates.clear();
+    for (std::size_t p = head; p < n; p = next[p]) {
+      double start = intervals[by_start[p]].lo;
+      if (end < start - 1e-9 * std::max({1.0, std::fabs(end), std::fabs(start)})) break;
+      if (by_start[p] != i) candidates.push_back(by_start[p]);
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+    std::vector<std::size_t> side{i};
+    core::Interval common = intervals[i];
+    for (std::size_t j : candidates) {
+      if (!intervals[j].meets(common)) continue;
+      side.push_back(j);
+      common = common.narrowed_to(intervals[j]);
+    }
+    for (std::size_t j : side) taken[j] = true, unlink(position[j]);
+    std::sort(side.begin(), side.end());
+    sides.push_back(std::move(side));
   }
   return sides;
 }

@@ -33,6 +33,13 @@ Interval Interval::hull(const Interval& o) const {
   return r;
 }
 
+Interval Interval::narrowed_to(const Interval& o) const {
+  Interval r = *this;
+  if (o.lo > r.lo || (o.lo == r.lo && !o.lo_closed)) r.lo = o.lo, r.lo_closed = o.lo_closed;
+  if (o.hi < r.hi || (o.hi == r.hi && !o.hi_closed)) r.hi = o.hi, r.hi_closed = o.hi_closed;
+  return r;
+}
+
 static std::string fmt(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   char buf[64];
@@ -41,7 +48,13 @@ static std::string fmt(double v) {
 }
 
 std::string Interval::to_string() const {
-  return std::string(lo_closed ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hi_closed ? "]" : ")");
+  // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about a chain of + on a temporary.
+  std::string out(lo_closed ? "[" : "(");
+  out += fmt(lo);
+  out += ", ";
+  out += fmt(hi);
+  out += hi_closed ? "]" : ")";
+  return out;
 }
 
 Interval precision_interval(double value, double unit) {

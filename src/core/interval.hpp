@@ -19,6 +19,9 @@ struct Interval {
   bool bounded() const { return lo > -infinity() && hi < infinity(); }
   Interval scaled(double factor) const;      // factor > 0
   Interval hull(const Interval& other) const;
+  // The part this shares with an interval it meets: the later start and the earlier end, an
+  // open bound winning a tie.
+  Interval narrowed_to(const Interval& other) const;
   std::string to_string() const;             // "[5.55e6, 5.65e6)"
 };
 

@@ -156,6 +156,28 @@ TEST_CASE("sides: every member of a side shares a value") {
   CHECK(sides.size() == 3);
 }
 
+TEST_CASE("sides: the list-by-start search finds exactly the sides of the full scan") {
+  // Bounds drawn from a few values so that ties, touching ends, open ends, near-equal values
+  // (inside Interval::meets' tolerance), negatives and unbounded ends all occur.
+  const std::vector<double> values = {-3, -1, 0, 1e-12, 1, 1 + 1e-10, 2, 2.5, 3, 5e6, 5.0000001e6, 1e300};
+  std::mt19937 rng(11);
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<core::Interval> intervals(1 + pick(40));
+    for (auto& v : intervals) {
+      double a = values[pick(values.size())], b = values[pick(values.size())];
+      v = {std::min(a, b), std::max(a, b), pick(3) != 0, pick(3) != 0};
+      if (pick(10) == 0) v.lo = -core::Interval::infinity();
+      if (pick(10) == 0) v.hi = core::Interval::infinity();
+    }
+    auto sides = check::agreeing_sides(intervals);
+    REQUIRE(sides == check::agreeing_sides_by_full_scan(intervals));
+  }
+  // A NaN bound takes the full scan instead of breaking the ordering.
+  std::vector<core::Interval> odd = {{1, 2, true, true}, {std::nan(""), 3, true, true}, {1.5, 4, true, true}};
+  CHECK(check::agreeing_sides(odd) == check::agreeing_sides_by_full_scan(odd));
+}
+
 TEST_CASE("a stated total is tested against its parts in the same sentence") {
   auto ok = test::run({"-"}, jsonl({{"a", "태풍으로 사망 3명, 부상 10명 등 총 13명의 사상자가 나왔다."}}));
   auto supported = with_verdict(ok.run, "supported");
