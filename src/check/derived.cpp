@@ -51,10 +51,13 @@ struct PriceIndex {
 
 int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.month, d.day); }
 
-// Claims in an order that does not depend on how the input was split or shuffled.
-std::vector<std::size_t> canonical_order(const CheckInput& in) {
-  std::vector<std::size_t> order(in.claims.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+// The claims `keep` accepts, in an order that does not depend on how the input was split or
+// shuffled. Each derived check looks at a small share of the claims, so only those are sorted.
+template <typename Keep>
+std::vector<std::size_t> canonical_order(const CheckInput& in, Keep keep) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < in.claims.size(); ++i)
+    if (keep(in.claims[i])) order.push_back(i);
   auto rank = core::article_ranks_by_id(in.articles);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     const auto& x = in.claims[a];
@@ -157,7 +160,7 @@ std::optional<PriceFit> fit_prices(const core::Claim& c, const core::Interval& s
 
 void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::vector<core::Finding>& out) {
   const auto& claims = in.claims;
-  auto order = canonical_order(in);
+  auto order = canonical_order(in, [](const core::Claim& c) { return c.attribute == "share-price" || c.attribute == "price-change"; });
   PriceIndex index = index_prices(in, order);
   // The price pair for each stated change, found on all cores (the search only reads); the
   // findings are then made one by one in canonical order.
@@ -241,9 +244,9 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
     if (counted(c) && c.scope.role == "total" && c.quantity.value.bounded()) with_total.insert({c.article, c.sentence_start});
   if (with_total.empty()) return;
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
-  for (std::size_t i : canonical_order(in)) {
+  for (std::size_t i : canonical_order(in, [&](const core::Claim& c) { return counted(c) && with_total.count({c.article, c.sentence_start}); })) {
     const auto& c = in.claims[i];
-    if (counted(c) && with_total.count({c.article, c.sentence_start})) by_sentence[{c.article, c.sentence_start}].push_back(i);
+    by_sentence[{c.article, c.sentence_start}].push_back(i);
   }
   for (const auto& [where, members] : by_sentence)
     for (std::size_t t : members) {
@@ -298,9 +301,8 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     if (a.published_date.complete())
       story_days.push_back(core::days_from_civil(a.published_date.year, a.published_date.month, a.published_date.day));
   std::sort(story_days.begin(), story_days.end());
-  for (std::size_t ci : canonical_order(in)) {
+  for (std::size_t ci : canonical_order(in, [](const core::Claim& c) { return c.linked_to >= 0 && c.quantity.link == "conversion"; })) {
     const core::Claim& c = in.claims[ci];
-    if (c.linked_to < 0 || c.quantity.link != "conversion") continue;
     const core::Claim& main = in.claims[static_cast<std::size_t>(c.linked_to)];
     const std::string& from = main.quantity.unit;
     const std::string& to = c.quantity.unit;
