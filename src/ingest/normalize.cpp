@@ -1,3 +1,6 @@
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -13,37 +16,64 @@ static bool is_odd_space(char32_t cp) {
 
 static bool is_invisible(char32_t cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0x00AD; }
 
+// The character a code point becomes in normalized text; 0 drops it. Most code points stay.
+static char32_t normalized(char32_t cp) {
+  if (is_invisible(cp)) return 0;
+  if (is_odd_space(cp)) return ' ';
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;  // full-width ASCII, digits and signs
+  if (cp == 0x2212 || cp == 0x2012 || cp == 0x2013) return '-';  // minus and figure/en dashes
+  if (cp == 0x301C) return '~';
+  if (cp == 0x2024) return '.';
+  if (cp < 0x20 && cp != '\n') return 0;  // other control characters carry no text
+  return cp;
+}
+
 std::string normalize_text(std::string_view input) {
+  // The input is valid UTF-8 (the readers repair it first). Most text is already in NFC, which
+  // ICU can tell without converting it to UTF-16 and back.
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   std::string composed;
-  if (U_SUCCESS(status)) {
+  std::string_view text = input;
+  if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())), status) &&
+      U_SUCCESS(status)) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
     icu::UnicodeString n = nfc->normalize(u, status);
-    if (U_SUCCESS(status)) n.toUTF8String(composed);
-  }
-  if (!U_SUCCESS(status)) composed.assign(input);
-
-  std::string out;
-  out.reserve(composed.size());
-  std::size_t pos = 0;
-  while (pos < composed.size()) {
-    std::size_t length = 1;
-    char32_t cp = core::decode_at(composed, pos, length);
-    pos += length;
-    if (cp == '\r') {
-      if (pos < composed.size() && composed[pos] == '\n') continue;
-      cp = '\n';
+    if (U_SUCCESS(status)) {
+      n.toUTF8String(composed);
+      text = composed;
     }
-    if (is_invisible(cp)) continue;
-    if (is_odd_space(cp)) cp = ' ';
-    else if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII, digits and signs
-    else if (cp == 0x2212 || cp == 0x2012 || cp == 0x2013) cp = '-';  // minus and figure/en dashes
-    else if (cp == 0xFF5E || cp == 0x301C) cp = '~';
-    else if (cp == 0x2024 || cp == 0xFF0E) cp = '.';
-    else if (cp < 0x20 && cp != '\n') continue;  // other control characters carry no text
-    core::append_utf8(out, cp);
   }
+
+  // Stretches of code points that stay are copied whole.
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0, stretch = 0;
+  while (pos < text.size()) {
+    if (pos + 8 <= text.size()) {
+      // Eight printable ASCII bytes (0x20..0x7F) all stay: no byte has its top bit set, before
+      // or after taking 0x20 from each.
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if ((((word - 0x2020202020202020ULL) | word) & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    std::size_t length = 1;
+    char32_t cp = core::decode_at(text, pos, length);
+    char32_t becomes = cp;
+    bool invalid_byte = cp == 0xFFFD && length == 1;  // none should reach here; written as U+FFFD
+    if (cp == '\r') becomes = pos + 1 < text.size() && text[pos + 1] == '\n' ? 0 : '\n';
+    else if (cp < 0x20 || cp >= 0xA0) becomes = normalized(cp);
+    if (becomes != cp || invalid_byte) {
+      out.append(text.substr(stretch, pos - stretch));
+      if (becomes != 0) core::append_utf8(out, becomes);
+      stretch = pos + length;
+    }
+    pos += length;
+  }
+  out.append(text.substr(stretch));
   return out;
 }
 

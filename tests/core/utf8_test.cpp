@@ -2,6 +2,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "core/utf8.hpp"
 
@@ -57,4 +58,45 @@ TEST_CASE("the inline three-byte decoding reads every sequence as the full decod
   CHECK(length == 3);
   CHECK(crosscheck::core::decode_at("\xEB\x94", 0, length) == 0xFFFD);  // cut short by the end of the text
   CHECK(length == 1);
+}
+
+TEST_CASE("repair keeps every valid stretch and replaces each invalid byte, wherever it falls") {
+  // Pieces whose repaired form is known: valid ones stay, each invalid byte becomes U+FFFD. Long
+  // ASCII pieces exercise the eight-byte skip, and pieces of odd length move everything else off
+  // an eight-byte boundary.
+  struct Piece {
+    std::string in, out;
+    int invalid;
+  };
+  const std::string replacement = "\xEF\xBF\xBD";
+  const std::vector<Piece> pieces = {
+      {"a", "a", 0},           {"abcdefghijk", "abcdefghijk", 0}, {"달러", "달러", 0},        {"€", "€", 0},
+      {"😀", "😀", 0},         {"\x80", replacement, 1},          {"\xFF", replacement, 1},    {"\xC3", replacement, 1},
+      {"\xED\xA0\x80", replacement + replacement + replacement, 3},  // a surrogate, not a character
+      {"\xEF\xBF\xBD", "\xEF\xBF\xBD", 0},                                // U+FFFD itself is valid
+      {" ", " ", 0},           {"\n", "\n", 0}};
+  std::mt19937 random(5);
+  for (int round = 0; round < 300; ++round) {
+    std::string in, expected;
+    int invalid_expected = 0;
+    std::size_t wanted = random() % 60;
+    for (std::size_t k = 0; k < wanted; ++k) {
+      const auto& piece = pieces[random() % pieces.size()];
+      // A lone lead byte takes the next piece's first byte with it when that byte continues it.
+      if (!in.empty() && (static_cast<unsigned char>(piece.in[0]) & 0xC0) == 0x80 &&
+          static_cast<unsigned char>(in.back()) >= 0xC0)
+        continue;
+      in += piece.in;
+      expected += piece.out;
+      invalid_expected += piece.invalid;
+    }
+    std::vector<crosscheck::core::InvalidByte> invalid;
+    CHECK(crosscheck::core::repair_utf8(in, invalid) == expected);
+    CHECK(static_cast<int>(invalid.size()) == invalid_expected);
+  }
+  std::vector<crosscheck::core::InvalidByte> invalid;
+  CHECK(crosscheck::core::repair_utf8("ab\x80" "cdefghij\xFF", invalid) == "ab" + replacement + "cdefghij" + replacement);
+  REQUIRE(invalid.size() == 2);
+  CHECK(invalid[0].offset == 2);
+  CHECK(invalid[1].offset == 11);
 }

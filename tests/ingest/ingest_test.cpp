@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "ingest/ingest.hpp"
 #include "test_support.hpp"
 
@@ -11,6 +16,34 @@ TEST_CASE("normalization folds full-width digits and odd spaces, composes Hangul
   // Decomposed jamo (ᄃ ᅡ) compose to 다.
   CHECK(ingest::normalize_text("\xE1\x84\x83\xE1\x85\xA1") == "다");
   CHECK(ingest::normalize_text("−4.1%") == "-4.1%");
+}
+
+TEST_CASE("normalization changes only the characters it folds, wherever they fall") {
+  // Pieces with known normal forms, strung together at random: long ASCII pieces exercise the
+  // eight-byte skip, the others every character the normalizer folds or drops.
+  const std::vector<std::pair<std::string, std::string>> pieces = {
+      {"abcdefghijklm", "abcdefghijklm"}, {"딥시크", "딥시크"},   {"5", "5"},         {" ", " "},
+      {"\n", "\n"},                       {"\r\n", "\n"},        {"\r", "\n"},       {"\t", " "},
+      {"\x01", ""},                       {"\x7F", "\x7F"},      {"\u00A0", " "},    {"\u00AD", ""},
+      {"\u200B", ""},                     {"\uFEFF", ""},        {"\u3000", " "},    {"\u2009", " "},
+      {"\uFF15", "5"},                    {"\uFF05", "%"},       {"\u2212", "-"},    {"\u2013", "-"},
+      {"\u301C", "~"},                    {"\uFF5E", "~"},       {"\u2024", "."},    {"\uFF0E", "."},
+      {"€", "€"},                         {"😀", "😀"},           {"\u00E9", "\u00E9"}};
+  std::mt19937 random(9);
+  for (int round = 0; round < 300; ++round) {
+    std::string in, expected;
+    std::size_t wanted = random() % 40;
+    for (std::size_t k = 0; k < wanted; ++k) {
+      const auto& [piece, folded] = pieces[random() % pieces.size()];
+      // "\r" then "\n" is one line break, not two.
+      if (piece[0] == '\n' && !in.empty() && in.back() == '\r') continue;
+      in += piece;
+      expected += folded;
+    }
+    CHECK(ingest::normalize_text(in) == expected);
+  }
+  // Text that is not in NFC is composed, then folded: e + combining acute, decomposed Hangul.
+  CHECK(ingest::normalize_text("caf\x65\xCC\x81\u3000\xE1\x84\x83\xE1\x85\xA1\uFF11") == "caf\u00E9 다1");
 }
 
 TEST_CASE("sentences keep quotations whole") {
