@@ -1,7 +1,7 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
-#include <unicode/unistr.h>
+#include <unicode/utext.h>
 
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
@@ -52,30 +52,24 @@ icu::BreakIterator* sentence_iterator() {
 
 std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragraph) {
   std::vector<core::Span> out;
-  std::string_view slice(text.data() + paragraph.start, paragraph.end - paragraph.start);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(slice.data(), static_cast<int32_t>(slice.size())));
-  // UTF-16 index → byte offset within the paragraph.
-  std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1, slice.size());
-  {
-    std::size_t pos = 0;
-    int32_t unit = 0;
-    while (pos < slice.size() && unit < u.length()) {
-      std::size_t length = 1;
-      char32_t cp = core::decode_at(slice, pos, length);
-      byte_at[static_cast<std::size_t>(unit)] = pos;
-      unit += cp >= 0x10000 ? 2 : 1;
-      pos += length;
-    }
-  }
   icu::BreakIterator* it = sentence_iterator();
   if (!it) {
     out.push_back(paragraph);
     return out;
   }
-  it->setText(u);
+  // The iterator reads the UTF-8 text in place and answers in byte offsets: no UTF-16 copy.
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data() + paragraph.start, static_cast<int64_t>(paragraph.end - paragraph.start), &status);
+  if (U_SUCCESS(status)) it->setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    out.push_back(paragraph);
+    return out;
+  }
   int32_t start = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next())
-    out.push_back({paragraph.start + byte_at[static_cast<std::size_t>(start)], paragraph.start + byte_at[static_cast<std::size_t>(end)]});
+    out.push_back({paragraph.start + static_cast<std::size_t>(start), paragraph.start + static_cast<std::size_t>(end)});
+  utext_close(utext);
   return out;
 }
 
@@ -93,18 +87,22 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
                  text[s.start - 1] != '\n' && core::is_hangul_syllable(core::decode_at(text, s.start, length));
     if (!merged.empty() && (depth > 0 || glued || abbreviation_before_number(text, merged.back(), s))) merged.back().end = s.end;
     else merged.push_back(s);
-    for (std::size_t pos = s.start; pos < s.end;) {
+    // Every quote and bracket balance_delta knows is ASCII or starts with byte E2 or E3, bytes no
+    // other character's continuation uses: only those positions are decoded.
+    for (std::size_t pos = s.start; pos < s.end; ++pos) {
+      auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte >= 0x80 && byte != 0xE2 && byte != 0xE3) continue;
       std::size_t length = 1;
       depth += balance_delta(core::decode_at(text, pos, length), straight);
       if (depth < 0) depth = 0;
-      pos += length;
     }
   }
   // Cap sentence length so that no input makes later stages quadratic: cut at a space.
   std::vector<core::Span> out;
   for (auto s : merged) {
-    // One pass: walk at most max_code_points ahead each time, never recount the rest.
-    while (true) {
+    // One pass: walk at most max_code_points ahead each time, never recount the rest. A sentence
+    // with no more bytes than the cap has no more code points either.
+    while (s.end - s.start > max_code_points) {
       std::size_t pos = s.start, cps = 0, last_space = 0;
       while (pos < s.end && cps < max_code_points) {
         std::size_t length = 1;

@@ -53,6 +53,21 @@ TEST_CASE("sentences keep quotations whole") {
   CHECK(text.substr(sentences[0].start, sentences[0].end - sentences[0].start).find("말했다.") != std::string::npos);
 }
 
+TEST_CASE("sentence spans are byte offsets into the text, past characters of any width") {
+  // Four-byte characters (two UTF-16 units) and three-byte Hangul before the breaks.
+  std::string text = "서두 😀 문장이다. Nvidia fell 17% 📉 on Monday. 마지막 “인용”이다.";
+  auto sentences = ingest::split_sentences(text, {0, text.size()}, 2000);
+  std::vector<std::string> got;
+  for (const auto& s : sentences) got.push_back(text.substr(s.start, s.end - s.start));
+  CHECK(got == std::vector<std::string>{"서두 😀 문장이다.", "Nvidia fell 17% 📉 on Monday.", "마지막 “인용”이다."});
+  // A paragraph that starts later in the text gives offsets into the whole text.
+  std::string framed = "머리말\n" + text;
+  auto later = ingest::split_sentences(framed, {10, framed.size()}, 2000);
+  REQUIRE(later.size() == 3);
+  CHECK(later[0].start == 10);
+  CHECK(framed.substr(later[2].start, later[2].end - later[2].start) == "마지막 “인용”이다.");
+}
+
 TEST_CASE("page furniture is dropped with its reason, not lost") {
   std::string page =
       "메뉴 건너뛰기\n"
