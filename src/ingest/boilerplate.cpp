@@ -11,16 +11,41 @@ namespace crosscheck::ingest {
 
 namespace {
 
-bool rule_matches(const rules::LineRule& rule, std::string_view line) {
-  if (rule.max_length > 0 && core::count_code_points(line, 0, line.size()) > static_cast<std::size_t>(rule.max_length))
+// One line of text, with what the rules ask of it worked out at most once. `hits` is scratch
+// space the caller keeps from line to line.
+class Line {
+ public:
+  Line(std::string_view text, const rules::RuleSet& rules, std::vector<int>& hits) : text_(text), rules_(rules), regex_hits_(hits) {}
+
+  bool matches(const rules::LineRule& rule) {
+    if (rule.max_length > 0 && code_points() > static_cast<std::size_t>(rule.max_length)) return false;
+    if (rule.match == "equals") return text_ == rule.text;
+    if (rule.match == "starts") return text_.substr(0, rule.text.size()) == rule.text;
+    if (rule.match == "contains") return text_.find(rule.text) != std::string_view::npos;
+    if (rule.match == "regex" && rule.regex) {
+      if (!regexes_read_) {
+        regexes_read_ = true;
+        grouped_ = rules_.line_regexes.matches(text_, regex_hits_);
+      }
+      if (grouped_ && rule.regex_slot >= 0) return std::binary_search(regex_hits_.begin(), regex_hits_.end(), rule.regex_slot);
+      return RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *rule.regex);
+    }
     return false;
-  if (rule.match == "equals") return line == rule.text;
-  if (rule.match == "starts") return line.substr(0, rule.text.size()) == rule.text;
-  if (rule.match == "contains") return line.find(rule.text) != std::string_view::npos;
-  if (rule.match == "regex" && rule.regex)
-    return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *rule.regex);
-  return false;
-}
+  }
+
+  std::size_t code_points() {
+    if (code_points_ == kUncounted) code_points_ = core::count_code_points(text_, 0, text_.size());
+    return code_points_;
+  }
+
+ private:
+  static constexpr std::size_t kUncounted = static_cast<std::size_t>(-1);
+  std::string_view text_;
+  const rules::RuleSet& rules_;
+  std::size_t code_points_ = kUncounted;
+  std::vector<int>& regex_hits_;  // slots of the regex rules that match, once read
+  bool regexes_read_ = false, grouped_ = false;
+};
 
 bool inside(const std::vector<core::SkippedRegion>& regions, std::size_t pos) {
   return std::any_of(regions.begin(), regions.end(),
@@ -47,6 +72,7 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
   std::vector<core::SkippedRegion> found;
   std::set<std::string> seen_lines;
   std::string tail_reason;
+  std::vector<int> regex_hits;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
@@ -59,15 +85,16 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
     if (line.empty() || inside(pre_skipped, line_start)) continue;
 
     std::string reason = tail_reason;
+    Line read(line, rules, regex_hits);
     if (reason.empty()) {
       for (const auto& rule : rules.line_rules)
-        if (rule_matches(rule, line)) {
+        if (read.matches(rule)) {
           reason = rule.reason;
           if (rule.tail) tail_reason = rule.reason;
           break;
         }
     }
-    if (reason.empty() && core::count_code_points(line, 0, line.size()) >= 8) {
+    if (reason.empty() && read.code_points() >= 8) {
       // A line seen before is a repeated title or a photo caption repeated as alt text.
       if (!seen_lines.insert(std::string(line)).second) reason = "repeated-line";
     }

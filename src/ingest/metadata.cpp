@@ -1,5 +1,6 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -10,17 +11,53 @@ namespace crosscheck::ingest {
 
 namespace {
 
-std::string two(const std::string& s) { return s.size() == 1 ? "0" + s : s; }
+// Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about "0" + s once inlined.
+std::string two(const std::string& s) {
+  std::string out(s.size() == 1 ? "0" : "");
+  out += s;
+  return out;
+}
+
+// Which lines each pattern of a list can match, read once per line for the whole list (through
+// the list's RegexGroup) and only when first asked; a pattern's captures are then taken only
+// from lines it matches.
+class PatternHits {
+ public:
+  PatternHits(const std::vector<std::string>& lines, const rules::RegexGroup& group)
+      : lines_(lines), group_(group), state_(lines.size(), State::unread), slots_(lines.size()) {}
+
+  bool may_match(std::size_t line, int slot) {
+    if (state_[line] == State::unread)
+      state_[line] = group_.matches(lines_[line], slots_[line]) ? State::known : State::unknown;
+    // When the group cannot tell, every pattern is tried on the line.
+    return state_[line] == State::unknown || std::binary_search(slots_[line].begin(), slots_[line].end(), slot);
+  }
+
+ private:
+  enum class State : unsigned char { unread, known, unknown };
+  const std::vector<std::string>& lines_;
+  const rules::RegexGroup& group_;
+  std::vector<State> state_;
+  std::vector<std::vector<int>> slots_;
+};
 
 bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& rules, core::Article& article) {
-  for (const auto& pattern : rules.datelines) {
-    for (const auto& line : lines) {
+  PatternHits hits(lines, rules.dateline_regexes);
+  for (std::size_t slot = 0; slot < rules.datelines.size(); ++slot) {
+    const auto& pattern = rules.datelines[slot];
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto& line = lines[i];
       std::string y, m, d, hh, mm;
-      if (!RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
+      if (!hits.may_match(i, static_cast<int>(slot)) || !RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
       int month = std::atoi(m.c_str()), day = std::atoi(d.c_str());
       if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
       article.published = y + "-" + two(m) + "-" + two(d);
-      if (!hh.empty() && !mm.empty()) article.published += "T" + two(hh) + ":" + two(mm);
+      if (!hh.empty() && !mm.empty()) {
+        article.published += 'T';
+        article.published += two(hh);
+        article.published += ':';
+        article.published += two(mm);
+      }
       article.published_date = {std::atoi(y.c_str()), month, day};
       article.metadata_notes.push_back("published from dateline '" + std::string(core::trim(line)) + "' (" + pattern.name + ")");
       return true;
@@ -30,11 +67,13 @@ bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& 
 }
 
 std::string first_capture(const std::vector<std::string>& lines, const std::vector<rules::PatternRule>& patterns,
-                          std::string& matched_line) {
-  for (const auto& pattern : patterns)
-    for (const auto& line : lines) {
+                          const rules::RegexGroup& group, std::string& matched_line) {
+  PatternHits hits(lines, group);
+  for (std::size_t slot = 0; slot < patterns.size(); ++slot)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const auto& line = lines[i];
       std::string value;
-      if (RE2::PartialMatch(line, *pattern.regex, &value) && !value.empty()) {
+      if (hits.may_match(i, static_cast<int>(slot)) && RE2::PartialMatch(line, *patterns[slot].regex, &value) && !value.empty()) {
         matched_line = line;
         return value;
       }
@@ -60,12 +99,12 @@ void infer_metadata(core::Article& article, const std::string& clean_text, const
   if (article.published.empty()) find_dateline(lines, rules, article);
   if (article.byline.empty()) {
     std::string line;
-    article.byline = first_capture(lines, rules.bylines, line);
+    article.byline = first_capture(lines, rules.bylines, rules.byline_regexes, line);
     if (!article.byline.empty()) article.metadata_notes.push_back("byline from '" + std::string(core::trim(line)) + "'");
   }
   if (article.outlet.empty()) {
     std::string line;
-    std::string outlet = first_capture(lines, rules.outlet_patterns, line);
+    std::string outlet = first_capture(lines, rules.outlet_patterns, rules.outlet_regexes, line);
     if (!outlet.empty()) {
       article.outlet = outlet;
       article.metadata_notes.push_back("outlet from '" + std::string(core::trim(line)) + "'");

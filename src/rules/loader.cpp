@@ -574,6 +574,16 @@ void RuleSet::build_tables() {
   for (const auto& [name, month] : time.month_names) starts_english_time(name);
   for (const auto& [name, day] : time.weekday_names) starts_english_time(name);
   starts_english_time("q");  // Q4: quarters are written with the letter, in either case
+  for (auto& rule : line_rules)
+    if (rule.regex) rule.regex_slot = line_regexes.add(rule.text);
+  line_regexes.compile();
+  auto group = [](const std::vector<PatternRule>& patterns, RegexGroup& out) {
+    for (const auto& p : patterns) out.add(p.regex->pattern());
+    out.compile();
+  };
+  group(datelines, dateline_regexes);
+  group(bylines, byline_regexes);
+  group(outlet_patterns, outlet_regexes);
 }
 
 std::string bundled_rules_dir(const std::string& argv0) {

@@ -13,6 +13,7 @@
 #include "core/model.hpp"
 #include "core/phrase_table.hpp"
 #include "rules/fx_rates.hpp"
+#include "rules/regex_group.hpp"
 
 namespace re2 { class RE2; }
 
@@ -74,6 +75,7 @@ struct LineRule {
   int max_length = 0;     // only lines up to this many code points (0 = any)
   bool tail = false;      // drops this line and everything after it
   std::shared_ptr<re2::RE2> regex;
+  int regex_slot = -1;    // its place in RuleSet::line_regexes
 };
 
 struct PatternRule {
@@ -170,9 +172,12 @@ struct RuleSet {
   std::vector<std::string> particles;          // Korean particles stripped for matching
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
+  RegexGroup line_regexes;  // every regex line rule, to read a line once for all of them
   std::vector<PatternRule> datelines;
   std::vector<PatternRule> bylines;
   std::vector<PatternRule> outlet_patterns;
+  // Each list above as one automaton, slot i for pattern i: which patterns a line can match.
+  RegexGroup dateline_regexes, byline_regexes, outlet_regexes;
   std::vector<Outlet> outlets;
   // entities and attributes
   std::vector<Entity> entities;

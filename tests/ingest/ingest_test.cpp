@@ -88,6 +88,42 @@ TEST_CASE("page furniture is dropped with its reason, not lost") {
   CHECK(article.text.find("5.6억") > article.skipped.back().span.start);
 }
 
+TEST_CASE("page furniture and metadata come out the same when the rules' regex groups cannot answer") {
+  // The regex groups only say which patterns to try; rules whose groups were never built make
+  // the readers try every pattern on every line, and must find the same things.
+  const std::string page =
+      "메뉴 건너뛰기\n"
+      "[서울=테스트뉴스] 홍길동 기자\n"
+      "입력 2025.01.28 08:10\n"
+      "엔비디아 주가가 하루 17% 떨어졌다. 시가총액 5890억달러가 사라졌다.\n"
+      "조회수 1,234\n"
+      "홍길동 기자 hong@example.co.kr\n"
+      "저작권자 © 테스트뉴스 무단전재 및 재배포 금지\n"
+      "많이 본 뉴스\n"
+      "  • 집값 5.6억 올랐다\n";
+  rules::RuleSet ungrouped = test::rules();
+  ungrouped.line_regexes = {};
+  ungrouped.dateline_regexes = {};
+  ungrouped.byline_regexes = {};
+  ungrouped.outlet_regexes = {};
+  core::Diagnostics d;
+  auto grouped_article = ingest::build_article(page, {"t", "", "", "", "", "t.txt"}, test::rules(), d);
+  auto plain_article = ingest::build_article(page, {"t", "", "", "", "", "t.txt"}, ungrouped, d);
+  auto reasons = [](const core::Article& a) {
+    std::vector<std::string> out;
+    for (const auto& s : a.skipped) out.push_back(s.reason + "@" + std::to_string(s.span.start));
+    return out;
+  };
+  CHECK(reasons(grouped_article).size() >= 5);
+  CHECK(reasons(grouped_article) == reasons(plain_article));
+  CHECK(grouped_article.published == "2025-01-28T08:10");
+  CHECK(grouped_article.published == plain_article.published);
+  CHECK_FALSE(grouped_article.byline.empty());
+  CHECK(grouped_article.byline == plain_article.byline);
+  CHECK(grouped_article.outlet == "테스트뉴스");
+  CHECK(grouped_article.outlet == plain_article.outlet);
+}
+
 TEST_CASE("HTML: title, dates and body; navigation, asides and scripts left out") {
   const char* html = R"(<!doctype html><html><head><title>Fallback</title>
     <meta property="og:title" content="Nvidia loses $589bn">
