@@ -48,13 +48,7 @@ static std::string fmt(double v) {
 }
 
 std::string Interval::to_string() const {
-  // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about a chain of + on a temporary.
-  std::string out(lo_closed ? "[" : "(");
-  out += fmt(lo);
-  out += ", ";
-  out += fmt(hi);
-  out += hi_closed ? "]" : ")";
-  return out;
+  return std::string(lo_closed ? "[" : "(") + fmt(lo) + ", " + fmt(hi) + (hi_closed ? "]" : ")");
 }
 
 Interval precision_interval(double value, double unit) {

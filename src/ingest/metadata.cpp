@@ -11,12 +11,7 @@ namespace crosscheck::ingest {
 
 namespace {
 
-// Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about "0" + s once inlined.
-std::string two(const std::string& s) {
-  std::string out(s.size() == 1 ? "0" : "");
-  out += s;
-  return out;
-}
+std::string two(const std::string& s) { return s.size() == 1 ? "0" + s : s; }
 
 // Which lines each pattern of a list can match, read once per line for the whole list (through
 // the list's RegexGroup) and only when first asked; a pattern's captures are then taken only
@@ -52,12 +47,7 @@ bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& 
       int month = std::atoi(m.c_str()), day = std::atoi(d.c_str());
       if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
       article.published = y + "-" + two(m) + "-" + two(d);
-      if (!hh.empty() && !mm.empty()) {
-        article.published += 'T';
-        article.published += two(hh);
-        article.published += ':';
-        article.published += two(mm);
-      }
+      if (!hh.empty() && !mm.empty()) article.published += "T" + two(hh) + ":" + two(mm);
       article.published_date = {std::atoi(y.c_str()), month, day};
       article.metadata_notes.push_back("published from dateline '" + std::string(core::trim(line)) + "' (" + pattern.name + ")");
       return true;
