@@ -22,6 +22,14 @@ class PhraseTable {
   PhraseMatch longest_at(std::string_view text, std::size_t pos) const;
   // Every phrase that starts at `pos`, longest first.
   std::vector<PhraseMatch> all_at(std::string_view text, std::size_t pos) const;
+  // The shortest phrase that starts at `pos` and that `accept(match)` takes; none if none is.
+  template <typename Accept>
+  PhraseMatch shortest_at(std::string_view text, std::size_t pos, const Accept& accept) const {
+    if (const auto* bucket = bucket_at(text, pos))
+      for (auto e = bucket->rbegin(); e != bucket->rend(); ++e)
+        if (PhraseMatch m{e->id, e->phrase.size()}; e->matches(text, pos) && accept(m)) return m;
+    return {};
+  }
   bool empty() const { return buckets_.empty(); }
   // False when no phrase starts with this code point; true may be a near miss (code points are
   // folded to 16 bits), so a reader uses it to turn positions away, never to accept one.

@@ -201,15 +201,19 @@ std::optional<core::TimeExpression> TimeReader::read_korean(const Sentence& s, s
 }
 
 std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, std::size_t pos) const {
-  const auto& w = rules_.time;
   if (!s.word_boundary_before(pos)) return std::nullopt;
+  if (is_digit_at(s, pos)) return read_english_year(s, pos);
+  // The shortest name that ends a word: "jan" in "Jan. 27", "january" in "January 27".
+  auto name_at = [&](const core::PhraseTable& names) {
+    return names.shortest_at(s.lower.substr(0, s.end), pos,
+                             [&](const core::PhraseMatch& m) { return s.word_boundary_after(pos + m.length); });
+  };
   // Month name (+ day, + year): "January 27, 2025", "Jan. 27"
-  for (const auto& [name, month] : w.month_names) {
-    if (!s.starts_with(pos, name) || !s.word_boundary_after(pos + name.size())) continue;
+  if (auto name = name_at(rules_.month_table)) {
     core::TimeExpression t;
     t.kind = "month";
-    t.date.month = month;
-    std::size_t p = pos + name.size();
+    t.date.month = name.id;
+    std::size_t p = pos + name.length;
     t.span = {pos, p};
     std::size_t q = p < s.end && s.text[p] == '.' ? p + 1 : p;
     q = s.skip_spaces(q);
@@ -230,14 +234,11 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
     }
     return t;
   }
-  for (const auto& [name, day] : w.weekday_names) {
-    if (!s.starts_with(pos, name) || !s.word_boundary_after(pos + name.size())) continue;
+  if (auto name = name_at(rules_.weekday_table)) {
     core::TimeExpression t;
     t.kind = "weekday";
-    t.quarter = day;  // weekday number kept in the quarter slot would confuse readers: store in month_to
-    t.quarter = 0;
-    t.month_to = day;
-    t.span = {pos, pos + name.size()};
+    t.month_to = name.id;  // the weekday number, kept in month_to (the quarter slot would confuse readers)
+    t.span = {pos, pos + name.length};
     return t;
   }
   // Q4, Q1 2025
@@ -251,6 +252,10 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
       return t;
     }
   }
+  return std::nullopt;
+}
+
+std::optional<core::TimeExpression> TimeReader::read_english_year(const Sentence& s, std::size_t pos) const {
   // A bare four-digit year: "in 2024"
   std::size_t e = 0;
   int year = int_at(s, pos, e, 4);
@@ -270,14 +275,18 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
 }
 
 std::optional<core::TimeExpression> TimeReader::read(const Sentence& s, std::size_t pos) const {
-  if (pos < s.end && core::is_latin_letter(s.at(pos)) && !rules_.time_english_start[static_cast<unsigned char>(s.lower[pos])])
+  // Called at nearly every position of every sentence: turn away what cannot start a time
+  // expression before anything is built.
+  if (pos >= s.end) return std::nullopt;
+  const bool digit = is_digit_at(s, pos);
+  if (!digit && !(core::is_latin_letter(s.at(pos)) && rules_.time_english_start[static_cast<unsigned char>(s.lower[pos])]))
     return std::nullopt;
   std::optional<core::TimeExpression> t;
-  if (is_digit_at(s, pos)) {
+  if (digit) {
     t = read_numeric_date(s, pos);
     if (!t) t = read_korean(s, pos);
   }
-  if (!t && (core::is_latin_letter(s.at(pos)) || is_digit_at(s, pos))) t = read_english(s, pos);
+  if (!t) t = read_english(s, pos);
   if (!t) return std::nullopt;
   // 오전 10시: include the half-day word.
   if (t->kind == "clock") {

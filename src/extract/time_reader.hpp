@@ -20,6 +20,8 @@ class TimeReader {
   std::optional<core::TimeExpression> read_korean(const Sentence& s, std::size_t pos) const;
   std::optional<core::TimeExpression> read_numeric_date(const Sentence& s, std::size_t pos) const;
   std::optional<core::TimeExpression> read_english(const Sentence& s, std::size_t pos) const;
+  // A bare four-digit year after a lead word ("in 2024"): the English reading of a number.
+  std::optional<core::TimeExpression> read_english_year(const Sentence& s, std::size_t pos) const;
   void attach_context(const Sentence& s, core::TimeExpression& t) const;
 };
 

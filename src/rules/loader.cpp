@@ -571,8 +571,8 @@ void RuleSet::build_tables() {
   auto starts_english_time = [&](std::string_view word) {
     if (!word.empty() && static_cast<unsigned char>(word[0]) < 128) time_english_start[static_cast<unsigned char>(word[0])] = true;
   };
-  for (const auto& [name, month] : time.month_names) starts_english_time(name);
-  for (const auto& [name, day] : time.weekday_names) starts_english_time(name);
+  for (const auto& [name, month] : time.month_names) starts_english_time(name), month_table.add(name, month);
+  for (const auto& [name, day] : time.weekday_names) starts_english_time(name), weekday_table.add(name, day);
   starts_english_time("q");  // Q4: quarters are written with the letter, in either case
   for (auto& rule : line_rules)
     if (rule.regex) rule.regex_slot = line_regexes.add(rule.text);

@@ -207,6 +207,9 @@ struct RuleSet {
   // The lower-case ASCII letters an English time expression can start with (month and weekday
   // names, Q for quarters): the time reader turns away a letter not among them.
   std::array<bool, 128> time_english_start{};
+  // time.month_names and time.weekday_names by first letter; a match's id is the month (1-12)
+  // or the weekday number.
+  core::PhraseTable month_table, weekday_table;
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;

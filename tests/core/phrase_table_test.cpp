@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -35,6 +36,27 @@ TEST_CASE("the longest phrase at a position wins, whatever its length and wherev
   REQUIRE(all.size() == 2);
   CHECK(all[0].id == 4);
   CHECK(all[1].id == 5);
+}
+
+TEST_CASE("the shortest phrase a test accepts is found, or none") {
+  PhraseTable table;
+  table.add("jan", 1);
+  table.add("jan.", 2);
+  table.add("january", 3);
+  table.add("june", 4);
+  std::string text = "january 27 and jan. 5 and janitor";
+  auto ends_word = [&](std::size_t pos) {
+    return [&text, pos](const crosscheck::core::PhraseMatch& m) {
+      return pos + m.length >= text.size() || !std::isalpha(static_cast<unsigned char>(text[pos + m.length]));
+    };
+  };
+  std::size_t january = text.find("january"), jan = text.find("jan."), janitor = text.find("janitor");
+  CHECK(table.shortest_at(text, january, ends_word(january)).id == 3);  // "jan" runs on into "uary"
+  CHECK(table.shortest_at(text, jan, ends_word(jan)).id == 1);          // "jan" ends at the period
+  CHECK(table.shortest_at(text, jan, ends_word(jan)).length == 3);
+  CHECK_FALSE(table.shortest_at(text, janitor, ends_word(janitor)));    // no name ends a word there
+  CHECK(table.shortest_at(text, janitor, [](const auto&) { return true; }).id == 1);
+  CHECK_FALSE(table.shortest_at(text, text.find("27"), [](const auto&) { return true; }));
 }
 
 TEST_CASE("matching agrees with comparing the phrase byte by byte at every position") {
