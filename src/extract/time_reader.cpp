@@ -279,8 +279,9 @@ std::optional<core::TimeExpression> TimeReader::read(const Sentence& s, std::siz
   // expression before anything is built.
   if (pos >= s.end) return std::nullopt;
   const bool digit = is_digit_at(s, pos);
-  if (!digit && !(core::is_latin_letter(s.at(pos)) && rules_.time_english_start[static_cast<unsigned char>(s.lower[pos])]))
-    return std::nullopt;
+  if (!digit && !(core::is_latin_letter(s.at(pos)) && rules_.time_english_start[static_cast<unsigned char>(s.lower[pos])] &&
+                  s.word_boundary_before(pos)))
+    return std::nullopt;  // an English time word starts a word
   std::optional<core::TimeExpression> t;
   if (digit) {
     t = read_numeric_date(s, pos);

@@ -40,28 +40,31 @@ std::string particle_after(const SentenceView& s, std::size_t pos, const rules::
 
 std::vector<Mention> find_mentions(const SentenceView& s, const rules::RuleSet& rules) {
   std::vector<Mention> out;
+  std::string_view window = s.text.substr(0, s.span.end);
+  std::string_view lower = s.lower.substr(0, s.span.end);
   std::size_t pos = s.span.start;
+  char32_t previous = 0;  // the code point before pos in the sentence (0 at its start)
   while (pos < s.span.end) {
-    std::string_view window = s.text.substr(0, s.span.end);
-    auto m = rules.entity_table.longest_at(window, pos);
-    int entity = m ? m.id : -1;
-    auto a = rules.anaphor_table.longest_at(s.lower.substr(0, s.span.end), pos);
-    if (!m && a) m = a;
-    if (m) {
-      std::size_t end = pos + m.length;
-      char32_t first = at(s.text, pos);
-      bool ok = true;
-      if (latin_or_digit(first) && latin_or_digit(before(s.text, pos, s.span.start))) ok = false;
-      if (latin_or_digit(before(s.text, end, pos)) && latin_or_digit(at(s.text, end))) ok = false;
-      if (core::is_hangul_syllable(first) && core::is_hangul_syllable(before(s.text, pos, s.span.start))) ok = false;
-      if (ok) {
-        out.push_back({entity, pos, end, particle_after(s, end, rules)});
-        pos = end;
-        continue;
+    std::size_t length = 1;
+    char32_t first = core::decode_at(s.text, pos, length);
+    // A name starts a word: inside a Korean or a Latin word nothing is looked up.
+    bool inside_word = (core::is_hangul_syllable(first) && core::is_hangul_syllable(previous)) ||
+                       (latin_or_digit(first) && latin_or_digit(previous));
+    if (!inside_word) {
+      auto m = rules.entity_table.longest_at(window, pos);
+      int entity = m ? m.id : -1;
+      if (!m) m = rules.anaphor_table.longest_at(lower, pos);
+      if (m) {
+        std::size_t end = pos + m.length;
+        if (!(latin_or_digit(before(s.text, end, pos)) && latin_or_digit(at(s.text, end)))) {
+          out.push_back({entity, pos, end, particle_after(s, end, rules)});
+          previous = before(s.text, end, s.span.start);
+          pos = end;
+          continue;
+        }
       }
     }
-    std::size_t length = 1;
-    core::decode_at(s.text, pos, length);
+    previous = first;
     pos += length;
   }
   return out;

@@ -28,12 +28,17 @@ class ArticleFramer {
     // Names are found once per sentence; the article-wide counts reuse them.
     for (const auto& span : article_.sentences) mentions_by_sentence_.push_back(find_mentions({article_.text, lower_, span}, rules_));
     main_entity_ = most_named([&](const Mention& m) { return usable(m); });
+    std::vector<bool> has_year(article_.sentences.size(), false);
+    for (const auto& t : ex_.times)
+      if (t.sentence < has_year.size() && t.date.year && (t.kind == "year" || t.kind == "month" || t.kind == "date")) has_year[t.sentence] = true;
     for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
       current_sentence_ = si;
       SentenceView s{article_.text, lower_, article_.sentences[si]};
       const auto& mentions = mentions_by_sentence_[si];
       mentions_ = &mentions;
-      auto cues = find_cues(s, rules_);
+      // Attribute cues serve the sentence's own figures only.
+      std::vector<CueHit> cues;
+      if (!by_sentence[si].empty()) cues = find_cues(s, rules_);
       breaks_found_ = false;
       scope_hits_found_ = false;
       int claim_subject = -2;
@@ -86,7 +91,9 @@ class ArticleFramer {
         // What the scope readers set (a period, a window, a basis) shares the pool's copy too.
         core::share_words(c, words_);
       }
-      relations_in(s, si, mentions, entity_claims);
+      // A relation needs a value: a named entity, or a year, in the sentence.
+      if (std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.entity >= 0; }) || has_year[si])
+        relations_in(s, si, mentions, entity_claims);
       update_topic(mentions, claim_subject);
     }
     claims.reserve(claims.size() + entity_claims.size());
