@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "core/utf8.hpp"
 
@@ -71,6 +73,18 @@ void JsonWriter::escaped(std::string_view text) {
   out_ += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {
+      // Eight bytes that are all printable ASCII other than '"' and '\\' are copied as they are.
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      auto has_zero_byte = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+      bool control_or_wide = (((word - 0x20 * ones) | word) & highs) != 0;
+      if (!control_or_wide && !has_zero_byte(word ^ ('"' * ones)) && !has_zero_byte(word ^ ('\\' * ones))) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
       ++i;

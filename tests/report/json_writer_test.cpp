@@ -46,6 +46,16 @@ TEST_CASE("strings are escaped as nlohmann escapes them, invalid UTF-8 replaced 
                                "overlong \xC0\xAF and surrogate \xED\xA0\x80",
                                "past U+10FFFF \xF4\x90\x80\x80"};
   for (const auto& s : cases) CHECK(written_string(s) == dumped(ordered(s)));
+  // Every kind of byte at every offset of the eight bytes the writer tests at once.
+  const std::string pieces[] = {"a", "plain text ", "\"", "\\", "/", "\n", "\x01"s, "\x1f", " ", "\x7f", "~", "!",
+                                "딥", "€", "😀", "\xFF", std::string(1, '\0')};
+  std::mt19937 random(13);
+  for (int round = 0; round < 500; ++round) {
+    std::string s;
+    std::size_t wanted = random() % 40;
+    for (std::size_t k = 0; k < wanted; ++k) s += pieces[random() % std::size(pieces)];
+    CHECK(written_string(s) == dumped(ordered(s)));
+  }
 }
 
 TEST_CASE("numbers are written as nlohmann writes them; what is not finite is null") {
