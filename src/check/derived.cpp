@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -72,21 +73,26 @@ std::vector<std::size_t> canonical_order(const CheckInput& in, Keep keep) {
 PriceIndex index_prices(const CheckInput& in, const std::vector<std::size_t>& order) {
   const auto& claims = in.claims;
   PriceIndex index;
-  std::set<std::string> capped;  // what held more prices than are tried
+  // What held more prices than are tried: the article or the day, named once each.
+  std::set<std::pair<std::size_t, std::string>> capped_articles;
+  std::set<std::pair<std::string, std::string>> capped_days;
   for (std::size_t i : order) {
     const auto& p = claims[i];
     if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
     auto& here = index.same[{p.article, p.subject_root}];
     if (here.size() < kMaxPricesPerDay) here.push_back(i);
-    else capped.insert(p.subject_root + " share prices in " + in.articles[p.article].id);
+    else capped_articles.emplace(p.article, p.subject_root);
     auto& day = index.cross[p.subject_root][day_of(p.scope.date)];
     bool known = std::any_of(day.begin(), day.end(), [&](std::size_t k) {
       return claims[k].quantity.unit == p.quantity.unit && claims[k].quantity.point == p.quantity.point;
     });
     if (known) continue;
     if (day.size() < kMaxPricesPerDay) day.push_back(i);
-    else capped.insert(p.subject_root + " share prices on " + p.scope.date.to_string());
+    else capped_days.emplace(p.subject_root, p.scope.date.to_string());
   }
+  std::set<std::string> capped;  // the notes, in the order of their text
+  for (const auto& [article, subject] : capped_articles) capped.insert(subject + " share prices in " + in.articles[article].id);
+  for (const auto& [subject, date] : capped_days) capped.insert(subject + " share prices on " + date);
   for (const auto& what : capped)
     in.limit_notes.push_back("only the first " + std::to_string(kMaxPricesPerDay) + " " + what + " were tried as the ends of a stated change");
   return index;
@@ -199,8 +205,18 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
       return;
     }
   });
-  // Identical changes tested against the same prices make one finding that lists them all.
-  std::map<std::string, std::size_t> merged;
+  // Identical changes tested against the same prices make one finding that lists them all. What
+  // makes them identical is written out on all cores; most changes join a finding already made.
+  std::vector<std::string> keys(changes.size());
+  core::parallel_for(changes.size(), [&](std::size_t k) {
+    if (!chosen[k].found) return;
+    const core::Claim& c = claims[changes[k]];
+    char key[96];
+    std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
+    keys[k] = key + c.scope.date.to_string() + "|" + (chosen[k].fit.fits ? "supported" : "conflict") + "|" +
+              claims[chosen[k].from].id + "|" + claims[chosen[k].to].id;
+  });
+  std::unordered_map<std::string, std::size_t> merged;
   for (std::size_t k = 0; k < changes.size(); ++k) {
     if (!chosen[k].found) continue;
     std::size_t ci = changes[k];
@@ -208,23 +224,21 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     const PriceFit& chosen_fit = chosen[k].fit;
     const auto& from = claims[chosen[k].from];
     const auto& to = claims[chosen[k].to];
+    graph.add_derived(ci, chosen[k].from);
+    graph.add_derived(ci, chosen[k].to);
+    const char* verdict = chosen_fit.fits ? "supported" : "conflict";
+    auto [it, fresh] = merged.emplace(std::move(keys[k]), out.size());
+    if (!fresh) {
+      out[it->second].sides[0].push_back(c.id);
+      continue;
+    }
     core::Finding f;
-    f.verdict = chosen_fit.fits ? "supported" : "conflict";
+    f.verdict = verdict;
     f.check = "percent-change";
     f.subject = c.subject_root;
     f.attribute = c.attribute;
     f.sides = {{c.id}, {from.id, to.id}};
     f.reasons = {chosen_fit.fits ? "derived-change" : "derived-change-mismatch"};
-    graph.add_derived(ci, chosen[k].from);
-    graph.add_derived(ci, chosen[k].to);
-    char key[96];
-    std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
-    std::string merge_key = key + c.scope.date.to_string() + "|" + f.verdict + "|" + from.id + "|" + to.id;
-    auto [it, fresh] = merged.emplace(merge_key, out.size());
-    if (!fresh) {
-      out[it->second].sides[0].push_back(c.id);
-      continue;
-    }
     f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
                   {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
                   {"change_percent", std::round(chosen_fit.change * 100) / 100}, {"sessions", chosen_fit.sessions}};
