@@ -16,15 +16,18 @@ static bool is_odd_space(char32_t cp) {
 
 static bool is_invisible(char32_t cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0x00AD; }
 
-// The character a code point becomes in normalized text; 0 drops it. Most code points stay.
+// What normalized() returns for a code point that is left out (NUL itself included).
+constexpr char32_t kDropped = 0xFFFFFFFF;
+
+// The character a code point becomes in normalized text, or kDropped. Most code points stay.
 static char32_t normalized(char32_t cp) {
-  if (is_invisible(cp)) return 0;
+  if (is_invisible(cp)) return kDropped;
   if (is_odd_space(cp)) return ' ';
   if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;  // full-width ASCII, digits and signs
   if (cp == 0x2212 || cp == 0x2012 || cp == 0x2013) return '-';  // minus and figure/en dashes
   if (cp == 0x301C) return '~';
   if (cp == 0x2024) return '.';
-  if (cp < 0x20 && cp != '\n') return 0;  // other control characters carry no text
+  if (cp < 0x20 && cp != '\n') return kDropped;  // other control characters carry no text
   return cp;
 }
 
@@ -64,11 +67,11 @@ std::string normalize_text(std::string_view input) {
     char32_t cp = core::decode_at(text, pos, length);
     char32_t becomes = cp;
     bool invalid_byte = cp == 0xFFFD && length == 1;  // none should reach here; written as U+FFFD
-    if (cp == '\r') becomes = pos + 1 < text.size() && text[pos + 1] == '\n' ? 0 : '\n';
+    if (cp == '\r') becomes = pos + 1 < text.size() && text[pos + 1] == '\n' ? kDropped : '\n';
     else if (cp < 0x20 || cp >= 0xA0) becomes = normalized(cp);
     if (becomes != cp || invalid_byte) {
       out.append(text.substr(stretch, pos - stretch));
-      if (becomes != 0) core::append_utf8(out, becomes);
+      if (becomes != kDropped) core::append_utf8(out, becomes);
       stretch = pos + length;
     }
     pos += length;

@@ -24,7 +24,7 @@ TEST_CASE("normalization changes only the characters it folds, wherever they fal
   const std::vector<std::pair<std::string, std::string>> pieces = {
       {"abcdefghijklm", "abcdefghijklm"}, {"딥시크", "딥시크"},   {"5", "5"},         {" ", " "},
       {"\n", "\n"},                       {"\r\n", "\n"},        {"\r", "\n"},       {"\t", " "},
-      {"\x01", ""},                       {"\x7F", "\x7F"},      {"\u00A0", " "},    {"\u00AD", ""},
+      {"\x01", ""},                       {std::string(1, '\0'), ""}, {"\x7F", "\x7F"},      {"\u00A0", " "},    {"\u00AD", ""},
       {"\u200B", ""},                     {"\uFEFF", ""},        {"\u3000", " "},    {"\u2009", " "},
       {"\uFF15", "5"},                    {"\uFF05", "%"},       {"\u2212", "-"},    {"\u2013", "-"},
       {"\u301C", "~"},                    {"\uFF5E", "~"},       {"\u2024", "."},    {"\uFF0E", "."},
