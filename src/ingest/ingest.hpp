@@ -3,6 +3,7 @@
 // sentences, skipped regions, metadata). Nothing read is dropped silently.
 #include <functional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,13 @@ ReadResult read_inputs(const std::vector<std::string>& paths, const rules::RuleS
 core::Article build_article(std::string_view raw, ArticleMeta meta, const rules::RuleSet& rules,
                             core::Diagnostics& diagnostics, const Limits& limits = {},
                             const std::vector<core::SkippedRegion>& pre_skipped = {});
+
+// A JSONL line that is one object of string values with distinct keys, the shape of nearly
+// every article line, read without building a JSON tree: its members in order. Anything else
+// (other values, repeated keys, a byte-order mark, any error) gives nothing, and the line is read
+// by nlohmann, which also words the error. Expects valid UTF-8.
+using FlatObject = std::vector<std::pair<std::string, std::string>>;
+std::optional<FlatObject> read_flat_object(std::string_view text);
 
 // NFC, full-width ASCII folded to ASCII, odd spaces to ' ', CRLF to '\n', minus signs to '-'.
 std::string normalize_text(std::string_view valid_utf8);

@@ -256,35 +256,54 @@ class Reader {
     std::vector<core::InvalidByte> invalid;
     std::string text = core::repair_utf8(p.jsonl_line, invalid);
     std::string().swap(p.jsonl_line);
-    nlohmann::ordered_json j;
-    try {
-      j = nlohmann::ordered_json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      p.skip_reason = std::string("not JSON: ") + e.what();
-      return false;
-    } catch (const nlohmann::json::exception& e) {
-      // Well-formed JSON the reader cannot hold, such as a number past the range of a double.
-      p.skip_reason = std::string("unreadable JSON: ") + e.what();
-      return false;
-    }
-    if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-      p.skip_reason = "no string field 'text'";
-      return false;
-    }
     ArticleMeta& meta = p.meta;
-    auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
-    if (!field("id").empty()) meta.id = field("id");
-    meta.outlet = field("outlet");
-    meta.url = field("url");
-    meta.published = field("published");
-    meta.title = field("title");
-    for (auto it = j.begin(); it != j.end(); ++it)
-      if (it.key() != "id" && it.key() != "outlet" && it.key() != "url" && it.key() != "published" && it.key() != "title" &&
-          it.key() != "text")
-        meta.extra[it.key()] = it.value();
+    auto is_metadata = [](std::string_view key) {
+      return key == "id" || key == "outlet" || key == "url" || key == "published" || key == "title" || key == "text";
+    };
+    if (auto flat = read_flat_object(text)) {
+      // The usual line: string members only, read without a JSON tree.
+      bool has_text = false;
+      for (auto& [key, value] : *flat) {
+        if (key == "text") has_text = true, p.raw = std::move(value);
+        else if (key == "id") { if (!value.empty()) meta.id = std::move(value); }
+        else if (key == "outlet") meta.outlet = std::move(value);
+        else if (key == "url") meta.url = std::move(value);
+        else if (key == "published") meta.published = std::move(value);
+        else if (key == "title") meta.title = std::move(value);
+        else meta.extra[key] = std::move(value);
+      }
+      if (!has_text) {
+        p.skip_reason = "no string field 'text'";
+        return false;
+      }
+    } else {
+      nlohmann::ordered_json j;
+      try {
+        j = nlohmann::ordered_json::parse(text);
+      } catch (const nlohmann::json::parse_error& e) {
+        p.skip_reason = std::string("not JSON: ") + e.what();
+        return false;
+      } catch (const nlohmann::json::exception& e) {
+        // Well-formed JSON the reader cannot hold, such as a number past the range of a double.
+        p.skip_reason = std::string("unreadable JSON: ") + e.what();
+        return false;
+      }
+      if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+        p.skip_reason = "no string field 'text'";
+        return false;
+      }
+      auto field = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string(); };
+      if (!field("id").empty()) meta.id = field("id");
+      meta.outlet = field("outlet");
+      meta.url = field("url");
+      meta.published = field("published");
+      meta.title = field("title");
+      for (auto it = j.begin(); it != j.end(); ++it)
+        if (!is_metadata(it.key())) meta.extra[it.key()] = it.value();
+      p.raw = j["text"].get<std::string>();
+    }
     if (!invalid.empty())
       p.diagnostics.push_back({Severity::warning, "input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", p.path});
-    p.raw = j["text"].get<std::string>();
     if (p.raw.size() > limits_.max_article_bytes) {
       p.skip_reason = "article is larger than the 64 MiB limit";
       std::string().swap(p.raw);

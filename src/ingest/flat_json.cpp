@@ -1,0 +1,137 @@
+#include <cstdint>
+#include <cstring>
+
+#include "core/utf8.hpp"
+#include "ingest/ingest.hpp"
+
+namespace crosscheck::ingest {
+
+namespace {
+
+class FlatReader {
+ public:
+  explicit FlatReader(std::string_view text) : text_(text) {}
+
+  std::optional<FlatObject> read() {
+    FlatObject out;
+    skip_space();
+    if (!take('{')) return std::nullopt;
+    skip_space();
+    if (peek() == '}') return std::nullopt;  // an empty object: nlohmann says what is missing
+    while (true) {
+      std::string key, value;
+      if (!read_string(key)) return std::nullopt;
+      skip_space();
+      if (!take(':')) return std::nullopt;
+      skip_space();
+      if (!read_string(value)) return std::nullopt;  // a number, an array, null...: not flat
+      for (const auto& [seen, unused] : out)
+        if (seen == key) return std::nullopt;  // a repeated key: nlohmann's rule decides
+      out.emplace_back(std::move(key), std::move(value));
+      skip_space();
+      if (take(',')) {
+        skip_space();
+        continue;
+      }
+      if (!take('}')) return std::nullopt;
+      break;
+    }
+    skip_space();
+    if (pos_ != text_.size()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+
+  char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+  bool take(char c) {
+    if (pos_ >= text_.size() || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  void skip_space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) ++pos_;
+  }
+
+  int hex4() {
+    if (pos_ + 4 > text_.size()) return -1;
+    int v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = text_[pos_ + static_cast<std::size_t>(i)];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    pos_ += 4;
+    return v;
+  }
+
+  bool read_string(std::string& out) {
+    if (!take('"')) return false;
+    std::size_t plain = pos_;
+    while (pos_ < text_.size()) {
+      if (pos_ + 8 <= text_.size()) {
+        // Eight bytes with no quote, backslash or control character are taken whole.
+        std::uint64_t word;
+        std::memcpy(&word, text_.data() + pos_, sizeof word);
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        auto has_zero_byte = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+        bool control = ((word - 0x20 * ones) & ~word & highs) != 0;
+        if (!control && !has_zero_byte(word ^ ('"' * ones)) && !has_zero_byte(word ^ ('\\' * ones))) {
+          pos_ += 8;
+          continue;
+        }
+      }
+      auto c = static_cast<unsigned char>(text_[pos_]);
+      if (c == '"') {
+        out.append(text_.data() + plain, pos_ - plain);
+        ++pos_;
+        return true;
+      }
+      if (c < 0x20) return false;  // a raw control character is not JSON
+      if (c != '\\') {
+        ++pos_;
+        continue;
+      }
+      out.append(text_.data() + plain, pos_ - plain);
+      ++pos_;
+      if (pos_ >= text_.size()) return false;
+      char e = text_[pos_++];
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          int unit = hex4();
+          if (unit < 0) return false;
+          char32_t cp = static_cast<char32_t>(unit);
+          if (unit >= 0xDC00 && unit <= 0xDFFF) return false;  // a low surrogate alone
+          if (unit >= 0xD800 && unit <= 0xDBFF) {
+            if (!take('\\') || !take('u')) return false;
+            int low = hex4();
+            if (low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00);
+          }
+          core::append_utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+      plain = pos_;
+    }
+    return false;  // the line ended inside the string
+  }
+};
+
+}  // namespace
+
+std::optional<FlatObject> read_flat_object(std::string_view text) { return FlatReader(text).read(); }
+
+}  // namespace crosscheck::ingest
