@@ -28,12 +28,16 @@ std::string_view sentence_of(const Claim& claim, const Article& article) {
 }
 
 void share_words(Claim& claim, WordPool& pool) {
+  for (Word* word : {&claim.subject, &claim.subject_root, &claim.subject_source, &claim.attribute, &claim.attribute_source, &claim.key})
+    pool.share(*word);
+  share_scope_words(claim, pool);
+}
+
+void share_scope_words(Claim& claim, WordPool& pool) {
   // Not sentence_text: each claim's sentence is its own.
-  for (Word* word : {&claim.quantity.unit, &claim.quantity.counted, &claim.quantity.link, &claim.subject, &claim.subject_root,
-                     &claim.subject_source, &claim.attribute, &claim.attribute_source, &claim.key, &claim.scope.period,
-                     &claim.scope.window, &claim.scope.basis, &claim.scope.kind, &claim.scope.direction,
-                     &claim.scope.attribution, &claim.scope.qualifier, &claim.scope.role, &claim.relation_value,
-                     &claim.attributed_to})
+  for (Word* word : {&claim.quantity.unit, &claim.quantity.counted, &claim.quantity.link, &claim.scope.period, &claim.scope.window,
+                     &claim.scope.basis, &claim.scope.kind, &claim.scope.direction, &claim.scope.attribution,
+                     &claim.scope.qualifier, &claim.scope.role, &claim.relation_value, &claim.attributed_to})
     pool.share(*word);
 }
 

@@ -132,6 +132,9 @@ std::string_view sentence_of(const Claim& claim, const Article& article);
 // Makes the claim's repeated text fields (subject, attribute, key, unit, scope, ...) share the
 // pool's copy of each value, so a run holds each distinct value once, not once per claim.
 void share_words(Claim& claim, WordPool& pool);
+// The same for the quantity's and the scope's words, the relation value and attributed_to only:
+// for a claim whose subject, attribute and key came from the pool already (the framer's).
+void share_scope_words(Claim& claim, WordPool& pool);
 
 // Each article's place when the articles are ordered by id: comparing two ranks is comparing two
 // ids, without the string comparisons (ids of one export share long prefixes).

@@ -59,7 +59,7 @@ class ArticleFramer {
           c.scope = main.scope;
           c.linked_to = q.linked_to;
           c.key = main.key;
-          core::share_words(c, words_);
+          core::share_scope_words(c, words_);  // the rest is the main claim's, pooled already
           continue;
         }
         core::Span clause = clause_around(s, q.span, breaks_of(s));
@@ -88,8 +88,9 @@ class ArticleFramer {
           c.scope.window = words_.get("1 day");  // a change dated to one day is that day's change
         c.key = words_.get(comparison_key(c.subject_root.empty() ? std::string_view("?") : c.subject_root.view(), c.attribute,
                                           core::dimension_name(q.dimension)));
-        // What the scope readers set (a period, a window, a basis) shares the pool's copy too.
-        core::share_words(c, words_);
+        // What the scope readers set (a period, a window, a basis) shares the pool's copy too; the
+        // subject, attribute and key came from the pool above.
+        core::share_scope_words(c, words_);
       }
       // A relation needs a value: a named entity, or a year, in the sentence.
       if (std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.entity >= 0; }) || has_year[si])
@@ -210,7 +211,7 @@ class ArticleFramer {
         if (type == "government" || type == "organization") c.attributed_to = rules_.entities[static_cast<std::size_t>(mention.entity)].id;
       }
       c.key = words_.get(comparison_key(c.subject_root, c.attribute, "entity"));
-      core::share_words(c, words_);
+      core::share_scope_words(c, words_);
       out.push_back(std::move(c));
       done.push_back(relation->id);
     }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "test_support.hpp"
 
 using namespace crosscheck;
@@ -41,4 +43,57 @@ TEST_CASE("the look back stops at the paragraph: another paragraph's company is 
                                 "량원펑은 젊은 창업자다. 불과 1년 만에 기업 가치 10억 달러를 돌파했다.");
   // No company in its paragraph: the article's most named company, as before.
   CHECK(valuation.subject == "Nvidia");
+}
+
+TEST_CASE("claims framed by one worker share one copy of every repeated word") {
+  // Two articles telling the same figures: each text field of a claim in the second must share
+  // the first one's block, whether the framer took it from the pool or the scope readers set it.
+  const std::string text =
+      "엔비디아 주가는 27일(현지시간) 하루 만에 17% 떨어졌다. 엔비디아의 4분기 잠정 매출은 393억달러(약 56조원)였다. "
+      "엔비디아 주가는 27일 종가 기준 118.42달러로 거래를 마쳤다. 삼성전자 DS부문 영업이익은 2조9000억원이었다. "
+      "사망 3명, 부상 10명 등 총 13명이다. DeepSeek used 2,048 Nvidia H800 chips, the company said.";
+  core::Diagnostics diagnostics;
+  core::WordPool pool;
+  std::vector<std::vector<core::Claim>> framed;
+  for (std::size_t i = 0; i < 2; ++i) {
+    ingest::ArticleMeta meta{"a" + std::to_string(i), "", "", "2025-01-28", "", "a.txt"};
+    core::Article article = ingest::build_article(text, meta, test::rules(), diagnostics);
+    framed.push_back(cli::claims_of(article, i, test::rules(), diagnostics, pool));
+  }
+  REQUIRE(framed[0].size() == framed[1].size());
+  REQUIRE(framed[0].size() >= 4);
+  auto fields = [](core::Claim& c) {
+    return std::vector<core::Word*>{&c.quantity.unit, &c.quantity.counted, &c.quantity.link, &c.subject, &c.subject_root,
+                                    &c.subject_source, &c.attribute, &c.attribute_source, &c.key, &c.scope.period,
+                                    &c.scope.window, &c.scope.basis, &c.scope.kind, &c.scope.direction,
+                                    &c.scope.attribution, &c.scope.qualifier, &c.scope.role, &c.relation_value,
+                                    &c.attributed_to};
+  };
+  std::size_t compared = 0;
+  for (std::size_t k = 0; k < framed[0].size(); ++k) {
+    auto first = fields(framed[0][k]), second = fields(framed[1][k]);
+    for (std::size_t f = 0; f < first.size(); ++f) {
+      REQUIRE(*first[f] == *second[f]);
+      if (first[f]->empty()) continue;
+      CAPTURE(k);
+      CAPTURE(f);
+      CHECK(first[f]->shares_with(*second[f]));
+      ++compared;
+    }
+  }
+  CHECK(compared >= 40);
+  // Every kind of field was compared somewhere: a window, a basis, a kind, a qualifier, a role, a
+  // link, an attribution, a relation value and who it is attributed to.
+  auto any = [&](auto field) {
+    return std::any_of(framed[0].begin(), framed[0].end(), [&](const core::Claim& c) { return !field(c).empty(); });
+  };
+  CHECK(any([](const core::Claim& c) { return c.scope.window; }));
+  CHECK(any([](const core::Claim& c) { return c.scope.basis; }));
+  CHECK(any([](const core::Claim& c) { return c.scope.kind; }));
+  CHECK(any([](const core::Claim& c) { return c.scope.qualifier; }));
+  CHECK(any([](const core::Claim& c) { return c.scope.role; }));
+  CHECK(any([](const core::Claim& c) { return c.quantity.link; }));
+  CHECK(any([](const core::Claim& c) { return c.scope.attribution; }));
+  CHECK(any([](const core::Claim& c) { return c.relation_value; }));
+  CHECK(any([](const core::Claim& c) { return c.attributed_to; }));
 }
