@@ -22,6 +22,14 @@ class PhraseTable {
   PhraseMatch longest_at(std::string_view text, std::size_t pos) const;
   // Every phrase that starts at `pos`, longest first.
   std::vector<PhraseMatch> all_at(std::string_view text, std::size_t pos) const;
+  // Calls visit(match) for every phrase that starts at `pos`, longest first: all_at without a
+  // list, for scans that ask at nearly every position.
+  template <typename Visit>
+  void for_each_at(std::string_view text, std::size_t pos, const Visit& visit) const {
+    if (const auto* bucket = bucket_at(text, pos))
+      for (const auto& e : *bucket)
+        if (e.matches(text, pos)) visit(PhraseMatch{e.id, e.phrase.size()});
+  }
   // The shortest phrase that starts at `pos` and that `accept(match)` takes; none if none is.
   template <typename Accept>
   PhraseMatch shortest_at(std::string_view text, std::size_t pos, const Accept& accept) const {

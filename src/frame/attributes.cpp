@@ -12,16 +12,20 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
   std::string_view lower = s.lower.substr(0, s.span.end);
   std::size_t covered_until = 0;  // a cue inside a longer cue ("투표율" in "사전투표의 투표율") is not its own
   for (std::size_t pos = s.span.start; pos < s.span.end;) {
-    auto matches = rules.cue_table.all_at(lower, pos);
-    if (!matches.empty() && pos + matches.front().length <= covered_until) matches.clear();
-    if (!matches.empty()) covered_until = std::max(covered_until, pos + matches.front().length);
-    for (const auto& m : matches) {
+    bool longest = true, covered = false;
+    rules.cue_table.for_each_at(lower, pos, [&](const core::PhraseMatch& m) {
+      if (longest) {
+        longest = false;
+        covered = pos + m.length <= covered_until;
+        if (!covered) covered_until = std::max(covered_until, pos + m.length);
+      }
+      if (covered) return;
       // English cues must be whole words ("stock" is not in "stockpile").
       if (core::is_latin_letter(static_cast<unsigned char>(s.text[pos])) && pos + m.length < s.span.end &&
           core::is_latin_letter(static_cast<unsigned char>(s.text[pos + m.length])))
-        continue;
+        return;
       hits.push_back({m.id, pos, pos + m.length});
-    }
+    });
     std::size_t length = 1;
     core::decode_at(s.text, pos, length);
     pos += length;

@@ -20,13 +20,13 @@ std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSe
   std::string_view lower = s.lower.substr(0, s.span.end);
   for (std::size_t pos = s.span.start; pos < s.span.end; ++pos) {
     if ((static_cast<unsigned char>(s.text[pos]) & 0xC0) == 0x80) continue;
-    for (const auto& m : rules.scope_table.all_at(lower, pos)) {
+    rules.scope_table.for_each_at(lower, pos, [&](const core::PhraseMatch& m) {
       const auto& cue = rules.scope_cues[static_cast<std::size_t>(m.id)];
       std::size_t end = pos + m.length;
-      if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) continue;
-      if (cue.field == "total") continue;  // only right before a figure, below
+      if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) return;
+      if (cue.field == "total") return;  // only right before a figure, below
       hits.push_back({pos, end, m.id});
-    }
+    });
   }
   return hits;
 }

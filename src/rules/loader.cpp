@@ -548,6 +548,7 @@ void RuleSet::build_tables() {
   for (std::size_t i = 0; i < entities.size(); ++i)
     for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
+  for (std::size_t i = 0; i < clause_breaks.size(); ++i) clause_break_table.add(clause_breaks[i], static_cast<int>(i));
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
   for (std::size_t i = 0; i < scope_cues.size(); ++i) {
     scope_cues[i].lowered = lower(scope_cues[i].word);

@@ -195,6 +195,7 @@ struct RuleSet {
   FxRates fx;
 
   // Lookup tables built once after loading.
+  core::PhraseTable clause_break_table;  // clause_breaks as written, matched against lower-cased text
   core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
       scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
       counted_table, particle_table, relation_cue_table, sino_digit_table, small_scale_table, big_scale_table;

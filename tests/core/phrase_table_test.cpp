@@ -36,6 +36,13 @@ TEST_CASE("the longest phrase at a position wins, whatever its length and wherev
   REQUIRE(all.size() == 2);
   CHECK(all[0].id == 4);
   CHECK(all[1].id == 5);
+  // for_each_at visits the same phrases in the same order, at every position.
+  for (std::size_t pos = 0; pos <= text.size(); ++pos) {
+    std::vector<int> visited, listed;
+    table.for_each_at(text, pos, [&](const crosscheck::core::PhraseMatch& m) { visited.push_back(m.id); });
+    for (const auto& m : table.all_at(text, pos)) listed.push_back(m.id);
+    CHECK(visited == listed);
+  }
 }
 
 TEST_CASE("the shortest phrase a test accepts is found, or none") {
