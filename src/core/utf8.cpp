@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/bytes8.hpp"
+
 namespace crosscheck::core {
 
 char32_t decode_multibyte_at(std::string_view s, std::size_t pos, std::size_t& length) {
@@ -56,9 +58,7 @@ std::string repair_utf8(std::string_view input, std::vector<InvalidByte>& invali
   std::size_t pos = 0, stretch = 0;
   while (pos < input.size()) {
     if (pos + 8 <= input.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, input.data() + pos, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
+      if (!bytes8::any_high(bytes8::load(input.data() + pos))) {
         pos += 8;
         continue;
       }

@@ -1,6 +1,6 @@
 #include <cstdint>
-#include <cstring>
 
+#include "core/bytes8.hpp"
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
 
@@ -74,12 +74,8 @@ class FlatReader {
     while (pos_ < text_.size()) {
       if (pos_ + 8 <= text_.size()) {
         // Eight bytes with no quote, backslash or control character are taken whole.
-        std::uint64_t word;
-        std::memcpy(&word, text_.data() + pos_, sizeof word);
-        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-        auto has_zero_byte = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-        bool control = ((word - 0x20 * ones) & ~word & highs) != 0;
-        if (!control && !has_zero_byte(word ^ ('"' * ones)) && !has_zero_byte(word ^ ('\\' * ones))) {
+        std::uint64_t word = core::bytes8::load(text_.data() + pos_);
+        if (!core::bytes8::any_below(word, 0x20) && !core::bytes8::any_equal(word, '"') && !core::bytes8::any_equal(word, '\\')) {
           pos_ += 8;
           continue;
         }

@@ -1,9 +1,9 @@
 #include <cstdint>
-#include <cstring>
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "core/bytes8.hpp"
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
 
@@ -54,11 +54,9 @@ std::string normalize_text(std::string_view input) {
   std::size_t pos = 0, stretch = 0;
   while (pos < text.size()) {
     if (pos + 8 <= text.size()) {
-      // Eight printable ASCII bytes (0x20..0x7F) all stay: no byte has its top bit set, before
-      // or after taking 0x20 from each.
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + pos, sizeof word);
-      if ((((word - 0x2020202020202020ULL) | word) & 0x8080808080808080ULL) == 0) {
+      // Eight printable ASCII bytes (0x20..0x7F) all stay.
+      std::uint64_t word = core::bytes8::load(text.data() + pos);
+      if (!core::bytes8::any_high(word) && !core::bytes8::any_below(word, 0x20)) {
         pos += 8;
         continue;
       }

@@ -3,8 +3,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
+#include "core/bytes8.hpp"
 #include "core/utf8.hpp"
 
 namespace crosscheck::report {
@@ -75,12 +75,9 @@ void JsonWriter::escaped(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (i + 8 <= text.size()) {
       // Eight bytes that are all printable ASCII other than '"' and '\\' are copied as they are.
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-      auto has_zero_byte = [&](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-      bool control_or_wide = (((word - 0x20 * ones) | word) & highs) != 0;
-      if (!control_or_wide && !has_zero_byte(word ^ ('"' * ones)) && !has_zero_byte(word ^ ('\\' * ones))) {
+      std::uint64_t word = core::bytes8::load(text.data() + i);
+      if (!core::bytes8::any_high(word) && !core::bytes8::any_below(word, 0x20) && !core::bytes8::any_equal(word, '"') &&
+          !core::bytes8::any_equal(word, '\\')) {
         i += 8;
         continue;
       }

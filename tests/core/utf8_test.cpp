@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "core/bytes8.hpp"
 #include "core/utf8.hpp"
 
 namespace {
@@ -99,4 +101,36 @@ TEST_CASE("repair keeps every valid stretch and replaces each invalid byte, wher
   REQUIRE(invalid.size() == 2);
   CHECK(invalid[0].offset == 2);
   CHECK(invalid[1].offset == 11);
+}
+
+TEST_CASE("eight-byte tests agree with testing each byte, for every byte value in every place") {
+  namespace b8 = crosscheck::core::bytes8;
+  auto one_by_one = [](const char* p, auto test) {
+    for (int i = 0; i < 8; ++i)
+      if (test(static_cast<unsigned char>(p[i]))) return true;
+    return false;
+  };
+  std::size_t differences = 0;
+  auto compare = [&](const char* p) {
+    std::uint64_t w = b8::load(p);
+    differences += b8::any_high(w) != one_by_one(p, [](unsigned char c) { return c >= 0x80; });
+    differences += b8::any_below(w, 0x20) != one_by_one(p, [](unsigned char c) { return c < 0x20; });
+    differences += b8::any_equal(w, '"') != one_by_one(p, [](unsigned char c) { return c == '"'; });
+    differences += b8::any_equal(w, '\\') != one_by_one(p, [](unsigned char c) { return c == '\\'; });
+  };
+  char bytes[8];
+  for (int place = 0; place < 8; ++place)
+    for (int value = 0; value < 256; ++value) {
+      std::memset(bytes, 'a', sizeof bytes);
+      bytes[place] = static_cast<char>(value);
+      compare(bytes);
+    }
+  // Mixed words, where a borrow from one byte could reach the next.
+  std::mt19937 random(19);
+  const unsigned char chosen[] = {0x00, 0x01, 0x1f, 0x20, 0x21, '"', '\\', 0x7f, 0x80, 0x9f, 0xa0, 0xeb, 0xff, 'a'};
+  for (int round = 0; round < 20000; ++round) {
+    for (char& c : bytes) c = static_cast<char>(chosen[random() % std::size(chosen)]);
+    compare(bytes);
+  }
+  CHECK(differences == 0);
 }
