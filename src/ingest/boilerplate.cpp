@@ -11,11 +11,10 @@ namespace crosscheck::ingest {
 
 namespace {
 
-// One line of text, with what the rules ask of it worked out at most once. `hits` is scratch
-// space the caller keeps from line to line.
+// One line of text, with what the rules ask of it worked out at most once.
 class Line {
  public:
-  Line(std::string_view text, const rules::RuleSet& rules, std::vector<int>& hits) : text_(text), rules_(rules), regex_hits_(hits) {}
+  Line(std::string_view text, const rules::RuleSet& rules) : text_(text), regexes_(rules.line_regexes, text) {}
 
   bool matches(const rules::LineRule& rule) {
     if (rule.max_length > 0 && code_points() > static_cast<std::size_t>(rule.max_length)) return false;
@@ -23,11 +22,7 @@ class Line {
     if (rule.match == "starts") return text_.substr(0, rule.text.size()) == rule.text;
     if (rule.match == "contains") return text_.find(rule.text) != std::string_view::npos;
     if (rule.match == "regex" && rule.regex) {
-      if (!regexes_read_) {
-        regexes_read_ = true;
-        grouped_ = rules_.line_regexes.matches(text_, regex_hits_);
-      }
-      if (grouped_ && rule.regex_slot >= 0) return std::binary_search(regex_hits_.begin(), regex_hits_.end(), rule.regex_slot);
+      if (auto known = regexes_.matches(rule.regex_slot)) return *known;
       return RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *rule.regex);
     }
     return false;
@@ -41,10 +36,8 @@ class Line {
  private:
   static constexpr std::size_t kUncounted = static_cast<std::size_t>(-1);
   std::string_view text_;
-  const rules::RuleSet& rules_;
+  rules::RegexAnswer regexes_;
   std::size_t code_points_ = kUncounted;
-  std::vector<int>& regex_hits_;  // slots of the regex rules that match, once read
-  bool regexes_read_ = false, grouped_ = false;
 };
 
 bool inside(const std::vector<core::SkippedRegion>& regions, std::size_t pos) {
@@ -72,7 +65,6 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
   std::vector<core::SkippedRegion> found;
   std::set<std::string> seen_lines;
   std::string tail_reason;
-  std::vector<int> regex_hits;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
@@ -85,7 +77,7 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
     if (line.empty() || inside(pre_skipped, line_start)) continue;
 
     std::string reason = tail_reason;
-    Line read(line, rules, regex_hits);
+    Line read(line, rules);
     if (reason.empty()) {
       for (const auto& rule : rules.line_rules)
         if (read.matches(rule)) {

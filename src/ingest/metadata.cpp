@@ -1,6 +1,5 @@
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -13,37 +12,24 @@ namespace {
 
 std::string two(const std::string& s) { return s.size() == 1 ? "0" + s : s; }
 
-// Which lines each pattern of a list can match, read once per line for the whole list (through
-// the list's RegexGroup) and only when first asked; a pattern's captures are then taken only
-// from lines it matches.
-class PatternHits {
- public:
-  PatternHits(const std::vector<std::string>& lines, const rules::RegexGroup& group)
-      : lines_(lines), group_(group), state_(lines.size(), State::unread), slots_(lines.size()) {}
-
-  bool may_match(std::size_t line, int slot) {
-    if (state_[line] == State::unread)
-      state_[line] = group_.matches(lines_[line], slots_[line]) ? State::known : State::unknown;
-    // When the group cannot tell, every pattern is tried on the line.
-    return state_[line] == State::unknown || std::binary_search(slots_[line].begin(), slots_[line].end(), slot);
-  }
-
- private:
-  enum class State : unsigned char { unread, known, unknown };
-  const std::vector<std::string>& lines_;
-  const rules::RegexGroup& group_;
-  std::vector<State> state_;
-  std::vector<std::vector<int>> slots_;
-};
+// What a list's RegexGroup says about each line, read once per line for the whole list and only
+// when first asked; a pattern's captures are then taken only from lines it matches (or, when the
+// group cannot tell, from every line).
+std::vector<rules::RegexAnswer> answers(const std::vector<std::string>& lines, const rules::RegexGroup& group) {
+  std::vector<rules::RegexAnswer> out;
+  out.reserve(lines.size());
+  for (const auto& line : lines) out.emplace_back(group, line);
+  return out;
+}
 
 bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& rules, core::Article& article) {
-  PatternHits hits(lines, rules.dateline_regexes);
+  auto hits = answers(lines, rules.dateline_regexes);
   for (std::size_t slot = 0; slot < rules.datelines.size(); ++slot) {
     const auto& pattern = rules.datelines[slot];
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
       std::string y, m, d, hh, mm;
-      if (!hits.may_match(i, static_cast<int>(slot)) || !RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
+      if (!hits[i].matches(static_cast<int>(slot)).value_or(true) || !RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
       int month = std::atoi(m.c_str()), day = std::atoi(d.c_str());
       if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
       article.published = y + "-" + two(m) + "-" + two(d);
@@ -58,12 +44,12 @@ bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& 
 
 std::string first_capture(const std::vector<std::string>& lines, const std::vector<rules::PatternRule>& patterns,
                           const rules::RegexGroup& group, std::string& matched_line) {
-  PatternHits hits(lines, group);
+  auto hits = answers(lines, group);
   for (std::size_t slot = 0; slot < patterns.size(); ++slot)
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
       std::string value;
-      if (hits.may_match(i, static_cast<int>(slot)) && RE2::PartialMatch(line, *patterns[slot].regex, &value) && !value.empty()) {
+      if (hits[i].matches(static_cast<int>(slot)).value_or(true) && RE2::PartialMatch(line, *patterns[slot].regex, &value) && !value.empty()) {
         matched_line = line;
         return value;
       }

@@ -44,4 +44,10 @@ bool RegexGroup::matches(std::string_view text, std::vector<int>& slots) const {
   return true;
 }
 
+std::optional<bool> RegexAnswer::matches(int slot) {
+  if (state_ == State::unread) state_ = group_->matches(text_, slots_) ? State::known : State::unknown;
+  if (state_ == State::unknown || slot < 0) return std::nullopt;
+  return std::binary_search(slots_.begin(), slots_.end(), slot);
+}
+
 }  // namespace crosscheck::rules

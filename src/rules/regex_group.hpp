@@ -2,6 +2,7 @@
 // Several regular expressions run as one automaton: a line is read once to learn which of them
 // match anywhere in it, instead of once per expression.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,21 @@ class RegexGroup {
   struct Automaton;
   std::vector<std::string> patterns_;
   std::shared_ptr<const Automaton> automaton_;  // shared by copies of the rules; read-only once built
+};
+
+// What a group says about one text, read the first time one of its patterns is asked about.
+class RegexAnswer {
+ public:
+  RegexAnswer(const RegexGroup& group, std::string_view text) : group_(&group), text_(text) {}
+  // Whether the pattern in `slot` matches the text; nothing when the group cannot tell, and the
+  // caller runs the pattern on its own.
+  std::optional<bool> matches(int slot);
+
+ private:
+  const RegexGroup* group_;
+  std::string_view text_;
+  enum class State : unsigned char { unread, known, unknown } state_ = State::unread;
+  std::vector<int> slots_;
 };
 
 }  // namespace crosscheck::rules

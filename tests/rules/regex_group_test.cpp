@@ -71,4 +71,11 @@ TEST_CASE("a regex group that was never built says it cannot answer") {
   refused.add("(unclosed");
   refused.compile();
   CHECK_FALSE(refused.matches("(unclosed", slots));
+  // An answer reads its group once and says "cannot tell" rather than guess.
+  rules::RegexAnswer answer(group, "abc");
+  CHECK(answer.matches(0) == std::optional<bool>(true));
+  CHECK(answer.matches(1) == std::optional<bool>(false));
+  CHECK_FALSE(answer.matches(-1).has_value());
+  rules::RegexAnswer unknown(refused, "(unclosed");
+  CHECK_FALSE(unknown.matches(0).has_value());
 }
