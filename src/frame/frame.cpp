@@ -13,6 +13,8 @@ namespace {
 
 bool subject_particle(const std::string& p) { return p == "의" || p == "은" || p == "는" || p == "이" || p == "가" || p == "도"; }
 bool topic_particle(const std::string& p) { return p == "은" || p == "는"; }
+// A time expression that can be a relation's year value ("founded in 2023").
+bool names_a_year(const core::TimeExpression& t) { return t.date.year && (t.kind == "year" || t.kind == "month" || t.kind == "date"); }
 
 class ArticleFramer {
  public:
@@ -30,7 +32,7 @@ class ArticleFramer {
     main_entity_ = most_named([&](const Mention& m) { return usable(m); });
     std::vector<bool> has_year(article_.sentences.size(), false);
     for (const auto& t : ex_.times)
-      if (t.sentence < has_year.size() && t.date.year && (t.kind == "year" || t.kind == "month" || t.kind == "date")) has_year[t.sentence] = true;
+      if (t.sentence < has_year.size() && names_a_year(t)) has_year[t.sentence] = true;
     for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
       current_sentence_ = si;
       SentenceView s{article_.text, lower_, article_.sentences[si]};
@@ -160,7 +162,7 @@ class ArticleFramer {
       std::size_t best = std::string::npos;
       if (has(relation->value_types, "year")) {
         for (const auto& t : ex_.times)
-          if (t.sentence == si && t.date.year && (t.kind == "year" || t.kind == "month" || t.kind == "date") && distance(t.span) < best)
+          if (t.sentence == si && names_a_year(t) && distance(t.span) < best)
             best = distance(t.span), value = std::to_string(t.date.year), value_span = t.span;
       }
       for (const auto& mention : mentions)
