@@ -75,44 +75,66 @@ void write_claim(JsonWriter& w, const core::Claim& c, const std::vector<core::Ar
   w.end_object();
 }
 
-nlohmann::ordered_json article_json(const core::Article& a) {
-  auto or_null = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v); };
-  nlohmann::ordered_json aj;
-  aj["id"] = a.id;
-  aj["outlet"] = or_null(a.outlet);
-  aj["url"] = or_null(a.url);
-  aj["published"] = or_null(a.published);
-  aj["title"] = a.title;
-  aj["byline"] = or_null(a.byline);
-  aj["path"] = a.path;
-  aj["sentences"] = a.sentences.size();
-  aj["skipped"] = nlohmann::ordered_json::array();
+std::string article_text(const core::Article& a) {
+  std::string text;
+  text.reserve(512);
+  JsonWriter w(text);
+  auto size = [](std::size_t n) { return static_cast<std::uint64_t>(n); };
+  w.begin_object();
+  w.key("id").string(a.id);
+  w.key("outlet").string_or_null(a.outlet);
+  w.key("url").string_or_null(a.url);
+  w.key("published").string_or_null(a.published);
+  w.key("title").string(a.title);
+  w.key("byline").string_or_null(a.byline);
+  w.key("path").string(a.path);
+  w.key("sentences").number(size(a.sentences.size()));
+  w.key("skipped").begin_array();
   for (const auto& s : a.skipped) {
     std::size_t length = std::min<std::size_t>(s.span.end - s.span.start, 120);
     while (length > 0 && s.span.start + length < a.text.size() && (static_cast<unsigned char>(a.text[s.span.start + length]) & 0xC0) == 0x80)
       --length;  // cut on a character boundary
-    std::string excerpt = a.text.substr(s.span.start, length);
+    w.begin_object();
+    w.key("start").number(size(s.span.start));
+    w.key("end").number(size(s.span.end));
+    w.key("reason").string(s.reason);
     std::vector<core::InvalidByte> unused;
-    aj["skipped"].push_back({{"start", s.span.start}, {"end", s.span.end}, {"reason", s.reason},
-                             {"excerpt", core::repair_utf8(excerpt, unused)}});
+    w.key("excerpt").string(core::repair_utf8(std::string_view(a.text).substr(s.span.start, length), unused));
+    w.end_object();
   }
-  aj["metadata_notes"] = a.metadata_notes;
-  if (!a.extra.empty()) aj["extra"] = a.extra;
-  return aj;
+  w.end_array();
+  w.key("metadata_notes").begin_array();
+  for (const auto& note : a.metadata_notes) w.string(note);
+  w.end_array();
+  if (!a.extra.empty()) w.key("extra").json(a.extra);
+  w.end_object();
+  return text;
 }
 
-nlohmann::ordered_json finding_json(const core::Finding& f) {
-  nlohmann::ordered_json fj;
-  fj["id"] = f.id;
-  fj["verdict"] = f.verdict;
-  fj["check"] = f.check;
-  fj["subject"] = f.subject;
-  fj["attribute"] = f.attribute;
-  fj["sides"] = f.sides;
-  fj["reasons"] = f.reasons;
-  fj["explanation"] = f.explanation;
-  if (!f.evidence.empty()) fj["evidence"] = f.evidence;
-  return fj;
+std::string finding_text(const core::Finding& f) {
+  std::string text;
+  text.reserve(512);
+  JsonWriter w(text);
+  auto strings = [&](const std::vector<std::string>& list) {
+    w.begin_array();
+    for (const auto& s : list) w.string(s);
+    w.end_array();
+  };
+  w.begin_object();
+  w.key("id").string(f.id);
+  w.key("verdict").string(f.verdict);
+  w.key("check").string(f.check);
+  w.key("subject").string(f.subject);
+  w.key("attribute").string(f.attribute);
+  w.key("sides").begin_array();
+  for (const auto& side : f.sides) strings(side);
+  w.end_array();
+  w.key("reasons");
+  strings(f.reasons);
+  w.key("explanation").string(f.explanation);
+  if (!f.evidence.empty()) w.key("evidence").json(f.evidence);
+  w.end_object();
+  return text;
 }
 
 std::string claim_text(const core::Claim& c, const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) {
@@ -153,9 +175,9 @@ void write_run_json(const Run& run, std::ostream& out) {
     array_text(name, size, [&](std::size_t i) { return dump(element(i)); });
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
-  array("articles", run.articles.size(), [&](std::size_t i) { return article_json(run.articles[i]); });
+  array_text("articles", run.articles.size(), [&](std::size_t i) { return article_text(run.articles[i]); });
   array_text("claims", run.claims.size(), [&](std::size_t i) { return claim_text(run.claims[i], run.articles, run.claims); });
-  array("findings", run.findings.size(), [&](std::size_t i) { return finding_json(run.findings[i]); });
+  array_text("findings", run.findings.size(), [&](std::size_t i) { return finding_text(run.findings[i]); });
   array("inputs", run.inputs.size(), [&](std::size_t i) {
     const auto& in = run.inputs[i];
     return nlohmann::ordered_json{{"path", in.path}, {"status", in.status == "skipped" ? "skipped" : "ok"}, {"reason", in.reason}};

@@ -108,3 +108,47 @@ TEST_CASE("HTML report: self-contained, article text escaped") {
   for (const char* external : {"src=\"http", "href=\"//", "@import", "url(http"}) CHECK(html.find(external) == std::string::npos);
   CHECK(html.find("<svg") != std::string::npos);
 }
+
+TEST_CASE("the JSON report writes every field of each article and finding, as a JSON library would") {
+  // The report writes its elements with its own writer; this builds the same elements with
+  // nlohmann from the run's fields and compares the parsed values. The inputs hold page furniture
+  // (skipped regions), passed-through JSONL fields, quotes and control characters.
+  test::TempDir dir;
+  dir.file("extra.jsonl",
+           "{\"id\":\"q\",\"title\":\"\\\"Quoted\\\" title\\twith a tab\",\"section\":{\"name\":\"경제\",\"rank\":2},"
+           "\"text\":\"엔비디아 주가는 1월27일 118.42달러에 거래를 마쳤다. 하루 17% 떨어졌다.\"}\n");
+  auto result = test::run({test::source_dir() + "/fixtures/stories", dir.path()});
+  json j = json::parse(crosscheck::report::run_json(result.run).dump());
+  auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+  REQUIRE(j["articles"].size() == result.run.articles.size());
+  bool saw_skipped = false, saw_extra = false;
+  for (std::size_t i = 0; i < result.run.articles.size(); ++i) {
+    const auto& a = result.run.articles[i];
+    json expected = {{"id", a.id}, {"outlet", or_null(a.outlet)}, {"url", or_null(a.url)}, {"published", or_null(a.published)},
+                     {"title", a.title}, {"byline", or_null(a.byline)}, {"path", a.path}, {"sentences", a.sentences.size()},
+                     {"skipped", json::array()}, {"metadata_notes", a.metadata_notes}};
+    for (const auto& s : a.skipped) {
+      const json& written = j["articles"][i]["skipped"][expected["skipped"].size()];
+      std::string excerpt = written.value("excerpt", "");
+      // The excerpt is the region's start, at most 120 bytes, cut on a character boundary.
+      CHECK(excerpt.size() <= 120);
+      CHECK(a.text.compare(s.span.start, excerpt.size(), excerpt) == 0);
+      expected["skipped"].push_back({{"start", s.span.start}, {"end", s.span.end}, {"reason", s.reason}, {"excerpt", excerpt}});
+      saw_skipped = true;
+    }
+    if (!a.extra.empty()) expected["extra"] = a.extra, saw_extra = true;
+    CHECK(j["articles"][i] == expected);
+  }
+  CHECK(saw_skipped);
+  CHECK(saw_extra);
+  REQUIRE(j["findings"].size() == result.run.findings.size());
+  bool saw_evidence = false;
+  for (std::size_t i = 0; i < result.run.findings.size(); ++i) {
+    const auto& f = result.run.findings[i];
+    json expected = {{"id", f.id}, {"verdict", f.verdict}, {"check", f.check}, {"subject", f.subject}, {"attribute", f.attribute},
+                     {"sides", f.sides}, {"reasons", f.reasons}, {"explanation", f.explanation}};
+    if (!f.evidence.empty()) expected["evidence"] = f.evidence, saw_evidence = true;
+    CHECK(j["findings"][i] == expected);
+  }
+  CHECK(saw_evidence);
+}
