@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/parallel.hpp"
@@ -43,11 +45,18 @@ namespace {
 // so a corpus of noise costs linear time. The run reports it (limit.group).
 constexpr std::size_t kMaxPricesPerDay = 64;
 
+// The prices tried as the ends of a change, and whether more were left out (then one is noted).
+struct Prices {
+  std::vector<std::size_t> claims;
+  bool capped = false;
+};
+
+// Subjects are views of the claims' own words, which outlive the index.
 struct PriceIndex {
   // subject → date (day number) → distinct prices on that day (the first claim of each value)
-  std::map<std::string, std::map<int, std::vector<std::size_t>>> cross;
+  std::map<std::string_view, std::map<int, Prices>> cross;
   // (article, subject) → prices in that article
-  std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> same;
+  std::map<std::pair<std::size_t, std::string_view>, Prices> same;
 };
 
 int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.month, d.day); }
@@ -73,26 +82,32 @@ std::vector<std::size_t> canonical_order(const CheckInput& in, Keep keep) {
 PriceIndex index_prices(const CheckInput& in, const std::vector<std::size_t>& order) {
   const auto& claims = in.claims;
   PriceIndex index;
-  // What held more prices than are tried: the article or the day, named once each.
-  std::set<std::pair<std::size_t, std::string>> capped_articles;
-  std::set<std::pair<std::string, std::string>> capped_days;
   for (std::size_t i : order) {
     const auto& p = claims[i];
     if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
-    auto& here = index.same[{p.article, p.subject_root}];
-    if (here.size() < kMaxPricesPerDay) here.push_back(i);
-    else capped_articles.emplace(p.article, p.subject_root);
-    auto& day = index.cross[p.subject_root][day_of(p.scope.date)];
-    bool known = std::any_of(day.begin(), day.end(), [&](std::size_t k) {
+    std::string_view subject = p.subject_root;
+    Prices& here = index.same[{p.article, subject}];
+    if (here.claims.size() < kMaxPricesPerDay) here.claims.push_back(i);
+    else here.capped = true;
+    Prices& day = index.cross[subject][day_of(p.scope.date)];
+    // A full day that has already left a price out can neither take this one nor note anything
+    // new: the search for the same value among its prices is skipped.
+    if (day.capped) continue;
+    bool known = std::any_of(day.claims.begin(), day.claims.end(), [&](std::size_t k) {
       return claims[k].quantity.unit == p.quantity.unit && claims[k].quantity.point == p.quantity.point;
     });
     if (known) continue;
-    if (day.size() < kMaxPricesPerDay) day.push_back(i);
-    else capped_days.emplace(p.subject_root, p.scope.date.to_string());
+    if (day.claims.size() < kMaxPricesPerDay) day.claims.push_back(i);
+    else day.capped = true;
   }
-  std::set<std::string> capped;  // the notes, in the order of their text
-  for (const auto& [article, subject] : capped_articles) capped.insert(subject + " share prices in " + in.articles[article].id);
-  for (const auto& [subject, date] : capped_days) capped.insert(subject + " share prices on " + date);
+  // What held more prices than are tried, the article or the day, is named once, the notes in the
+  // order of their text.
+  std::set<std::string> capped;
+  for (const auto& [where, prices] : index.same)
+    if (prices.capped) capped.insert(std::string(where.second) + " share prices in " + in.articles[where.first].id);
+  for (const auto& [subject, days] : index.cross)
+    for (const auto& [day, prices] : days)
+      if (prices.capped) capped.insert(std::string(subject) + " share prices on " + claims[prices.claims.front()].scope.date.to_string());
   for (const auto& what : capped)
     in.limit_notes.push_back("only the first " + std::to_string(kMaxPricesPerDay) + " " + what + " were tried as the ends of a stated change");
   return index;
@@ -106,15 +121,15 @@ template <typename Visit>
 void for_candidate_pairs(const CheckInput& in, const core::Claim& c, int window, const PriceIndex& index, bool same_article,
                          Visit visit) {
   if (same_article) {
-    auto it = index.same.find({c.article, c.subject_root});
+    auto it = index.same.find({c.article, std::string_view(c.subject_root)});
     if (it == index.same.end()) return;
-    for (std::size_t x : it->second)
-      for (std::size_t y : it->second)
+    for (std::size_t x : it->second.claims)
+      for (std::size_t y : it->second.claims)
         if (visit(x, y)) return;
     return;
   }
   if (window <= 0) return;
-  auto it = index.cross.find(c.subject_root);
+  auto it = index.cross.find(std::string_view(c.subject_root));
   if (it == index.cross.end()) return;
   const auto& days = it->second;
   auto first_to = days.begin(), last_to = days.end();
@@ -125,13 +140,14 @@ void for_candidate_pairs(const CheckInput& in, const core::Claim& c, int window,
     last_to = days.upper_bound(day_of(published));
   }
   for (auto to = first_to; to != last_to; ++to) {
-    const auto& [to_day, tos] = *to;
+    const auto& [to_day, to_prices] = *to;
+    const auto& tos = to_prices.claims;
     if (!c.scope.date.empty() && !c.scope.date.compatible(in.claims[tos.front()].scope.date)) continue;
     // The first price lies `window` sessions before the second; holidays aside, that is within
     // twice the window plus a week.
     for (auto from = days.lower_bound(to_day - (window * 2 + 7)); from != days.end() && from->first < to_day; ++from) {
       if (core::weekdays_between(core::date_from_days(from->first), core::date_from_days(to_day)) != window) continue;
-      for (std::size_t x : from->second)
+      for (std::size_t x : from->second.claims)
         for (std::size_t y : tos)
           if (visit(x, y)) return;
     }
@@ -216,37 +232,45 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     keys[k] = key + c.scope.date.to_string() + "|" + (chosen[k].fit.fits ? "supported" : "conflict") + "|" +
               claims[chosen[k].from].id + "|" + claims[chosen[k].to].id;
   });
-  std::unordered_map<std::string, std::size_t> merged;
+  // Which changes open a finding (the first with its key) and which finding each joins; then the
+  // new findings are written on all cores.
+  std::unordered_map<std::string_view, std::size_t> finding_of_key;
+  std::vector<std::size_t> opening;  // per new finding, the change that opens it
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> finding_of(changes.size(), kNone);
   for (std::size_t k = 0; k < changes.size(); ++k) {
     if (!chosen[k].found) continue;
-    std::size_t ci = changes[k];
-    const core::Claim& c = claims[ci];
-    const PriceFit& chosen_fit = chosen[k].fit;
+    graph.add_derived(changes[k], chosen[k].from);
+    graph.add_derived(changes[k], chosen[k].to);
+    auto [it, fresh] = finding_of_key.emplace(keys[k], opening.size());
+    if (fresh) opening.push_back(k);
+    finding_of[k] = it->second;
+  }
+  std::vector<core::Finding> made(opening.size());
+  core::parallel_for(opening.size(), [&](std::size_t n) {
+    std::size_t k = opening[n];
+    const core::Claim& c = claims[changes[k]];
+    const PriceFit& fit = chosen[k].fit;
     const auto& from = claims[chosen[k].from];
     const auto& to = claims[chosen[k].to];
-    graph.add_derived(ci, chosen[k].from);
-    graph.add_derived(ci, chosen[k].to);
-    const char* verdict = chosen_fit.fits ? "supported" : "conflict";
-    auto [it, fresh] = merged.emplace(std::move(keys[k]), out.size());
-    if (!fresh) {
-      out[it->second].sides[0].push_back(c.id);
-      continue;
-    }
-    core::Finding f;
-    f.verdict = verdict;
+    core::Finding& f = made[n];
+    f.verdict = fit.fits ? "supported" : "conflict";
     f.check = "percent-change";
     f.subject = c.subject_root;
     f.attribute = c.attribute;
     f.sides = {{c.id}, {from.id, to.id}};
-    f.reasons = {chosen_fit.fits ? "derived-change" : "derived-change-mismatch"};
+    f.reasons = {fit.fits ? "derived-change" : "derived-change-mismatch"};
     f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
                   {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
-                  {"change_percent", std::round(chosen_fit.change * 100) / 100}, {"sessions", chosen_fit.sessions}};
-    f.explanation = render(in.rules, in.language, chosen_fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
-                           {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(chosen_fit.change)},
+                  {"change_percent", std::round(fit.change * 100) / 100}, {"sessions", fit.sessions}};
+    f.explanation = render(in.rules, in.language, fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
+                           {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(fit.change)},
                             {"claim", c.quantity.surface}});
-    out.push_back(std::move(f));
-  }
+  });
+  // The changes that join a finding already made are listed after the one that opened it.
+  for (std::size_t k = 0; k < changes.size(); ++k)
+    if (finding_of[k] != kNone && opening[finding_of[k]] != k) made[finding_of[k]].sides[0].push_back(claims[changes[k]].id);
+  std::move(made.begin(), made.end(), std::back_inserter(out));
 }
 
 void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
