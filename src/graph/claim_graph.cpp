@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <map>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include "core/parallel.hpp"
 #include "graph/graph.hpp"
 
 namespace crosscheck::graph {
@@ -155,13 +157,15 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
   Impl& impl = *impl_;
   impl.article_count = articles.size();
   impl.claim_count = claims.size();
-  std::unordered_map<std::string, std::uint32_t> entity_name, attribute_name;
-  auto name_for = [&](std::unordered_map<std::string, std::uint32_t>& map, VertexKind kind, const std::string& id) {
-    auto [it, fresh] = map.emplace(id, index32(impl.names.size()));
-    if (fresh) impl.names.emplace_back(kind, id);
+  // Keyed by views of the claims' own words, which outlive the construction: a claim's names and
+  // key are looked up without copying them.
+  std::unordered_map<std::string_view, std::uint32_t> entity_name, attribute_name;
+  auto name_for = [&](std::unordered_map<std::string_view, std::uint32_t>& map, VertexKind kind, std::string_view id) {
+    auto [it, fresh] = map.try_emplace(id, index32(impl.names.size()));
+    if (fresh) impl.names.emplace_back(kind, std::string(id));
     return it->second;
   };
-  std::map<std::string, std::vector<std::size_t>> blocks;
+  std::map<std::string_view, std::vector<std::size_t>> blocks;
   impl.subject_name.assign(claims.size(), Impl::kNone);
   impl.attribute_name.assign(claims.size(), Impl::kNone);
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -171,20 +175,22 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
     if (!c.attribute.empty())
       impl.attribute_name[i] = name_for(attribute_name, VertexKind::attribute, c.attribute), ++impl.structural_edges;
     if (c.linked_to >= 0 && static_cast<std::size_t>(c.linked_to) < i) ++impl.structural_edges;
-    if (!c.subject_root.empty() && !c.attribute.empty() && c.linked_to < 0) blocks[c.key].push_back(i);
+    if (!c.subject_root.empty() && !c.attribute.empty() && c.linked_to < 0) blocks[std::string_view(c.key)].push_back(i);
   }
+  for (auto& [key, members] : blocks)
+    if (members.size() >= 2) impl.groups.push_back({std::string(key), std::move(members)});
+  // Each group's claims in article order, then text order; the groups are sorted on all cores.
   auto rank = core::article_ranks_by_id(articles);
-  for (auto& [key, members] : blocks) {
-    if (members.size() < 2) continue;
+  core::parallel_for(impl.groups.size(), [&](std::size_t g) {
+    auto& members = impl.groups[g].claims;
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
       const auto& ca = claims[a];
       const auto& cb = claims[b];
       if (ca.article != cb.article) return rank[ca.article] < rank[cb.article];
       return ca.quantity.span.start < cb.quantity.span.start;
     });
-    impl.groups.push_back({key, std::move(members)});
-    impl.structural_edges += group_edge_count(impl.groups.back());
-  }
+  });
+  for (const auto& group : impl.groups) impl.structural_edges += group_edge_count(group);
 }
 
 ClaimGraph::~ClaimGraph() = default;
