@@ -14,7 +14,8 @@ namespace {
 // One line of text, with what the rules ask of it worked out at most once.
 class Line {
  public:
-  Line(std::string_view text, const rules::RuleSet& rules) : text_(text), regexes_(rules.line_regexes, text) {}
+  Line(std::string_view text, const rules::RuleSet& rules)
+      : text_(text), regexes_(rules.line_regexes, text), short_line_regexes_(rules.short_line_regexes, text) {}
 
   bool matches(const rules::LineRule& rule) {
     if (rule.max_length > 0 && code_points() > static_cast<std::size_t>(rule.max_length)) return false;
@@ -22,7 +23,9 @@ class Line {
     if (rule.match == "starts") return text_.substr(0, rule.text.size()) == rule.text;
     if (rule.match == "contains") return text_.find(rule.text) != std::string_view::npos;
     if (rule.match == "regex" && rule.regex) {
-      if (auto known = regexes_.matches(rule.regex_slot)) return *known;
+      // A rule with a length limit is in the short lines' group, asked only once the limit holds.
+      auto& group = rule.max_length > 0 ? short_line_regexes_ : regexes_;
+      if (auto known = group.matches(rule.regex_slot)) return *known;
       return RE2::PartialMatch(re2::StringPiece(text_.data(), text_.size()), *rule.regex);
     }
     return false;
@@ -36,7 +39,7 @@ class Line {
  private:
   static constexpr std::size_t kUncounted = static_cast<std::size_t>(-1);
   std::string_view text_;
-  rules::RegexAnswer regexes_;
+  rules::RegexAnswer regexes_, short_line_regexes_;
   std::size_t code_points_ = kUncounted;
 };
 

@@ -576,8 +576,9 @@ void RuleSet::build_tables() {
   for (const auto& [name, day] : time.weekday_names) starts_english_time(name), weekday_table.add(name, day);
   starts_english_time("q");  // Q4: quarters are written with the letter, in either case
   for (auto& rule : line_rules)
-    if (rule.regex) rule.regex_slot = line_regexes.add(rule.text);
+    if (rule.regex) rule.regex_slot = (rule.max_length > 0 ? short_line_regexes : line_regexes).add(rule.text);
   line_regexes.compile();
+  short_line_regexes.compile();
   auto group = [](const std::vector<PatternRule>& patterns, RegexGroup& out) {
     for (const auto& p : patterns) out.add(p.regex->pattern());
     out.compile();

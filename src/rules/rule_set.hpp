@@ -75,7 +75,7 @@ struct LineRule {
   int max_length = 0;     // only lines up to this many code points (0 = any)
   bool tail = false;      // drops this line and everything after it
   std::shared_ptr<re2::RE2> regex;
-  int regex_slot = -1;    // its place in RuleSet::line_regexes
+  int regex_slot = -1;    // its place in RuleSet::line_regexes, or short_line_regexes when max_length is set
 };
 
 struct PatternRule {
@@ -172,7 +172,10 @@ struct RuleSet {
   std::vector<std::string> particles;          // Korean particles stripped for matching
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
-  RegexGroup line_regexes;  // every regex line rule, to read a line once for all of them
+  // Every regex line rule, to read a line once for all of them. The rules for short lines only
+  // (max_length) are a group of their own: a paragraph longer than their limit never asks them,
+  // and most of them look at the end of a line, which an automaton reads the whole line to reach.
+  RegexGroup line_regexes, short_line_regexes;
   std::vector<PatternRule> datelines;
   std::vector<PatternRule> bylines;
   std::vector<PatternRule> outlet_patterns;

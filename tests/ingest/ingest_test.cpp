@@ -103,6 +103,7 @@ TEST_CASE("page furniture and metadata come out the same when the rules' regex g
       "  • 집값 5.6억 올랐다\n";
   rules::RuleSet ungrouped = test::rules();
   ungrouped.line_regexes = {};
+  ungrouped.short_line_regexes = {};
   ungrouped.dateline_regexes = {};
   ungrouped.byline_regexes = {};
   ungrouped.outlet_regexes = {};

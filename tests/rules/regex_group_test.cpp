@@ -40,14 +40,18 @@ TEST_CASE("a regex group answers for every bundled line and metadata pattern as 
       CHECK(slots == one_by_one(patterns, line));
     }
   };
-  std::vector<const re2::RE2*> line_patterns;
+  // Line rules with a length limit are a group of their own, each group's slots counted in rule order.
+  std::vector<const re2::RE2*> line_patterns, short_line_patterns;
   for (const auto& rule : rules.line_rules)
     if (rule.regex) {
-      CHECK(rule.regex_slot == static_cast<int>(line_patterns.size()));
-      line_patterns.push_back(rule.regex.get());
+      auto& patterns = rule.max_length > 0 ? short_line_patterns : line_patterns;
+      CHECK(rule.regex_slot == static_cast<int>(patterns.size()));
+      patterns.push_back(rule.regex.get());
     }
-  REQUIRE(line_patterns.size() >= 10);
+  REQUIRE(line_patterns.size() >= 5);
+  REQUIRE(short_line_patterns.size() >= 5);
   check_group(rules.line_regexes, line_patterns);
+  check_group(rules.short_line_regexes, short_line_patterns);
   auto patterns_of = [](const std::vector<rules::PatternRule>& list) {
     std::vector<const re2::RE2*> out;
     for (const auto& p : list) out.push_back(p.regex.get());
