@@ -17,7 +17,35 @@ const core::Claim* find_claim(const std::vector<core::Claim>& claims, int index)
   return &claims[static_cast<std::size_t>(index)];
 }
 
-void write_claim(JsonWriter& w, const core::Claim& c, const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) {
+// What one worker carries from a claim to the next while writing a stretch of them: claims come
+// in article order, so the code points before a claim are counted on from the previous claim's
+// start instead of from the article's start, and a sentence with several figures is escaped once.
+struct ClaimContext {
+  const core::Article* article = nullptr;
+  std::size_t counted_to = 0;   // a byte offset into article->text
+  std::size_t code_points = 0;  // code points before counted_to
+  std::string_view sentence;    // the last sentence written (a view of the text it was read from)
+  std::string sentence_json;    // that sentence as a JSON string
+
+  std::size_t code_points_before(const core::Article& a, std::size_t offset) {
+    if (article != &a || offset < counted_to) article = &a, counted_to = 0, code_points = 0;
+    code_points += core::count_code_points(a.text, counted_to, offset);
+    counted_to = offset;
+    return code_points;
+  }
+  const std::string& sentence_as_json(std::string_view text) {
+    // The same view (same characters, same place) is the same sentence of the same article.
+    if (text.data() != sentence.data() || text.size() != sentence.size() || sentence_json.empty()) {
+      sentence = text;
+      sentence_json.clear();
+      JsonWriter(sentence_json).string(text);
+    }
+    return sentence_json;
+  }
+};
+
+void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
+                 const std::vector<core::Claim>& claims) {
   const auto& a = articles[c.article];
   const auto& q = c.quantity;
   auto size = [](std::size_t n) { return static_cast<std::uint64_t>(n); };
@@ -29,10 +57,10 @@ void write_claim(JsonWriter& w, const core::Claim& c, const std::vector<core::Ar
   w.key("text").string(q.surface);
   w.key("start").number(size(q.span.start));
   w.key("end").number(size(q.span.end));
-  std::size_t start_cp = core::count_code_points(a.text, 0, q.span.start);
+  std::size_t start_cp = context.code_points_before(a, q.span.start);
   w.key("start_cp").number(size(start_cp));
   w.key("end_cp").number(size(start_cp + core::count_code_points(a.text, q.span.start, q.span.end)));
-  w.key("sentence").string(core::sentence_of(c, a));
+  w.key("sentence").json_text(context.sentence_as_json(core::sentence_of(c, a)));
   w.key("sentence_start").number(size(c.sentence_start));
   w.key("value").begin_object();
   w.key("point").number(q.point);
@@ -137,27 +165,38 @@ std::string finding_text(const core::Finding& f) {
   return text;
 }
 
-std::string claim_text(const core::Claim& c, const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) {
+std::string claim_text(ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
+                       const std::vector<core::Claim>& claims) {
   std::string text;
   text.reserve(768);
   JsonWriter w(text);
-  write_claim(w, c, articles, claims);
+  write_claim(w, context, c, articles, claims);
   return text;
 }
+
+// For elements written without a context of their own.
+struct NoContext {};
 
 // One element of the output, on one line, invalid UTF-8 replaced rather than thrown on.
 std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 // Formats elements [0, size) on all cores a block at a time and hands each text to `emit` in
-// index order: the output is streamed, and it does not depend on scheduling.
-template <typename Format, typename Emit>
+// index order: the output is streamed, and it does not depend on scheduling. Each worker formats
+// one unbroken stretch of a block, format(context, i), with a Context of its own that it carries
+// from an element to the next.
+template <typename Context, typename Format, typename Emit>
 void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
   constexpr std::size_t kBlock = 4096;
   std::vector<std::string> texts;
   for (std::size_t start = 0; start < size; start += kBlock) {
-    texts.assign(std::min(kBlock, size - start), std::string());
-    core::parallel_for(texts.size(), [&](std::size_t i) { texts[i] = format(start + i); });
-    for (std::size_t i = 0; i < texts.size(); ++i) emit(start + i, texts[i]);
+    std::size_t n = std::min(kBlock, size - start);
+    texts.assign(n, std::string());
+    std::size_t stretches = std::min(core::worker_count(), n);
+    core::parallel_for(stretches, [&](std::size_t k) {
+      Context context;
+      for (std::size_t i = n * k / stretches; i < n * (k + 1) / stretches; ++i) texts[i] = format(context, start + i);
+    });
+    for (std::size_t i = 0; i < n; ++i) emit(start + i, texts[i]);
   }
 }
 
@@ -166,17 +205,21 @@ void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
 void write_run_json(const Run& run, std::ostream& out) {
   // Streamed member by member and element by element: a large run never holds the whole
   // document as a JSON tree, only one block of formatted elements at a time.
-  auto array_text = [&](const char* name, std::size_t size, const auto& element_text) {
+  auto array_with = [&]<typename Context>(Context, const char* name, std::size_t size, const auto& element_text) {
     out << "\"" << name << "\": [";
-    format_in_order(size, element_text, [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
+    format_in_order<Context>(size, element_text, [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
     out << (size ? "\n]" : "]") << ",\n";
+  };
+  auto array_text = [&](const char* name, std::size_t size, const auto& element_text) {
+    array_with(NoContext{}, name, size, [&](NoContext&, std::size_t i) { return element_text(i); });
   };
   auto array = [&](const char* name, std::size_t size, const auto& element) {
     array_text(name, size, [&](std::size_t i) { return dump(element(i)); });
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
   array_text("articles", run.articles.size(), [&](std::size_t i) { return article_text(run.articles[i]); });
-  array_text("claims", run.claims.size(), [&](std::size_t i) { return claim_text(run.claims[i], run.articles, run.claims); });
+  array_with(ClaimContext{}, "claims", run.claims.size(),
+             [&](ClaimContext& context, std::size_t i) { return claim_text(context, run.claims[i], run.articles, run.claims); });
   array_text("findings", run.findings.size(), [&](std::size_t i) { return finding_text(run.findings[i]); });
   array("inputs", run.inputs.size(), [&](std::size_t i) {
     const auto& in = run.inputs[i];
@@ -196,8 +239,8 @@ void write_run_json(const Run& run, std::ostream& out) {
 }
 
 void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out) {
-  format_in_order(claims.size(), [&](std::size_t i) { return claim_text(claims[i], articles, claims); },
-                  [&](std::size_t, const std::string& line) { out << line << '\n'; });
+  format_in_order<ClaimContext>(claims.size(), [&](ClaimContext& context, std::size_t i) { return claim_text(context, claims[i], articles, claims); },
+                                [&](std::size_t, const std::string& line) { out << line << '\n'; });
 }
 
 nlohmann::ordered_json run_json(const Run& run) {

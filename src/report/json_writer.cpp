@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "core/bytes8.hpp"
 #include "core/utf8.hpp"
@@ -10,6 +11,24 @@
 namespace crosscheck::report {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
+  // Member names are the report's own, plain ASCII that needs no escaping, and a claim writes
+  // thirty of them: the comma, the quoted name and the colon are appended at once.
+  char buffer[64];
+  if (name.size() + 4 > sizeof buffer) return key_escaped(name);
+  std::size_t n = 0;
+  if (!first_in_container_) buffer[n++] = ',';
+  buffer[n++] = '"';
+  std::memcpy(buffer + n, name.data(), name.size());
+  n += name.size();
+  buffer[n++] = '"';
+  buffer[n++] = ':';
+  out_.append(buffer, n);
+  first_in_container_ = false;
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key_escaped(std::string_view name) {
   separate();
   escaped(name);
   out_ += ':';
@@ -61,43 +80,93 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-JsonWriter& JsonWriter::json(const nlohmann::ordered_json& value) {
+JsonWriter& JsonWriter::json_text(std::string_view text) {
   separate();
-  out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out_.append(text);
   return *this;
 }
+
+JsonWriter& JsonWriter::json(const nlohmann::ordered_json& value) {
+  // Walked here rather than dumped into a string of its own: findings carry a small tree each.
+  using Type = nlohmann::ordered_json::value_t;
+  switch (value.type()) {
+    case Type::object:
+      begin_object();
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        key_escaped(it.key());  // names from the input (passed-through JSONL fields) may need escaping
+        json(it.value());
+      }
+      return end_object();
+    case Type::array:
+      begin_array();
+      for (const auto& element : value) json(element);
+      return end_array();
+    case Type::string: return string(value.get_ref<const std::string&>());
+    case Type::boolean: return boolean(value.get<bool>());
+    case Type::number_integer: return number(value.get<std::int64_t>());
+    case Type::number_unsigned: return number(value.get<std::uint64_t>());
+    case Type::number_float: return number(value.get<double>());
+    case Type::null: return null();
+    default:  // binary and discarded values, which the report never holds: as nlohmann writes them
+      separate();
+      out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return *this;
+  }
+}
+
+namespace {
+
+// The length of the well-formed UTF-8 sequence at `i` (a byte of 0x80 or above), 0 when there is
+// none. The three-byte shape of every Hangul syllable is tested here; the rest by decode_at.
+std::size_t multibyte_length(std::string_view text, std::size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (i + 2 < text.size() && b >= 0xE1 && b <= 0xEF && b != 0xED) {
+    // E1-EC, EE, EF: any two continuation bytes make a character (E0 can be overlong, ED a surrogate).
+    auto c1 = static_cast<unsigned char>(text[i + 1]), c2 = static_cast<unsigned char>(text[i + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) return 3;
+  }
+  std::size_t n = 1;
+  core::decode_at(text, i, n);
+  return n == 1 ? 0 : n;
+}
+
+}  // namespace
 
 void JsonWriter::escaped(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t mark = out_.size();
   out_ += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
-  for (std::size_t i = 0; i < text.size();) {
-    if (i + 8 <= text.size()) {
-      // Eight bytes that are all printable ASCII other than '"' and '\\' are copied as they are.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Eight bytes that are all printable ASCII other than '"' and '\\' are copied as they are.
+    while (i + 8 <= text.size()) {
       std::uint64_t word = core::bytes8::load(text.data() + i);
-      if (!core::bytes8::any_high(word) && !core::bytes8::any_below(word, 0x20) && !core::bytes8::any_equal(word, '"') &&
-          !core::bytes8::any_equal(word, '\\')) {
-        i += 8;
-        continue;
-      }
+      if (core::bytes8::any_high(word) || core::bytes8::any_below(word, 0x20) || core::bytes8::any_equal(word, '"') ||
+          core::bytes8::any_equal(word, '\\'))
+        break;
+      i += 8;
     }
+    if (i >= text.size()) break;
     unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
-      ++i;
+    if (b >= 0x80) {
+      // A run of multi-byte characters (a Korean word) is checked character by character here,
+      // without going back to the eight-byte test between them.
+      do {
+        std::size_t n = multibyte_length(text, i);
+        if (n == 0) {
+          // Invalid UTF-8 is rare (inputs are repaired when read): let nlohmann replace it exactly
+          // as it does everywhere else.
+          out_.resize(mark);
+          out_ += nlohmann::ordered_json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          return;
+        }
+        i += n;
+      } while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80);
       continue;
     }
-    if (b >= 0x80) {
-      std::size_t n = 1;
-      core::decode_at(text, i, n);
-      if (n == 1) {  // the byte starts no well-formed sequence
-        // Invalid UTF-8 is rare (inputs are repaired when read): let nlohmann replace it exactly as
-        // it does everywhere else.
-        out_.resize(mark);
-        out_ += nlohmann::ordered_json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
-      }
-      i += n;
+    if (b >= 0x20 && b != '"' && b != '\\') {
+      ++i;
       continue;
     }
     out_.append(text.data() + plain, i - plain);

@@ -21,7 +21,8 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
 
-  // The name of the next member of the open object; its value follows.
+  // The name of the next member of the open object; its value follows. Written as it is: names
+  // are the report's own plain ASCII (printable, no '"' or '\\'), never text from the input.
   JsonWriter& key(std::string_view name);
 
   JsonWriter& string(std::string_view text);
@@ -32,6 +33,7 @@ class JsonWriter {
   JsonWriter& boolean(bool value);
   JsonWriter& null();
   JsonWriter& json(const nlohmann::ordered_json& value);  // a tree already built (evidence, extra fields)
+  JsonWriter& json_text(std::string_view text);           // a value already written as JSON text
 
  private:
   std::string& out_;
@@ -55,6 +57,7 @@ class JsonWriter {
     return *this;
   }
   void escaped(std::string_view text);
+  JsonWriter& key_escaped(std::string_view name);
   template <typename Integer>
   JsonWriter& integer(Integer value);
 };

@@ -48,9 +48,13 @@ TEST_CASE("strings are escaped as nlohmann escapes them, invalid UTF-8 replaced 
   for (const auto& s : cases) CHECK(written_string(s) == dumped(ordered(s)));
   // Every kind of byte at every offset of the eight bytes the writer tests at once.
   const std::string pieces[] = {"a", "plain text ", "\"", "\\", "/", "\n", "\x01"s, "\x1f", " ", "\x7f", "~", "!",
-                                "딥", "€", "😀", "\xFF", std::string(1, '\0')};
+                                "딥", "€", "😀", "\xFF", std::string(1, '\0'),
+                                // Three-byte edges: U+0800, U+D7A3, U+E000, U+FFFD, an overlong form, a
+                                // surrogate, a cut sequence, a lone continuation byte; two bytes; four bytes.
+                                "\xE0\xA0\x80", "\xED\x9E\xA3", "\xEE\x80\x80", "\xEF\xBF\xBD", "\xE0\x80\x80",
+                                "\xED\xA0\x80", "\xEA\xB0", "\x80", "\xC3\xA9", "\xF0\x9F\x98"};
   std::mt19937 random(13);
-  for (int round = 0; round < 500; ++round) {
+  for (int round = 0; round < 3000; ++round) {
     std::string s;
     std::size_t wanted = random() % 40;
     for (std::size_t k = 0; k < wanted; ++k) s += pieces[random() % std::size(pieces)];
@@ -102,4 +106,28 @@ TEST_CASE("objects and arrays are separated and nested as in a dump") {
                    {"evidence", {{"parts", "3 + 4"}, {"sum", 7}}},
                    {"empty", nullptr}};
   CHECK(out == dumped(expected));
+}
+
+TEST_CASE("a tree already built is written as nlohmann dumps it") {
+  // Member names from the input may need escaping; numbers of every kind; nesting.
+  const ordered cases[] = {
+      ordered::object(),
+      ordered::array(),
+      ordered{{"from", "142.62달러"}, {"to", "118.42달러"}, {"change_percent", -16.97}, {"sessions", 1}},
+      ordered{{"quote \" and \\ slash", {{"tab\tkey", nullptr}}}, {"섹션", {1, -2, 3.5, true, false, "x"}}},
+      ordered{{"big", std::numeric_limits<std::uint64_t>::max()}, {"small", std::numeric_limits<std::int64_t>::min()}, {"whole", 7.0}},
+      ordered{{"broken \xFF name", "broken \xEB\x94 value"}, {"control\x01", ordered::array({ordered::object()})}},
+      ordered("just a string"),
+      ordered(nullptr),
+  };
+  for (const auto& tree : cases) {
+    std::string out;
+    JsonWriter(out).json(tree);
+    CHECK(out == dumped(tree));
+  }
+  // Inside an object, after other members.
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("a").number(std::uint64_t{1}).key("tree").json(cases[3]).key("b").json(cases[0]).end_object();
+  CHECK(out == dumped(ordered{{"a", 1}, {"tree", cases[3]}, {"b", cases[0]}}));
 }

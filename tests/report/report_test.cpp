@@ -152,3 +152,47 @@ TEST_CASE("the JSON report writes every field of each article and finding, as a 
   }
   CHECK(saw_evidence);
 }
+
+TEST_CASE("each claim's code point offsets and sentence are its own, across articles and output blocks") {
+  // Enough claims to fill more than one block of the writer, several to a sentence, in Korean and
+  // English; the offsets are counted here one character at a time.
+  std::string lines;
+  for (int a = 0; a < 400; ++a) {
+    // Articles of different lengths before their first figure: an article's first claim can lie
+    // further in than the previous article's last.
+    std::string text = "“제목” 기사. ";
+    for (int k = 0; k < (a % 3) * 150; ++k) text += "소식 ";
+    text += ". ";
+    for (int s = 0; s < 4; ++s)
+      text += "엔비디아 주가는 1월2" + std::to_string(s) + "일 " + std::to_string(100 + a) + ".5달러로 " + std::to_string(s + 2) +
+              "% 내렸고 거래량은 " + std::to_string(1000 + s) + "만주였다. Nvidia fell " + std::to_string(s + 3) + "% to $" +
+              std::to_string(90 + s) + ".25. ";
+    lines += json{{"id", "a" + std::to_string(a)}, {"published", "2025-01-28"}, {"text", text}}.dump() + "\n";
+  }
+  auto result = test::run({"-"}, lines);
+  REQUIRE(result.run.claims.size() > 5000);
+  auto code_points = [](const std::string& s, std::size_t begin, std::size_t end) {
+    std::size_t n = 0;
+    for (std::size_t i = begin; i < end; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return n;
+  };
+  auto check_claim = [&](const json& written, const crosscheck::core::Claim& c) {
+    const auto& article = result.run.articles[c.article];
+    CHECK(written["start_cp"] == code_points(article.text, 0, c.quantity.span.start));
+    CHECK(written["end_cp"] == code_points(article.text, 0, c.quantity.span.end));
+    CHECK(written["sentence"] == std::string(crosscheck::core::sentence_of(c, article)));
+  };
+  json j = json::parse(crosscheck::report::run_json(result.run).dump());
+  REQUIRE(j["claims"].size() == result.run.claims.size());
+  for (std::size_t i = 0; i < result.run.claims.size(); ++i) check_claim(j["claims"][i], result.run.claims[i]);
+  std::ostringstream jsonl;
+  crosscheck::report::write_claims_jsonl(result.run.claims, result.run.articles, jsonl);
+  std::istringstream read_back(jsonl.str());
+  std::string line;
+  std::size_t i = 0;
+  while (std::getline(read_back, line)) {
+    REQUIRE(i < result.run.claims.size());
+    check_claim(json::parse(line), result.run.claims[i++]);
+  }
+  CHECK(i == result.run.claims.size());
+}
