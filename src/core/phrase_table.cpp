@@ -26,11 +26,7 @@ void PhraseTable::add(std::string_view phrase, int id) {
   bucket.insert(at, std::move(entry));
 }
 
-const std::vector<PhraseTable::Entry>* PhraseTable::bucket_at(std::string_view text, std::size_t pos) const {
-  if (pos >= text.size()) return nullptr;
-  std::size_t length = 0;
-  char32_t first = decode_at(text, pos, length);
-  if (!may_start(first)) return nullptr;
+const std::vector<PhraseTable::Entry>* PhraseTable::bucket_of(char32_t first) const {
   for (std::size_t i = slot_of(first);; i = (i + 1) & (slots_.size() - 1)) {
     if (slots_[i].key == first) return &buckets_[slots_[i].bucket];
     if (slots_[i].key == kNoKey) return nullptr;
@@ -69,10 +65,9 @@ bool PhraseTable::Entry::matches(std::string_view text, std::size_t pos) const {
   return pos + phrase.size() <= text.size() && std::memcmp(text.data() + pos + 8, phrase.data() + 8, phrase.size() - 8) == 0;
 }
 
-PhraseMatch PhraseTable::longest_at(std::string_view text, std::size_t pos) const {
-  if (const auto* bucket = bucket_at(text, pos))
-    for (const auto& e : *bucket)
-      if (e.matches(text, pos)) return {e.id, e.phrase.size()};
+PhraseMatch PhraseTable::longest_in(const std::vector<Entry>& bucket, std::string_view text, std::size_t pos) {
+  for (const auto& e : bucket)
+    if (e.matches(text, pos)) return {e.id, e.phrase.size()};
   return {};
 }
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
+
 namespace crosscheck::core {
 
 struct PhraseMatch {
@@ -18,8 +20,12 @@ struct PhraseMatch {
 class PhraseTable {
  public:
   void add(std::string_view phrase, int id);
-  // Longest phrase that starts exactly at `pos`.
-  PhraseMatch longest_at(std::string_view text, std::size_t pos) const;
+  // Longest phrase that starts exactly at `pos`. The test of the first code point is inline: the
+  // readers ask at nearly every position of every sentence, and most positions start no phrase.
+  PhraseMatch longest_at(std::string_view text, std::size_t pos) const {
+    const auto* bucket = bucket_at(text, pos);
+    return bucket ? longest_in(*bucket, text, pos) : PhraseMatch{};
+  }
   // Every phrase that starts at `pos`, longest first.
   std::vector<PhraseMatch> all_at(std::string_view text, std::size_t pos) const;
   // Calls visit(match) for every phrase that starts at `pos`, longest first: all_at without a
@@ -68,7 +74,15 @@ class PhraseTable {
   // One bit per first code point (folded to 16 bits): most positions of a text start no phrase,
   // and the bit says so without a hash lookup.
   std::vector<std::uint64_t> may_start_ = std::vector<std::uint64_t>(1024, 0);
-  const std::vector<Entry>* bucket_at(std::string_view text, std::size_t pos) const;
+  // The phrases whose first code point is the one at `pos`; null when there are none.
+  const std::vector<Entry>* bucket_at(std::string_view text, std::size_t pos) const {
+    if (pos >= text.size()) return nullptr;
+    std::size_t length = 0;
+    char32_t first = decode_at(text, pos, length);
+    return may_start(first) ? bucket_of(first) : nullptr;
+  }
+  const std::vector<Entry>* bucket_of(char32_t first) const;
+  static PhraseMatch longest_in(const std::vector<Entry>& bucket, std::string_view text, std::size_t pos);
 };
 
 }  // namespace crosscheck::core
