@@ -194,6 +194,7 @@ class Reader {
     });
     std::vector<Pending> built;
     built.swap(pending_);
+    pending_.reserve(kBatch);  // the next batch is queued without moving what is queued as it grows
     for (auto& p : built) {
       if (!p.skip_reason.empty()) {
         record_skipped(p.path, p.skip_reason);
@@ -230,6 +231,7 @@ class Reader {
     int lines_read = 0;  // lines that were not blank
     core::LineReader lines(in, limits_.max_line_bytes);
     bool overlong = false;
+    const std::string id_prefix = fs::path(name).stem().string() + "-";
     while (lines.next(line, overlong)) {
       ++line_no;
       std::string where = name + ":" + std::to_string(line_no);
@@ -243,7 +245,7 @@ class Reader {
       p.path = where;
       p.meta.path = where;
       // The id a line without one gets; parse_jsonl_line keeps it only when the line has none.
-      p.meta.id = fs::path(name).stem().string() + "-" + std::to_string(line_no);
+      p.meta.id = id_prefix + std::to_string(line_no);
       p.jsonl_line = std::move(line);
       queue(std::move(p));
       ++lines_read;
