@@ -56,12 +56,7 @@ std::vector<PhraseTable::Entry>& PhraseTable::bucket_for(char32_t first) {
   }
 }
 
-bool PhraseTable::Entry::matches(std::string_view text, std::size_t pos) const {
-  if (pos + 8 > text.size()) return text.compare(pos, phrase.size(), phrase) == 0;
-  std::uint64_t word;
-  std::memcpy(&word, text.data() + pos, sizeof word);
-  if ((word & head_mask) != head) return false;
-  if (phrase.size() <= 8) return true;
+bool PhraseTable::Entry::rest_matches(std::string_view text, std::size_t pos) const {
   return pos + phrase.size() <= text.size() && std::memcmp(text.data() + pos + 8, phrase.data() + 8, phrase.size() - 8) == 0;
 }
 

@@ -3,6 +3,7 @@
 // scan stays one forward pass with no backtracking.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +57,15 @@ class PhraseTable {
     // The phrase's first eight bytes (fewer for a short phrase) as one word, and which bytes of a
     // word they cover: most candidates fail on these bytes, tested with one load and compare.
     std::uint64_t head = 0, head_mask = 0;
-    bool matches(std::string_view text, std::size_t pos) const;
+    bool matches(std::string_view text, std::size_t pos) const {
+      if (pos + 8 > text.size()) return text.compare(pos, phrase.size(), phrase) == 0;
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if ((word & head_mask) != head) return false;
+      return phrase.size() <= 8 || rest_matches(text, pos);
+    }
+    // The bytes after the first eight.
+    bool rest_matches(std::string_view text, std::size_t pos) const;
   };
   std::vector<std::vector<Entry>> buckets_;
   // First code point → index into buckets_: open addressing in a power-of-two table, probed
