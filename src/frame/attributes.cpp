@@ -36,25 +36,20 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
 std::string choose_attribute(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<CueHit>& cues,
                              const rules::RuleSet& rules, std::string_view& source, CueHit& chosen) {
   // An attribute counts only when one of its main cues is present, and its required word too.
-  auto present = [&](const std::string& attribute, bool required) {
+  auto required_present = [&](int attribute_index) {
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
       const auto& c = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
-      return c.attribute == attribute && c.requires_other == required;
+      return c.attribute_index == attribute_index && c.requires_other;
     });
-  };
-  auto needs_required = [&](const std::string& attribute) {
-    return std::any_of(rules.attribute_cues.begin(), rules.attribute_cues.end(),
-                       [&](const rules::AttributeCue& c) { return c.attribute == attribute && c.requires_other; });
   };
   const rules::Attribute* best = nullptr;
   long best_score = 0;
   for (const auto& hit : cues) {
     const auto& cue = rules.attribute_cues[static_cast<std::size_t>(hit.cue)];
-    if (cue.requires_other) continue;
-    const rules::Attribute* attribute = rules.attribute(cue.attribute);
-    if (!attribute) continue;
+    if (cue.requires_other || cue.attribute_index < 0) continue;
+    const rules::Attribute* attribute = &rules.attributes[static_cast<std::size_t>(cue.attribute_index)];
     if (std::find(attribute->dimensions.begin(), attribute->dimensions.end(), q.dimension) == attribute->dimensions.end()) continue;
-    if (needs_required(attribute->id) && !present(attribute->id, true)) continue;
+    if (attribute->has_required_cue && !required_present(cue.attribute_index)) continue;
     // A cue inside the figure does not count, except one that runs past its end: "175석을".
     if (hit.start < q.span.end && hit.end > q.span.start && !(hit.start > q.span.start && hit.end >= q.span.end)) continue;
     long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);

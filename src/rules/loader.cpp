@@ -537,6 +537,15 @@ std::string RuleSet::message(const std::string& lang, const std::string& key) co
 
 void RuleSet::build_tables() {
   auto lower = [](const std::string& s) { return core::ascii_lower(s); };
+  // Each cue knows its attribute by index, and each attribute whether a cue of it is a required
+  // word: the framer asks both for every figure near a cue.
+  for (auto& cue : attribute_cues) {
+    const Attribute* a = attribute(cue.attribute);
+    cue.attribute_index = a ? static_cast<int>(a - attributes.data()) : -1;
+  }
+  for (auto& a : attributes) a.has_required_cue = false;
+  for (const auto& cue : attribute_cues)
+    if (cue.requires_other && cue.attribute_index >= 0) attributes[static_cast<std::size_t>(cue.attribute_index)].has_required_cue = true;
   for (std::size_t i = 0; i < units.size(); ++i) {
     unit_table.add(lower(units[i].word), static_cast<int>(i));
     if (units[i].prefix) prefix_unit_table.add(lower(units[i].word), static_cast<int>(i));

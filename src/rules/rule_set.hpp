@@ -102,12 +102,14 @@ struct Attribute {
   bool time_varying = false;
   int priority = 0;
   std::vector<std::string> subject_types;  // whose figure it can be (turnout: an election); empty = any
+  bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 
 struct AttributeCue {
   std::string attribute;
   std::string word;
   bool requires_other = false;  // a "requires" word: only counts when a main cue is also present
+  int attribute_index = -1;     // its attribute in RuleSet::attributes, -1 if none; filled by build_tables
 };
 
 struct Relation {

@@ -163,3 +163,22 @@ TEST_CASE("the bundled rate table is ECB's daily series: every TARGET business d
     }
   }
 }
+
+TEST_CASE("each attribute cue knows its attribute, and each attribute whether a cue of it is a required word") {
+  // Filled once when the rules are built; the framer reads them for every figure near a cue.
+  const auto& rules = test::rules();
+  REQUIRE_FALSE(rules.attribute_cues.empty());
+  for (const auto& cue : rules.attribute_cues) {
+    CAPTURE(cue.word);
+    if (cue.attribute_index >= 0) CHECK(rules.attributes[static_cast<std::size_t>(cue.attribute_index)].id == cue.attribute);
+    else CHECK(rules.attribute(cue.attribute) == nullptr);
+  }
+  std::size_t with_required = 0;
+  for (const auto& a : rules.attributes) {
+    bool expected = std::any_of(rules.attribute_cues.begin(), rules.attribute_cues.end(),
+                                [&](const auto& c) { return c.requires_other && c.attribute == a.id; });
+    CHECK(a.has_required_cue == expected);
+    with_required += a.has_required_cue;
+  }
+  CHECK(with_required >= 1);  // market-value-change: 시가총액 with 증발, 날렸, ...
+}
