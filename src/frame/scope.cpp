@@ -1,6 +1,6 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
 
 #include "core/text.hpp"
 #include "frame/frame_internal.hpp"
@@ -37,18 +37,25 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
     std::string_view value;
     long distance = -1;
   };
-  std::map<std::string_view, Best> best;
+  // The nearest cue of each field, by the field's place in kScopeCueFields.
+  std::array<Best, rules::kScopeCueFields.size()> best{};
+  auto slot_of = [](std::string_view field) {
+    return static_cast<int>(std::find(rules::kScopeCueFields.begin(), rules::kScopeCueFields.end(), field) - rules::kScopeCueFields.begin());
+  };
+  static const int attribution = slot_of("attribution");
   std::size_t taken_at = std::string::npos;
   for (const auto& hit : hits) {
     if (hit.start == taken_at) continue;  // longest cue at a position only
     const auto& cue = rules.scope_cues[static_cast<std::size_t>(hit.cue)];
     if (hit.end > q.span.start && hit.start < q.span.end) continue;
     // Attribution speaks for the whole sentence; the others for the figure's own clause.
-    bool sentence_wide = cue.field == "attribution";
+    bool sentence_wide = cue.field_slot == attribution;
     if (!sentence_wide && (hit.start < clause.start || hit.end > clause.end)) continue;
     long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);
-    auto& b = best[cue.field];
-    if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};
+    if (cue.field_slot >= 0) {
+      auto& b = best[static_cast<std::size_t>(cue.field_slot)];
+      if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};
+    }
     taken_at = hit.start;
   }
   // "총 13명", "in total 13": a total word right before the figure makes it a total.
@@ -56,9 +63,9 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   while (before > s.span.start && s.text[before - 1] == ' ') --before;
   for (const std::string& word : rules.total_words)
     if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
-  auto take = [&](const char* field, core::Word& slot) {
-    auto it = best.find(field);
-    if (it != best.end() && slot.empty()) slot = it->second.value;
+  auto take = [&](std::string_view field, core::Word& slot) {
+    const Best& b = best[static_cast<std::size_t>(slot_of(field))];
+    if (b.distance >= 0 && slot.empty()) slot = b.value;
   };
   take("window", scope.window);
   take("basis", scope.basis);

@@ -125,11 +125,15 @@ struct RelationCue {
   std::string word;
 };
 
+// The scope fields a cue can set, in the order the framer fills them; "total" cues are read apart.
+inline constexpr std::array<std::string_view, 6> kScopeCueFields = {"window", "basis", "kind", "direction", "attribution", "period"};
+
 struct ScopeCue {
-  std::string field;  // window | basis | kind | direction | attribution | period
+  std::string field;  // window | basis | kind | direction | attribution | period | total
   std::string value;
   std::string word;
   std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
+  int field_slot = -1;       // the field's place in kScopeCueFields, -1 for others; filled by build_tables
 };
 
 struct RelativeTime {

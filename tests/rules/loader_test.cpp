@@ -182,3 +182,20 @@ TEST_CASE("each attribute cue knows its attribute, and each attribute whether a 
   }
   CHECK(with_required >= 1);  // market-value-change: 시가총액 with 증발, 날렸, ...
 }
+
+TEST_CASE("each scope cue knows the place of its field among the fields a cue can set") {
+  const auto& rules = test::rules();
+  std::set<std::string> fields;
+  for (const auto& cue : rules.scope_cues) {
+    CAPTURE(cue.word);
+    fields.insert(cue.field);
+    if (cue.field_slot >= 0) CHECK(crosscheck::rules::kScopeCueFields[static_cast<std::size_t>(cue.field_slot)] == cue.field);
+    else CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), cue.field) ==
+               crosscheck::rules::kScopeCueFields.end());
+  }
+  // Every field the bundled cues set has its place, but totals, which are read apart.
+  CHECK(fields.count("total") == 1);
+  for (const auto& field : fields)
+    if (field != "total") CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
+                                crosscheck::rules::kScopeCueFields.end());
+}
