@@ -19,10 +19,11 @@ class Line {
 
   bool matches(const rules::LineRule& rule) {
     if (rule.max_length > 0 && code_points() > static_cast<std::size_t>(rule.max_length)) return false;
-    if (rule.match == "equals") return text_ == rule.text;
-    if (rule.match == "starts") return text_.substr(0, rule.text.size()) == rule.text;
-    if (rule.match == "contains") return text_.find(rule.text) != std::string_view::npos;
-    if (rule.match == "regex" && rule.regex) {
+    using Kind = rules::LineRule::Kind;
+    if (rule.kind == Kind::equals) return text_ == rule.text;
+    if (rule.kind == Kind::starts) return text_.substr(0, rule.text.size()) == rule.text;
+    if (rule.kind == Kind::contains) return text_.find(rule.text) != std::string_view::npos;
+    if (rule.kind == Kind::regex && rule.regex) {
       // A rule with a length limit is in the short lines' group, asked only once the limit holds.
       auto& group = rule.max_length > 0 ? short_line_regexes_ : regexes_;
       if (auto known = group.matches(rule.regex_slot)) return *known;

@@ -53,7 +53,7 @@ std::string widget_reason(const GumboElement& element, const rules::RuleSet& rul
   std::string names = core::ascii_lower(attribute(element, "class") + " " + attribute(element, "id"));
   if (core::trim(names).empty()) return "";
   for (const auto& rule : rules.line_rules)
-    if (rule.match == "html-class" && names.find(rule.text) != std::string::npos) return rule.reason;
+    if (rule.kind == rules::LineRule::Kind::html_class && names.find(rule.text) != std::string::npos) return rule.reason;
   return "";
 }
 

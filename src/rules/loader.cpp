@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <re2/re2.h>
@@ -212,12 +213,20 @@ void load_line_rules(const toml::table& t, RuleSet& rules, const FileContext& ct
     const auto& l = *e.as_table();
     LineRule rule{l["reason"].value_or<std::string>(""), l["match"].value_or<std::string>(""), l["text"].value_or<std::string>(""),
                   static_cast<int>(l["max_length"].value_or<int64_t>(0)), l["tail"].value_or(false), nullptr};
-    if (rule.match == "regex") {
-      rule.regex = compile(rule.text, *l.get("text"), ctx);
-      if (!rule.regex) continue;
-    } else if (rule.match != "equals" && rule.match != "starts" && rule.match != "contains" && rule.match != "html-class") {
+    static const std::map<std::string, LineRule::Kind> kinds = {{"equals", LineRule::Kind::equals},
+                                                                {"starts", LineRule::Kind::starts},
+                                                                {"contains", LineRule::Kind::contains},
+                                                                {"regex", LineRule::Kind::regex},
+                                                                {"html-class", LineRule::Kind::html_class}};
+    auto kind = kinds.find(rule.match);
+    if (kind == kinds.end()) {
       ctx.error(*l.get("match"), "schema.value", "unknown match '" + rule.match + "'", "one of equals, starts, contains, regex, html-class");
       continue;
+    }
+    rule.kind = kind->second;
+    if (rule.kind == LineRule::Kind::regex) {
+      rule.regex = compile(rule.text, *l.get("text"), ctx);
+      if (!rule.regex) continue;
     }
     rules.line_rules.push_back(std::move(rule));
   }

@@ -69,6 +69,7 @@ struct Modifier {
 };
 
 struct LineRule {
+  enum class Kind : unsigned char { equals, starts, contains, regex, html_class };
   std::string reason;
   std::string match;      // equals | starts | contains | regex
   std::string text;
@@ -76,6 +77,7 @@ struct LineRule {
   bool tail = false;      // drops this line and everything after it
   std::shared_ptr<re2::RE2> regex;
   int regex_slot = -1;    // its place in RuleSet::line_regexes, or short_line_regexes when max_length is set
+  Kind kind = Kind::equals;  // `match` read once by the loader: lines are many, rules few
 };
 
 struct PatternRule {
