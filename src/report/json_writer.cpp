@@ -114,24 +114,6 @@ JsonWriter& JsonWriter::json(const nlohmann::ordered_json& value) {
   }
 }
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at `i` (a byte of 0x80 or above), 0 when there is
-// none. The three-byte shape of every Hangul syllable is tested here; the rest by decode_at.
-std::size_t multibyte_length(std::string_view text, std::size_t i) {
-  auto b = static_cast<unsigned char>(text[i]);
-  if (i + 2 < text.size() && b >= 0xE1 && b <= 0xEF && b != 0xED) {
-    // E1-EC, EE, EF: any two continuation bytes make a character (E0 can be overlong, ED a surrogate).
-    auto c1 = static_cast<unsigned char>(text[i + 1]), c2 = static_cast<unsigned char>(text[i + 2]);
-    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) return 3;
-  }
-  std::size_t n = 1;
-  core::decode_at(text, i, n);
-  return n == 1 ? 0 : n;
-}
-
-}  // namespace
-
 void JsonWriter::escaped(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t mark = out_.size();
@@ -153,8 +135,9 @@ void JsonWriter::escaped(std::string_view text) {
       // A run of multi-byte characters (a Korean word) is checked character by character here,
       // without going back to the eight-byte test between them.
       do {
-        std::size_t n = multibyte_length(text, i);
-        if (n == 0) {
+        std::size_t n = 1;
+        core::decode_at(text, i, n);
+        if (n == 1) {  // the byte starts no well-formed sequence
           // Invalid UTF-8 is rare (inputs are repaired when read): let nlohmann replace it exactly
           // as it does everywhere else.
           out_.resize(mark);
