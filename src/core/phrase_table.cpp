@@ -68,9 +68,7 @@ PhraseMatch PhraseTable::longest_in(const std::vector<Entry>& bucket, std::strin
 
 std::vector<PhraseMatch> PhraseTable::all_at(std::string_view text, std::size_t pos) const {
   std::vector<PhraseMatch> out;
-  if (const auto* bucket = bucket_at(text, pos))
-    for (const auto& e : *bucket)
-      if (e.matches(text, pos)) out.push_back({e.id, e.phrase.size()});
+  for_each_at(text, pos, [&](const PhraseMatch& m) { out.push_back(m); });
   return out;
 }
 

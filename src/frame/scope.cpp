@@ -39,10 +39,7 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   };
   // The nearest cue of each field, by the field's place in kScopeCueFields.
   std::array<Best, rules::kScopeCueFields.size()> best{};
-  auto slot_of = [](std::string_view field) {
-    return static_cast<int>(std::find(rules::kScopeCueFields.begin(), rules::kScopeCueFields.end(), field) - rules::kScopeCueFields.begin());
-  };
-  static const int attribution = slot_of("attribution");
+  constexpr int attribution = rules::scope_cue_field_slot("attribution");
   std::size_t taken_at = std::string::npos;
   for (const auto& hit : hits) {
     if (hit.start == taken_at) continue;  // longest cue at a position only
@@ -63,16 +60,16 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   while (before > s.span.start && s.text[before - 1] == ' ') --before;
   for (const std::string& word : rules.total_words)
     if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
-  auto take = [&](std::string_view field, core::Word& slot) {
-    const Best& b = best[static_cast<std::size_t>(slot_of(field))];
+  auto take = [&](int field_slot, core::Word& slot) {
+    const Best& b = best[static_cast<std::size_t>(field_slot)];
     if (b.distance >= 0 && slot.empty()) slot = b.value;
   };
-  take("window", scope.window);
-  take("basis", scope.basis);
-  take("kind", scope.kind);
-  take("direction", scope.direction);
-  take("attribution", scope.attribution);
-  take("period", scope.period);
+  take(rules::scope_cue_field_slot("window"), scope.window);
+  take(rules::scope_cue_field_slot("basis"), scope.basis);
+  take(rules::scope_cue_field_slot("kind"), scope.kind);
+  take(rules::scope_cue_field_slot("direction"), scope.direction);
+  take(attribution, scope.attribution);
+  take(rules::scope_cue_field_slot("period"), scope.period);
 }
 
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,

@@ -570,8 +570,7 @@ void RuleSet::build_tables() {
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));
   for (std::size_t i = 0; i < scope_cues.size(); ++i) {
     scope_cues[i].lowered = lower(scope_cues[i].word);
-    auto slot = std::find(kScopeCueFields.begin(), kScopeCueFields.end(), scope_cues[i].field);
-    scope_cues[i].field_slot = slot == kScopeCueFields.end() ? -1 : static_cast<int>(slot - kScopeCueFields.begin());
+    scope_cues[i].field_slot = scope_cue_field_slot(scope_cues[i].field);
     scope_table.add(scope_cues[i].lowered, static_cast<int>(i));
     if (scope_cues[i].field == "total") total_words.push_back(scope_cues[i].lowered);
   }

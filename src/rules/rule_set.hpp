@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -129,6 +130,12 @@ struct RelationCue {
 
 // The scope fields a cue can set, in the order the framer fills them; "total" cues are read apart.
 inline constexpr std::array<std::string_view, 6> kScopeCueFields = {"window", "basis", "kind", "direction", "attribution", "period"};
+// A field's place in kScopeCueFields; -1 for any other ("total").
+constexpr int scope_cue_field_slot(std::string_view field) {
+  for (std::size_t i = 0; i < kScopeCueFields.size(); ++i)
+    if (kScopeCueFields[i] == field) return static_cast<int>(i);
+  return -1;
+}
 
 struct ScopeCue {
   std::string field;  // window | basis | kind | direction | attribution | period | total
