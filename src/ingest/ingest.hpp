@@ -20,6 +20,9 @@ struct Limits {
   std::size_t max_article_bytes = std::size_t{64} << 20;  // one article's text
   std::size_t max_line_bytes = std::size_t{64} << 20;     // one JSONL line
   std::size_t max_sentence_code_points = 2000;            // longer runs are cut at a space
+  // How deeply a JSONL line's arrays and objects may nest: copying and writing a JSON tree recurse
+  // once a level, and a line nested a hundred thousand deep ran the stack out.
+  std::size_t max_json_depth = 256;
 };
 
 // What a reader knows of an article before its text is cleaned.

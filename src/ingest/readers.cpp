@@ -62,6 +62,27 @@ std::string valid_utf8(std::string_view bytes, const std::string& path, core::Di
   return text;
 }
 
+// How deeply arrays and objects nest in a JSON text, brackets inside strings not counted. Counting
+// stops once past `limit`.
+std::size_t json_nesting_depth(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size() && deepest <= limit; ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 class Reader {
  public:
   Reader(const rules::RuleSet& rules, const Limits& limits, ReadResult& result, const ArticleSink* sink)
@@ -279,6 +300,10 @@ class Reader {
         return false;
       }
     } else {
+      if (json_nesting_depth(text, limits_.max_json_depth) > limits_.max_json_depth) {
+        p.skip_reason = "JSON nested deeper than " + std::to_string(limits_.max_json_depth) + " levels";
+        return false;
+      }
       nlohmann::ordered_json j;
       try {
         j = nlohmann::ordered_json::parse(text);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "report/report.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -114,6 +115,24 @@ TEST_CASE("JSONL: a bad line is skipped with file:line, the rest still read") {
   // Fields beyond the contract pass through.
   CHECK(result.run.articles[0].extra["section"] == "경제");
   CHECK(result.run.articles[0].published_date.day == 28);
+}
+
+TEST_CASE("JSONL: a line nested too deep is skipped with its reason, not a crash; the rest still read") {
+  test::TempDir dir;
+  auto nested = [](int depth) { return std::string(depth, '[') + "1" + std::string(depth, ']'); };
+  std::string jsonl =
+      "{\"id\":\"deep\",\"text\":\"엔비디아 주가는 17% 떨어졌다.\",\"x\":" + nested(100000) + "}\n" +
+      // Within the limit, and brackets inside strings are not nesting.
+      "{\"id\":\"ok\",\"text\":\"딥시크는 557만달러를 썼다. [[[[{{{{\",\"s\":\"\\\"" + std::string(300, '[') + "\",\"x\":" +
+      nested(200) + "}\n";
+  auto result = test::run({dir.file("feed.jsonl", jsonl)});
+  REQUIRE(result.run.articles.size() == 1);
+  CHECK(result.run.articles[0].id == "ok");
+  CHECK(result.run.articles[0].extra.contains("x"));
+  CHECK(status_of(result.run, "feed.jsonl:1")->status == "skipped");
+  CHECK(status_of(result.run, "feed.jsonl:1")->reason == "JSON nested deeper than 256 levels");
+  // The report, which walks the passed-through fields, is written too.
+  CHECK(crosscheck::report::run_json(result.run)["articles"][0]["extra"]["s"] == "\"" + std::string(300, '['));
 }
 
 TEST_CASE("JSONL on standard input") {
