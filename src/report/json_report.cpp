@@ -103,9 +103,7 @@ void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, con
   w.end_object();
 }
 
-std::string article_text(const core::Article& a) {
-  std::string text;
-  text.reserve(512);
+void write_article(std::string& text, const core::Article& a) {
   JsonWriter w(text);
   auto size = [](std::size_t n) { return static_cast<std::uint64_t>(n); };
   w.begin_object();
@@ -136,12 +134,9 @@ std::string article_text(const core::Article& a) {
   w.end_array();
   if (!a.extra.empty()) w.key("extra").json(a.extra);
   w.end_object();
-  return text;
 }
 
-std::string finding_text(const core::Finding& f) {
-  std::string text;
-  text.reserve(512);
+void write_finding(std::string& text, const core::Finding& f) {
   JsonWriter w(text);
   auto strings = [&](const std::vector<std::string>& list) {
     w.begin_array();
@@ -162,16 +157,12 @@ std::string finding_text(const core::Finding& f) {
   w.key("explanation").string(f.explanation);
   if (!f.evidence.empty()) w.key("evidence").json(f.evidence);
   w.end_object();
-  return text;
 }
 
-std::string claim_text(ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
-                       const std::vector<core::Claim>& claims) {
-  std::string text;
-  text.reserve(768);
+void write_claim(std::string& text, ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
+                 const std::vector<core::Claim>& claims) {
   JsonWriter w(text);
   write_claim(w, context, c, articles, claims);
-  return text;
 }
 
 // For elements written without a context of their own.
@@ -180,23 +171,26 @@ struct NoContext {};
 // One element of the output, on one line, invalid UTF-8 replaced rather than thrown on.
 std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-// Formats elements [0, size) on all cores a block at a time and hands each text to `emit` in
-// index order: the output is streamed, and it does not depend on scheduling. Each worker formats
-// one unbroken stretch of a block, format(context, i), with a Context of its own that it carries
-// from an element to the next.
-template <typename Context, typename Format, typename Emit>
-void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
+// Formats elements [0, size) on all cores a block at a time and hands the text to `emit` in
+// index order: the output is streamed, and it does not depend on scheduling. Each worker appends
+// one unbroken stretch of a block to a text of its own, append(context, i, text) element after
+// element, with a Context of its own that it carries from an element to the next. `emit` gets a
+// stretch at a time: the part that runs on one core is a write per stretch, not per element, and
+// the stretch texts keep their memory from a block to the next.
+template <typename Context, typename Append, typename Emit>
+void format_in_order(std::size_t size, const Append& append, const Emit& emit) {
   constexpr std::size_t kBlock = 4096;
-  std::vector<std::string> texts;
+  std::vector<std::string> texts(core::worker_count());
   for (std::size_t start = 0; start < size; start += kBlock) {
     std::size_t n = std::min(kBlock, size - start);
-    texts.assign(n, std::string());
-    std::size_t stretches = std::min(core::worker_count(), n);
+    std::size_t stretches = std::min(texts.size(), n);
     core::parallel_for(stretches, [&](std::size_t k) {
       Context context;
-      for (std::size_t i = n * k / stretches; i < n * (k + 1) / stretches; ++i) texts[i] = format(context, start + i);
+      std::string& text = texts[k];
+      text.clear();
+      for (std::size_t i = n * k / stretches; i < n * (k + 1) / stretches; ++i) append(context, start + i, text);
     });
-    for (std::size_t i = 0; i < n; ++i) emit(start + i, texts[i]);
+    for (std::size_t k = 0; k < stretches; ++k) emit(texts[k]);
   }
 }
 
@@ -205,22 +199,29 @@ void format_in_order(std::size_t size, const Format& format, const Emit& emit) {
 void write_run_json(const Run& run, std::ostream& out) {
   // Streamed member by member and element by element: a large run never holds the whole
   // document as a JSON tree, only one block of formatted elements at a time.
-  auto array_with = [&]<typename Context>(Context, const char* name, std::size_t size, const auto& element_text) {
+  auto array_with = [&]<typename Context>(Context, const char* name, std::size_t size, const auto& append_element) {
     out << "\"" << name << "\": [";
-    format_in_order<Context>(size, element_text, [&](std::size_t i, const std::string& text) { out << (i ? ",\n  " : "\n  ") << text; });
+    format_in_order<Context>(
+        size,
+        [&](Context& context, std::size_t i, std::string& text) {
+          text += i ? ",\n  " : "\n  ";
+          append_element(context, i, text);
+        },
+        [&](const std::string& text) { out << text; });
     out << (size ? "\n]" : "]") << ",\n";
   };
-  auto array_text = [&](const char* name, std::size_t size, const auto& element_text) {
-    array_with(NoContext{}, name, size, [&](NoContext&, std::size_t i) { return element_text(i); });
+  auto array_text = [&](const char* name, std::size_t size, const auto& append_element) {
+    array_with(NoContext{}, name, size, [&](NoContext&, std::size_t i, std::string& text) { append_element(i, text); });
   };
   auto array = [&](const char* name, std::size_t size, const auto& element) {
-    array_text(name, size, [&](std::size_t i) { return dump(element(i)); });
+    array_text(name, size, [&](std::size_t i, std::string& text) { text += dump(element(i)); });
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
-  array_text("articles", run.articles.size(), [&](std::size_t i) { return article_text(run.articles[i]); });
-  array_with(ClaimContext{}, "claims", run.claims.size(),
-             [&](ClaimContext& context, std::size_t i) { return claim_text(context, run.claims[i], run.articles, run.claims); });
-  array_text("findings", run.findings.size(), [&](std::size_t i) { return finding_text(run.findings[i]); });
+  array_text("articles", run.articles.size(), [&](std::size_t i, std::string& text) { write_article(text, run.articles[i]); });
+  array_with(ClaimContext{}, "claims", run.claims.size(), [&](ClaimContext& context, std::size_t i, std::string& text) {
+    write_claim(text, context, run.claims[i], run.articles, run.claims);
+  });
+  array_text("findings", run.findings.size(), [&](std::size_t i, std::string& text) { write_finding(text, run.findings[i]); });
   array("inputs", run.inputs.size(), [&](std::size_t i) {
     const auto& in = run.inputs[i];
     return nlohmann::ordered_json{{"path", in.path}, {"status", in.status == "skipped" ? "skipped" : "ok"}, {"reason", in.reason}};
@@ -239,8 +240,13 @@ void write_run_json(const Run& run, std::ostream& out) {
 }
 
 void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vector<core::Article>& articles, std::ostream& out) {
-  format_in_order<ClaimContext>(claims.size(), [&](ClaimContext& context, std::size_t i) { return claim_text(context, claims[i], articles, claims); },
-                                [&](std::size_t, const std::string& line) { out << line << '\n'; });
+  format_in_order<ClaimContext>(
+      claims.size(),
+      [&](ClaimContext& context, std::size_t i, std::string& text) {
+        write_claim(text, context, claims[i], articles, claims);
+        text += '\n';
+      },
+      [&](const std::string& lines) { out << lines; });
 }
 
 nlohmann::ordered_json run_json(const Run& run) {
