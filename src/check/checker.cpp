@@ -379,15 +379,28 @@ std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph
   check_percent_changes(input, graph, findings);
   check_conversions(input, findings);
   check_sums(input, findings);
-  // Stable order and ids whatever the order of the inputs.
-  std::stable_sort(findings.begin(), findings.end(), [](const core::Finding& a, const core::Finding& b) {
-    if (verdict_rank(a.verdict) != verdict_rank(b.verdict)) return verdict_rank(a.verdict) < verdict_rank(b.verdict);
-    if (a.subject != b.subject) return a.subject < b.subject;
-    if (a.attribute != b.attribute) return a.attribute < b.attribute;
-    return a.sides < b.sides;
+  // Stable order and ids whatever the order of the inputs. The order is found on indices, each
+  // verdict ranked once, and then each finding is moved once: a finding is heavy to move, and a
+  // day's news gives tens of thousands.
+  std::vector<int> rank(findings.size());
+  std::vector<std::size_t> order(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) rank[i] = verdict_rank(findings[i].verdict), order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const core::Finding& a = findings[x];
+    const core::Finding& b = findings[y];
+    if (rank[x] != rank[y]) return rank[x] < rank[y];
+    if (auto by = a.subject <=> b.subject; by != 0) return by < 0;
+    if (auto by = a.attribute <=> b.attribute; by != 0) return by < 0;
+    if (auto by = a.sides <=> b.sides; by != 0) return by < 0;
+    return x < y;  // as they came: the sort is stable
   });
-  for (std::size_t i = 0; i < findings.size(); ++i) findings[i].id = "F" + std::to_string(i + 1);
-  return findings;
+  std::vector<core::Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(findings[i]));
+    sorted.back().id = "F" + std::to_string(sorted.size());
+  }
+  return sorted;
 }
 
 }  // namespace crosscheck::check
