@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -165,7 +164,9 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
     if (fresh) impl.names.emplace_back(kind, std::string(id));
     return it->second;
   };
-  std::map<std::string_view, std::vector<std::size_t>> blocks;
+  // Blocks are found by hashing (a claim's lookup costs no string comparisons along a tree path)
+  // and put in key order afterwards.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> blocks;
   impl.subject_name.assign(claims.size(), Impl::kNone);
   impl.attribute_name.assign(claims.size(), Impl::kNone);
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -177,8 +178,12 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
     if (c.linked_to >= 0 && static_cast<std::size_t>(c.linked_to) < i) ++impl.structural_edges;
     if (!c.subject_root.empty() && !c.attribute.empty() && c.linked_to < 0) blocks[std::string_view(c.key)].push_back(i);
   }
+  std::vector<std::pair<std::string_view, std::vector<std::size_t>*>> comparable;
   for (auto& [key, members] : blocks)
-    if (members.size() >= 2) impl.groups.push_back({std::string(key), std::move(members)});
+    if (members.size() >= 2) comparable.emplace_back(key, &members);
+  std::sort(comparable.begin(), comparable.end());
+  impl.groups.reserve(comparable.size());
+  for (auto& [key, members] : comparable) impl.groups.push_back({std::string(key), std::move(*members)});
   // Each group's claims in article order, then text order; the groups are sorted on all cores.
   auto rank = core::article_ranks_by_id(articles);
   core::parallel_for(impl.groups.size(), [&](std::size_t g) {
