@@ -32,6 +32,11 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
   check::CheckInput input{result.run.articles, result.run.claims, rules, language};
   result.run.findings = check::run_checks(input, *result.graph);
+#ifdef __GLIBC__
+  // The same for what the checker's threads freed: the report is written next, and its memory
+  // would otherwise come on top (about 80 MB at 300 MB of input).
+  malloc_trim(0);
+#endif
   for (const auto& note : input.limit_notes) result.run.diagnostics.push_back({core::Severity::warning, "limit.group", note, ""});
   for (const auto& note : input.unchecked_notes) result.run.diagnostics.push_back({core::Severity::warning, "check.no-rate", note, ""});
   return result;
