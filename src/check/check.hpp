@@ -49,5 +49,9 @@ std::vector<std::vector<std::size_t>> agreeing_sides_by_full_scan(const std::vec
 std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,
                    const std::vector<std::pair<std::string, std::string>>& values);
 std::string format_value(double value, const std::string& unit);
+// A claim's date as an explanation shows it: in full when its year is known ("2025-01-27",
+// "2025-01"); otherwise what is known, in the report language's words from rules/messages
+// ("day 29", "29일") instead of the machine form "?-?-29" kept in the JSON.
+std::string date_words(const rules::RuleSet& rules, const std::string& language, const core::PartialDate& date);
 
 }  // namespace crosscheck::check

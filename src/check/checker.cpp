@@ -31,10 +31,10 @@ std::string attribute_label(const CheckInput& in, const std::string& id) {
   return id.rfind("np:", 0) == 0 ? id.substr(3) : id;
 }
 
-std::string scope_value(const core::Claim& c, const std::string& reason) {
+std::string scope_value(const CheckInput& in, const core::Claim& c, const std::string& reason) {
   const auto& s = c.scope;
   if (reason == "window") return s.window;
-  if (reason == "date") return s.date.to_string();
+  if (reason == "date") return date_words(in.rules, in.language, s.date);
   if (reason == "period") return s.period;
   if (reason == "basis") return s.basis;
   if (reason == "kind") return s.kind;
@@ -290,7 +290,7 @@ class GroupChecker {
     if (reason == "bound") return render(in_.rules, in_.language, "reason.bound", {{"words", modifier_words(all, "bound:")}});
     std::vector<std::string> values;
     for (const auto* c : all) {
-      std::string v = scope_value(*c, reason);
+      std::string v = scope_value(in_, *c, reason);
       if (v.empty()) v = "?";
       if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
     }

@@ -7,6 +7,12 @@
 
 namespace crosscheck::check {
 
+std::string date_words(const rules::RuleSet& rules, const std::string& language, const core::PartialDate& date) {
+  if (date.empty() || date.year) return date.to_string();
+  const char* key = date.month && date.day ? "date.month-day" : date.day ? "date.day" : "date.month";
+  return render(rules, language, key, {{"month", std::to_string(date.month)}, {"day", std::to_string(date.day)}});
+}
+
 std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,
                    const std::vector<std::pair<std::string, std::string>>& values) {
   std::string text = rules.message(language, key);

@@ -218,3 +218,27 @@ TEST_CASE("a conversion with no reference rate for its date is reported as unche
   for (const auto& f : priced.run.findings) conversion_checked = conversion_checked || f.check == "conversion";
   CHECK(conversion_checked);
 }
+
+TEST_CASE("a date without its year is explained in words, not in the machine form") {
+  const auto& r = test::rules();
+  CHECK(check::date_words(r, "en", {2025, 1, 27}) == "2025-01-27");
+  CHECK(check::date_words(r, "en", {2025, 1, 0}) == "2025-01");
+  CHECK(check::date_words(r, "en", {0, 0, 29}) == "day 29");
+  CHECK(check::date_words(r, "ko", {0, 0, 29}) == "29일");
+  CHECK(check::date_words(r, "en", {0, 1, 24}) == "month 1, day 24");
+  CHECK(check::date_words(r, "ko", {0, 1, 24}) == "1월 24일");
+  CHECK(check::date_words(r, "ko", {0, 3, 0}) == "3월");
+  CHECK(check::date_words(r, "en", {}).empty());
+
+  // Articles without a publication date: "28일" and "29일" cannot be placed in a month.
+  std::string lines;
+  for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+           {"a", "엔비디아 주가는 28일 8.93% 올랐다."}, {"b", "엔비디아 주가는 29일 4.1% 올랐다."}})
+    lines += nlohmann::json{{"id", id}, {"text", text}}.dump() + "\n";
+  auto run = test::run({"-"}, lines);
+  auto explained = with_verdict(run.run, "explained");
+  REQUIRE(explained.size() == 1);
+  const std::string& why = explained[0]->explanation;
+  CHECK((why.find("different dates (day 29 / day 28)") != std::string::npos || why.find("different dates (day 28 / day 29)") != std::string::npos));
+  CHECK(why.find("?-") == std::string::npos);
+}
