@@ -11,8 +11,8 @@ BUILD_DIR=build-bench BUILD_TYPE=Release bash scripts/build.sh -DCROSSCHECK_BENC
 sizes="${BENCH_SIZES:-10 100 300}"
 out=build-bench/performance.md
 {
-  echo "| corpus | articles | check wall (s) | check MB/s | check peak (MB) | extract wall (s) | extract MB/s | extract peak (MB) | grep scan (s) | check / scan |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| corpus | bytes | articles | check wall (s) | check MB/s | per core | check peak (MiB) | extract wall (s) | extract MB/s | extract peak (MiB) | grep scan (s) | check / scan |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$out"
 for size in $sizes; do
   corpus="build-bench/corpus-$size.jsonl"
@@ -34,11 +34,14 @@ print(f"{time.perf_counter() - t:.4f}")' "$corpus")
   # GNU time adds a line when the exit status is not 0 (1 = conflicts found): the figures are last.
   read -r wall rss < <(tail -n 1 "build-bench/time-$size.txt")
   read -r xwall xrss < <(tail -n 1 "build-bench/time-extract-$size.txt")
-  python3 - "$size" "$articles" "$wall" "$rss" "$xwall" "$xrss" "$scan" >> "$out" <<'PY'
+  # Rates are in MB of 10^6 bytes, from the file's exact size (gen_corpus sizes its corpora in MiB).
+  python3 - "$size" "$(stat -c %s "$corpus")" "$articles" "$wall" "$rss" "$xwall" "$xrss" "$scan" "$(nproc)" >> "$out" <<'PY'
 import sys
-size, articles = float(sys.argv[1]), int(sys.argv[2])
-wall, rss, xwall, xrss, scan = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])
-print(f"| {size:.0f} MB | {articles} | {wall:.1f} | {size/max(wall, 1e-9):.1f} | {rss/1024:.0f} | {xwall:.1f} | {size/max(xwall, 1e-9):.1f} | {xrss/1024:.0f} | {scan:.3f} | {wall/max(scan, 1e-4):.0f}x |")
+size, nbytes, articles = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+wall, rss, xwall, xrss, scan, cores = float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8]), int(sys.argv[9])
+mb = nbytes / 1e6
+rate = mb / max(wall, 1e-9)
+print(f"| {size:.0f} MiB | {nbytes:,} | {articles:,} | {wall:.1f} | {rate:.1f} | {rate / cores:.1f} | {rss/1024:,.0f} | {xwall:.1f} | {mb/max(xwall, 1e-9):.1f} | {xrss/1024:.0f} | {scan:.3f} | {wall/max(scan, 1e-4):.0f}x |")
 PY
 done
 cat "$out"
