@@ -33,12 +33,12 @@ std::string attribute_label(const CheckInput& in, const std::string& id) {
 
 std::string scope_value(const CheckInput& in, const core::Claim& c, const std::string& reason) {
   const auto& s = c.scope;
-  if (reason == "window") return s.window;
   if (reason == "date") return date_words(in.rules, in.language, s.date);
   if (reason == "period") return s.period;
-  if (reason == "basis") return s.basis;
-  if (reason == "kind") return s.kind;
-  if (reason == "direction") return s.direction;
+  if (reason == "window") return in.rules.scope_label(in.language, reason, s.window);
+  if (reason == "basis") return in.rules.scope_label(in.language, reason, s.basis);
+  if (reason == "kind") return in.rules.scope_label(in.language, reason, s.kind);
+  if (reason == "direction") return in.rules.scope_label(in.language, reason, s.direction);
   std::string_view qualifier = s.qualifier;
   if (reason == "subject") return std::string(qualifier.rfind("segment:", 0) == 0 ? qualifier.substr(8) : qualifier);
   return "";
@@ -246,7 +246,7 @@ class GroupChecker {
       articles.insert(in_.articles[claim(i).article].id);
     }
     auto who = [&](const core::Claim& c) {
-      std::string kind = c.scope.attribution.empty() ? "reported" : c.scope.attribution;
+      std::string kind = in_.rules.scope_label(in_.language, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view());
       return kind + (c.attributed_to.empty() ? "" : " (" + c.attributed_to + ")");
     };
     core::Finding f = base("agree", claim(members.front()));

@@ -346,7 +346,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     const std::string& to = c.quantity.unit;
     core::PartialDate date = when(in, main);
     std::vector<rules::FxQuote> band;
-    std::string date_text;
+    std::string date_text, date_words;  // the evidence's form, and the explanation's
     if (date.complete()) {
       band = in.rules.fx.rates_around(from, to, date, 7);
       date_text = date.to_string();
@@ -360,7 +360,9 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
       int span = story_days.back() - story_days.front();
       band = in.rules.fx.rates_around(from, to, first, 7 + span);
       date_text = first.to_string() + " (story dates)";
+      date_words = render(in.rules, in.language, "label.story-dates", {{"date", first.to_string()}});
     }
+    if (date_words.empty()) date_words = date_text;
     if (band.empty()) {
       // Said, not dropped: a desk should know which conversions nobody checked.
       in.unchecked_notes.push_back(c.quantity.surface + " (" + in.articles[c.article].id + ") was not checked: no " + from + "/" + to +
@@ -394,7 +396,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
                   {"implied_rate", std::round(c.quantity.point / main.quantity.point * 100) / 100},
                   {"source", sources}};
     f.explanation = render(in.rules, in.language, fits ? "explain.conversion-ok" : "explain.conversion-bad",
-                           {{"main", main.quantity.surface}, {"date", date_text}, {"rate", core::format_number(std::round(rate * 100) / 100)},
+                           {{"main", main.quantity.surface}, {"date", date_words}, {"rate", core::format_number(std::round(rate * 100) / 100)},
                             {"from", from}, {"to", to}, {"expected", format_value(main.quantity.point * rate, to)},
                             {"converted", c.quantity.surface},
                             {"implied", core::format_number(std::round(c.quantity.point / main.quantity.point * 100) / 100)}});

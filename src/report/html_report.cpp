@@ -231,7 +231,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
           else h << esc(source);
           h << " · " << esc(a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published) << " · " << esc(a.id) << " · "
             << esc(c.quantity.dimension == core::Dimension::entity
-                       ? c.relation_value + " (" + (c.scope.attribution.empty() ? std::string("reported") : c.scope.attribution.str()) +
+                       ? c.relation_value + " (" + rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view()) +
                              (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
                        : readable_interval(c.quantity))
             << "</div></div>";

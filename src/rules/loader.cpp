@@ -544,6 +544,22 @@ std::string RuleSet::message(const std::string& lang, const std::string& key) co
   return key;
 }
 
+std::string RuleSet::scope_label(const std::string& lang, std::string_view field, std::string_view value) const {
+  std::string key = std::string(field) + "." + std::string(value);
+  std::string count;
+  if (field == "window") {
+    // "4 trading-day": a count, then a unit the messages may name.
+    std::size_t space = value.rfind(' ');
+    if (space == std::string_view::npos) return std::string(value);
+    count = std::string(value.substr(0, space));
+    key = "window." + std::string(value.substr(space + 1));
+  }
+  std::string text = message(lang, key);
+  if (text == key) return std::string(value);
+  for (std::size_t at = text.find("{n}"); at != std::string::npos; at = text.find("{n}", at + count.size())) text.replace(at, 3, count);
+  return text;
+}
+
 void RuleSet::build_tables() {
   auto lower = [](const std::string& s) { return core::ascii_lower(s); };
   // Each cue knows its attribute by index, and each attribute whether a cue of it is a required

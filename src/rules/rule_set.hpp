@@ -234,6 +234,10 @@ struct RuleSet {
   const Entity* entity(const std::string& id) const;
   const Relation* relation(const std::string& id) const;
   std::string message(const std::string& lang, const std::string& key) const;
+  // A scope value as a reader of the report sees it, from the messages: "window.<unit>" with {n}
+  // for a window ("4 trading-day" → "4-trading-day", "4거래일간"), "<field>.<value>" for the
+  // rest ("direction.down" → "하락"). The value itself when no message names it.
+  std::string scope_label(const std::string& lang, std::string_view field, std::string_view value) const;
   void build_tables();
 };
 

@@ -242,3 +242,31 @@ TEST_CASE("a date without its year is explained in words, not in the machine for
   CHECK((why.find("different dates (day 29 / day 28)") != std::string::npos || why.find("different dates (day 28 / day 29)") != std::string::npos));
   CHECK(why.find("?-") == std::string::npos);
 }
+
+TEST_CASE("a Korean report explains windows and directions in Korean") {
+  std::istringstream in(jsonl({{"a", "엔비디아 주가는 27일 하루 17% 떨어졌다."},
+                               {"b", "엔비디아 주가는 최근 4거래일 사이 12.6% 떨어졌다."},
+                               {"c", "엔비디아 주가는 28일 8.93% 반등했다."}}));
+  auto r = cli::run_pipeline({"-"}, test::rules(), &in, "ko");
+  auto explained = with_verdict(r.run, "explained");
+  REQUIRE(explained.size() == 1);
+  const std::string& why = explained[0]->explanation;
+  CHECK(why.find("4거래일간") != std::string::npos);
+  CHECK(why.find("1일간") != std::string::npos);
+  CHECK(why.find("하락") != std::string::npos);
+  CHECK(why.find("상승") != std::string::npos);
+  CHECK(why.find("trading-day") == std::string::npos);
+  CHECK(why.find("down") == std::string::npos);
+
+  // A conversion in an undated article is priced at the other articles' dates, and says so in
+  // the report language; the evidence keeps its own form.
+  std::istringstream undated(R"({"id":"c","text":"딥시크는 557만달러(약 80억원)를 썼다."}
+{"id":"d","published":"2025-01-30","text":"엔비디아 주가가 17% 떨어졌다."}
+)");
+  auto conversion = cli::run_pipeline({"-"}, test::rules(), &undated, "ko");
+  auto supported = with_verdict(conversion.run, "supported");
+  REQUIRE(supported.size() == 1);
+  CHECK(supported[0]->explanation.find("2025-01-30(기사 날짜 기준)") != std::string::npos);
+  CHECK(supported[0]->explanation.find("story dates") == std::string::npos);
+  CHECK(supported[0]->evidence["date"] == "2025-01-30 (story dates)");
+}

@@ -199,3 +199,25 @@ TEST_CASE("each scope cue knows the place of its field among the fields a cue ca
     if (field != "total") CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
                                 crosscheck::rules::kScopeCueFields.end());
 }
+
+TEST_CASE("scope values are labelled in the report language, and shown as they are when no message names them") {
+  const auto& r = test::rules();
+  CHECK(r.scope_label("en", "window", "4 trading-day") == "4-trading-day");
+  CHECK(r.scope_label("ko", "window", "4 trading-day") == "4거래일간");
+  CHECK(r.scope_label("ko", "window", "1 day") == "1일간");  // not "1일", which reads as the 1st
+  CHECK(r.scope_label("en", "window", "1.5 year") == "1.5-year");
+  CHECK(r.scope_label("ko", "direction", "down") == "하락");
+  CHECK(r.scope_label("ko", "attribution", "reported") == "보도");
+  CHECK(r.scope_label("en", "direction", "down") == "down");  // no English message: the value
+  CHECK(r.scope_label("ko", "window", "3 fortnight") == "3 fortnight");
+  CHECK(r.scope_label("ko", "window", "fortnightly") == "fortnightly");
+  CHECK(r.scope_label("ko", "basis", "").empty());
+  // Every window unit the bundled units can produce has a label in both languages.
+  for (std::string unit : {"minute", "hour", "day", "trading-day", "week", "month", "quarter", "year"}) {
+    CAPTURE(unit);
+    CHECK(r.scope_label("en", "window", "2 " + unit) == "2-" + unit);
+    std::string korean = r.scope_label("ko", "window", "2 " + unit);
+    CHECK(korean.rfind("2", 0) == 0);
+    CHECK(korean.find(unit) == std::string::npos);
+  }
+}
