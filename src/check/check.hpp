@@ -48,7 +48,8 @@ std::vector<std::vector<std::size_t>> agreeing_sides_by_full_scan(const std::vec
 // Explanation text from a message template: "{a} and {b} ..." with values filled in.
 std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,
                    const std::vector<std::pair<std::string, std::string>>& values);
-std::string format_value(double value, const std::string& unit);
+// A figure in an explanation, with the report language's scale words and unit names.
+std::string format_value(const rules::RuleSet& rules, const std::string& language, double value, const std::string& unit);
 // A claim's date as an explanation shows it: in full when its year is known ("2025-01-27",
 // "2025-01"); otherwise what is known, in the report language's words from rules/messages
 // ("day 29", "29일") instead of the machine form "?-?-29" kept in the JSON.

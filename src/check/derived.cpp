@@ -326,7 +326,7 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
       f.reasons = {exceeds ? "sum-exceeds-total" : "sum"};
       f.evidence = {{"parts", listed}, {"sum_low", lo}, {"sum_high", hi}};
       f.explanation = render(in.rules, in.language, exceeds ? "explain.sum-bad" : "explain.sum-ok",
-                             {{"parts", listed}, {"sum", format_value((lo + hi) / 2, total.quantity.unit)}, {"total", total.quantity.surface}});
+                             {{"parts", listed}, {"sum", format_value(in.rules, in.language, (lo + hi) / 2, total.quantity.unit)}, {"total", total.quantity.surface}});
       out.push_back(std::move(f));
     }
 }
@@ -397,7 +397,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
                   {"source", sources}};
     f.explanation = render(in.rules, in.language, fits ? "explain.conversion-ok" : "explain.conversion-bad",
                            {{"main", main.quantity.surface}, {"date", date_words}, {"rate", core::format_number(std::round(rate * 100) / 100)},
-                            {"from", from}, {"to", to}, {"expected", format_value(main.quantity.point * rate, to)},
+                            {"from", from}, {"to", to}, {"expected", format_value(in.rules, in.language, main.quantity.point * rate, to)},
                             {"converted", c.quantity.surface},
                             {"implied", core::format_number(std::round(c.quantity.point / main.quantity.point * 100) / 100)}});
     out.push_back(std::move(f));

@@ -24,18 +24,15 @@ std::string render(const rules::RuleSet& rules, const std::string& language, con
   return text;
 }
 
-std::string format_value(double value, const std::string& unit) {
-  double a = std::fabs(value);
-  std::string number;
-  if (a >= 1e12) number = core::format_number(std::round(value / 1e9) / 1e3) + "T";
-  else if (a >= 1e9) number = core::format_number(std::round(value / 1e6) / 1e3) + "B";
-  else if (a >= 1e6) number = core::format_number(std::round(value / 1e3) / 1e3) + "M";
-  else number = core::format_number(std::round(value * 100) / 100);
+std::string format_value(const rules::RuleSet& rules, const std::string& language, double value, const std::string& unit) {
+  const rules::NumberScale& scale = rules.number_scale(language, value);
+  // Three decimals of a scale word (199.751T, 199.751조), two of a plain number.
+  std::string number = scale.write(core::format_number(scale.power > 1 ? std::round(value / (scale.power / 1e3)) / 1e3 : std::round(value * 100) / 100));
   if (unit == "%") return number + "%";
   if (unit == "pp") return number + "pp";
   if (unit == "times") return number + "x";
   if (unit == "count" || unit.empty()) return number;
-  return number + " " + unit;
+  return number + " " + rules.unit_name(language, unit);
 }
 
 std::vector<std::string> agreement_reasons(const std::vector<const core::Claim*>& claims) {

@@ -46,8 +46,9 @@ bool safe_url(const std::string& url) {
   return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0;
 }
 
-std::string number_line(const core::Finding& f, const std::map<std::string, const core::Claim*>& by_id, const std::string& title,
-                        const std::string& log_label) {
+std::string number_line(const core::Finding& f, const std::map<std::string, const core::Claim*>& by_id, const rules::RuleSet& rules,
+                        const std::string& lang) {
+  const std::string title = rules.message(lang, "label.number-line"), log_label = rules.message(lang, "label.log-scale");
   // One axis needs one unit: the figures in the first claim's unit are drawn.
   std::vector<const core::Claim*> claims;
   const core::Claim* reference = nullptr;
@@ -101,9 +102,9 @@ std::string number_line(const core::Finding& f, const std::map<std::string, cons
     if (std::isinf(v.hi)) svg << "<text x=\"" << x2 + 2 << "\" y=\"" << y + 4 << "\" class=\"nl-label\">→</text>";
     svg << "<circle cx=\"" << x(std::fabs(c->quantity.point)) << "\" cy=\"" << y << "\" r=\"3\" class=\"nl-point\"/>";
   }
-  svg << "<text x=\"130\" y=\"" << height - 2 << "\" class=\"nl-axis\">" << esc(check::format_value(lo, claims[0]->quantity.unit))
+  svg << "<text x=\"130\" y=\"" << height - 2 << "\" class=\"nl-axis\">" << esc(check::format_value(rules, lang, lo, claims[0]->quantity.unit))
       << "</text><text x=\"580\" y=\"" << height - 2 << "\" text-anchor=\"end\" class=\"nl-axis\">"
-      << esc(check::format_value(hi, claims[0]->quantity.unit)) << "</text></svg>";
+      << esc(check::format_value(rules, lang, hi, claims[0]->quantity.unit)) << "</text></svg>";
   return svg.str();
 }
 
@@ -233,12 +234,12 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
             << esc(c.quantity.dimension == core::Dimension::entity
                        ? c.relation_value + " (" + rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view()) +
                              (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
-                       : readable_interval(c.quantity))
+                       : readable_interval(c.quantity, rules, lang))
             << "</div></div>";
         }
         h << "</div>";
       }
-      h << "</div>" << number_line(*f, by_id, rules.message(lang, "label.number-line"), rules.message(lang, "label.log-scale")) << "</article>\n";
+      h << "</div>" << number_line(*f, by_id, rules, lang) << "</article>\n";
     }
     h << "</section>\n";
   }

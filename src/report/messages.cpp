@@ -38,30 +38,27 @@ Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::siz
 
 namespace {
 
-std::string short_number(double v) {
-  double a = std::fabs(v);
-  const char* suffix = "";
-  if (a >= 1e12) v /= 1e12, suffix = "T";
-  else if (a >= 1e9) v /= 1e9, suffix = "B";
-  else if (a >= 1e6) v /= 1e6, suffix = "M";
+std::string short_number(double v, const rules::RuleSet& rules, const std::string& lang) {
+  const rules::NumberScale& scale = rules.number_scale(lang, v);
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%.6g%s", v, suffix);
-  return buf;
+  std::snprintf(buf, sizeof buf, "%.6g", v / scale.power);
+  return scale.write(buf);
 }
 
 }  // namespace
 
-std::string readable_interval(const core::Quantity& q) {
+std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rules, const std::string& lang) {
   if (q.dimension == core::Dimension::entity) return "";
   const auto& v = q.value;
   std::string unit = q.unit == "count"                 ? std::string()
                      : q.unit == "%" || q.unit == "pp" ? q.unit.str()
                      : q.unit == "times"               ? std::string(" ×")
-                                                       : " " + q.unit;
-  if (std::isinf(v.hi)) return std::string(v.lo_closed ? "≥ " : "> ") + short_number(v.lo) + unit;
-  if (v.lo == 0 && q.point > 0 && v.hi == q.point) return std::string(v.hi_closed ? "≤ " : "< ") + short_number(v.hi) + unit;
-  if (v.lo == v.hi) return short_number(v.lo) + unit;
-  return short_number(v.lo) + "–" + short_number(v.hi) + unit;
+                                                       : " " + rules.unit_name(lang, q.unit);
+  auto number = [&](double x) { return short_number(x, rules, lang); };
+  if (std::isinf(v.hi)) return std::string(v.lo_closed ? "≥ " : "> ") + number(v.lo) + unit;
+  if (v.lo == 0 && q.point > 0 && v.hi == q.point) return std::string(v.hi_closed ? "≤ " : "< ") + number(v.hi) + unit;
+  if (v.lo == v.hi) return number(v.lo) + unit;
+  return number(v.lo) + "–" + number(v.hi) + unit;
 }
 
 Counts count(const Run& run) {

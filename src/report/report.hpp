@@ -46,7 +46,8 @@ struct Counts {
 };
 Counts count(const Run& run);
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
-// "5.565M–5.575M USD", "< 6M USD", "> 589B USD": an interval as a reader says it.
-std::string readable_interval(const core::Quantity& q);
+// "5.565M–5.575M USD", "< 6M USD", "> 589B USD" (in Korean "556.5만–557.5만 달러"): an interval
+// as a reader says it, with the report language's scale words and unit names.
+std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rules, const std::string& lang);
 
 }  // namespace crosscheck::report

@@ -109,7 +109,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
           std::string value = c.quantity.dimension == core::Dimension::entity
                                   ? "→ " + c.relation_value + " (" + rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view()) +
                                         (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
-                                  : readable_interval(c.quantity);
+                                  : readable_interval(c.quantity, rules, lang);
           std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + value;
           out << fit(head, width) << "\n";
           out << fit("      " + outlet + " · " + date + " · " + a.id, width) << "\n";

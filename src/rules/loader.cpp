@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -346,7 +347,24 @@ void load_messages(const toml::table& t, RuleSet& rules, const FileContext& ctx)
     ctx.error(t, "schema.missing-key", "a messages file needs 'language'");
     return;
   }
-  for (auto&& [k, v] : *t["text"].as_table()) rules.messages[language][std::string(k.str())] = v.value_or<std::string>("");
+  for (auto&& [k, v] : *t["text"].as_table()) {
+    std::string key(k.str());
+    std::string text = v.value_or<std::string>("");
+    if (key.rfind("scale.", 0) == 0) {
+      // A scale word: "scale.<power of ten>" = a template with {n} ("scale.8" = "{n}억").
+      std::string power = key.substr(6);
+      bool digits = !power.empty() && power.size() <= 2 && std::all_of(power.begin(), power.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || std::stoi(power) < 1 || std::stoi(power) > 24) {
+        ctx.error(v, "schema.value", "a scale key is 'scale.' and a power of ten from 1 to 24, not '" + key + "'", "\"scale.12\" = \"{n}T\"");
+        continue;
+      }
+      if (text.find("{n}") == std::string::npos) {
+        ctx.error(v, "schema.value", "the scale '" + key + "' has no {n} for the number", "\"scale.12\" = \"{n}T\"");
+        continue;
+      }
+    }
+    rules.messages[language][key] = std::move(text);
+  }
 }
 
 void load_relations(const toml::table& t, RuleSet& rules, const FileContext&) {
@@ -544,6 +562,23 @@ std::string RuleSet::message(const std::string& lang, const std::string& key) co
   return key;
 }
 
+const NumberScale& RuleSet::number_scale(const std::string& lang, double value) const {
+  static const NumberScale kNone;
+  double magnitude = std::fabs(value);
+  auto it = scales.find(lang);
+  if (it == scales.end()) it = scales.find("en");
+  if (it == scales.end()) return kNone;
+  for (const auto& scale : it->second)  // largest first
+    if (magnitude >= scale.power) return scale;
+  return kNone;
+}
+
+std::string RuleSet::unit_name(const std::string& lang, std::string_view unit) const {
+  std::string key = "unit." + std::string(unit);
+  std::string text = message(lang, key);
+  return text == key ? std::string(unit) : text;
+}
+
 std::string RuleSet::scope_label(const std::string& lang, std::string_view field, std::string_view value) const {
   std::string key = std::string(field) + "." + std::string(value);
   std::string count;
@@ -562,6 +597,18 @@ std::string RuleSet::scope_label(const std::string& lang, std::string_view field
 
 void RuleSet::build_tables() {
   auto lower = [](const std::string& s) { return core::ascii_lower(s); };
+  // Each language's scale words, largest first: every large figure a report writes looks here.
+  scales.clear();
+  for (const auto& [language, texts] : messages) {
+    std::vector<NumberScale> list;
+    for (const auto& [key, text] : texts) {
+      if (key.rfind("scale.", 0) != 0) continue;
+      std::size_t slot = text.find("{n}");  // the loader let no scale without one through
+      list.push_back({std::pow(10.0, std::stoi(key.substr(6))), text.substr(0, slot), text.substr(slot + 3)});
+    }
+    std::sort(list.begin(), list.end(), [](const NumberScale& a, const NumberScale& b) { return a.power > b.power; });
+    if (!list.empty()) scales[language] = std::move(list);
+  }
   // Each cue knows its attribute by index, and each attribute whether a cue of it is a required
   // word: the framer asks both for every figure near a cue.
   for (auto& cue : attribute_cues) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -162,6 +163,13 @@ struct TimeWords {
   std::map<std::string, int> weekday_names;  // english + korean
 };
 
+// A scale word of a report language: 1e12 written "{n}T" in English, 1e8 "{n}억" in Korean.
+struct NumberScale {
+  double power = 1;
+  std::string before, after;  // the message's text around {n}
+  std::string write(std::string_view digits) const { return before + std::string(digits) + after; }
+};
+
 struct RuleSet {
   std::vector<std::string> sources;  // the folders loaded, bundled first
   std::vector<Example> examples;
@@ -210,6 +218,8 @@ struct RuleSet {
   TimeWords time;
   // messages per ui language: key → template
   std::map<std::string, std::map<std::string, std::string>> messages;
+  // built from messages by build_tables: per language, its scales, largest first
+  std::map<std::string, std::vector<NumberScale>> scales;
   FxRates fx;
 
   // Lookup tables built once after loading.
@@ -238,6 +248,12 @@ struct RuleSet {
   // for a window ("4 trading-day" → "4-trading-day", "4거래일간"), "<field>.<value>" for the
   // rest ("direction.down" → "하락"). The value itself when no message names it.
   std::string scope_label(const std::string& lang, std::string_view field, std::string_view value) const;
+  // How a report writes a large figure: the largest scale word of `lang` (messages
+  // "scale.<power of ten>", English when the language names none) that |value| reaches
+  // (1e12 "{n}T"; 1e8 "{n}억"); power 1 and nothing around the number below them all.
+  const NumberScale& number_scale(const std::string& lang, double value) const;
+  // A unit's name in `lang` from the message "unit.<code>" (KRW → 원), or the code itself.
+  std::string unit_name(const std::string& lang, std::string_view unit) const;
   void build_tables();
 };
 

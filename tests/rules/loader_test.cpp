@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "check/check.hpp"
+#include "report/report.hpp"
 #include "test_support.hpp"
 
 using crosscheck::rules::load_rules;
@@ -220,4 +222,33 @@ TEST_CASE("scope values are labelled in the report language, and shown as they a
     CHECK(korean.rfind("2", 0) == 0);
     CHECK(korean.find(unit) == std::string::npos);
   }
+}
+
+TEST_CASE("large figures are written with the report language's scale words and unit names") {
+  const auto& r = test::rules();
+  CHECK(r.number_scale("ko", 1.9975e14).write("199.75") == "199.75조");
+  CHECK(r.number_scale("ko", 5.565e6).power == 1e4);   // 556.5만: Korean counts in 만, not millions
+  CHECK(r.number_scale("ko", -3e8).write("-3") == "-3억");
+  CHECK(r.number_scale("en", 5.565e6).write("5.565") == "5.565M");
+  CHECK(r.number_scale("en", 9999).power == 1);
+  CHECK(r.number_scale("fr", 2e9).write("2") == "2B");  // a language without scale words: English
+  CHECK(r.unit_name("ko", "KRW") == "원");
+  CHECK(r.unit_name("ko", "XAU") == "XAU");
+  CHECK(r.unit_name("en", "KRW") == "KRW");
+  CHECK(crosscheck::check::format_value(r, "ko", 1.9975136e14, "KRW") == "199.751조 원");
+  CHECK(crosscheck::check::format_value(r, "en", 1.9975136e14, "KRW") == "199.751T KRW");
+  CHECK(crosscheck::check::format_value(r, "ko", 12.345, "%") == "12.35%");
+  crosscheck::core::Quantity q;
+  q.value = {1.53e14, 1.87e14, true, true};
+  q.unit = "KRW";
+  q.dimension = crosscheck::core::Dimension::money;
+  CHECK(crosscheck::report::readable_interval(q, r, "ko") == "153조–187조 원");
+  CHECK(crosscheck::report::readable_interval(q, r, "en") == "153T–187T KRW");
+}
+
+TEST_CASE("a scale word that is not a power of ten or has no place for the number is an error with its line") {
+  auto ds = load_with("m.toml", "kind = \"messages\"\nschema = 1\nlanguage = \"xx\"\n[text]\n\"scale.x\" = \"{n}k\"\n\"scale.3\" = \"k\"\n\"scale.40\" = \"{n}q\"\n");
+  CHECK(mentions(ds, "schema.value", 5, "scale.x"));
+  CHECK(mentions(ds, "schema.value", 6, "no {n}"));
+  CHECK(mentions(ds, "schema.value", 7, "scale.40"));
 }
