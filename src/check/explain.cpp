@@ -1,9 +1,11 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
 #include "check/check.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 namespace crosscheck::check {
 
@@ -13,15 +15,59 @@ std::string date_words(const rules::RuleSet& rules, const std::string& language,
   return render(rules, language, key, {{"month", std::to_string(date.month)}, {"day", std::to_string(date.day)}});
 }
 
+namespace {
+
+// Whether a text read aloud in Korean ends in a final consonant (받침), which decides a particle
+// after it: 은/는, 이/가, 을/를, 과/와, 이라고/라고. A Hangul syllable says so itself; a digit,
+// a Latin letter or a sign is looked up in `closed`, the messages' "sound.closed" (the characters
+// whose Korean reading ends in one: 1 일, 3 삼, M 엠). Trailing brackets and spaces are not read.
+bool ends_in_consonant(std::string_view text, std::string_view closed) {
+  char32_t last = 0;
+  for (std::size_t pos = 0, length = 1; pos < text.size(); pos += length) {
+    char32_t cp = core::decode_at(text, pos, length);
+    bool ascii_sound = cp < 0x80 && (std::isalnum(static_cast<int>(cp)) || cp == '%');
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || ascii_sound) last = cp;
+  }
+  if (last >= 0xAC00) return (last - 0xAC00) % 28 != 0;
+  return last && closed.find(static_cast<char>(last)) != std::string_view::npos;
+}
+
+}  // namespace
+
 std::string render(const rules::RuleSet& rules, const std::string& language, const std::string& key,
                    const std::vector<std::pair<std::string, std::string>>& values) {
-  std::string text = rules.message(language, key);
-  for (const auto& [name, value] : values) {
-    std::string slot = "{" + name + "}";
-    for (std::size_t pos = text.find(slot); pos != std::string::npos; pos = text.find(slot, pos + value.size()))
-      text.replace(pos, slot.size(), value);
+  // Slots are "{name}", or "{name|A|B}" for a particle that follows the sound of the value: A
+  // after a final consonant, B after a vowel ("{main|은|는}"). One pass over the template, so a
+  // value that itself holds braces is never read as a slot.
+  const std::string text = rules.message(language, key);
+  const std::string closed = rules.message(language, "sound.closed");
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t open = text.find('{', pos);
+    std::size_t close = open == std::string::npos ? std::string::npos : text.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(text, pos, open - pos);
+    std::string_view slot(text.data() + open + 1, close - open - 1);
+    std::string_view name = slot.substr(0, slot.find('|'));
+    auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+    if (value == values.end()) {
+      out.append(text, open, close + 1 - open);  // not a slot of this message: left as written
+    } else {
+      out += value->second;
+      if (name.size() < slot.size()) {
+        std::string_view forms = slot.substr(name.size() + 1);
+        std::size_t bar = forms.find('|');
+        std::string_view after_consonant = forms.substr(0, bar);
+        std::string_view after_vowel = bar == std::string_view::npos ? after_consonant : forms.substr(bar + 1);
+        out += ends_in_consonant(value->second, closed == "sound.closed" ? std::string_view() : std::string_view(closed)) ? after_consonant
+                                                                                                                         : after_vowel;
+      }
+    }
+    pos = close + 1;
   }
-  return text;
+  out.append(text, std::min(pos, text.size()), std::string::npos);
+  return out;
 }
 
 std::string format_value(const rules::RuleSet& rules, const std::string& language, double value, const std::string& unit) {

@@ -270,3 +270,20 @@ TEST_CASE("a Korean report explains windows and directions in Korean") {
   CHECK(supported[0]->explanation.find("story dates") == std::string::npos);
   CHECK(supported[0]->evidence["date"] == "2025-01-30 (story dates)");
 }
+
+TEST_CASE("a Korean particle after a figure follows the figure's last sound") {
+  const auto& r = test::rules();
+  auto supported = [&](const std::string& to, const std::string& claim) {
+    return check::render(r, "ko", "explain.percent-supported", {{"from", "142.62달러"}, {"to", to}, {"change", "-16.97%"}, {"claim", claim}});
+  };
+  CHECK(supported("118.42달러", "17%") == "142.62달러 → 118.42달러는 -16.97% 변동으로, 17%를 뒷받침한다.");
+  CHECK(supported("100원", "3명") == "142.62달러 → 100원은 -16.97% 변동으로, 3명을 뒷받침한다.");
+  CHECK(supported("(약 80억원)", "13") == "142.62달러 → (약 80억원)은 -16.97% 변동으로, 13을 뒷받침한다.");  // 삼
+  CHECK(supported("12", "5M") == "142.62달러 → 12는 -16.97% 변동으로, 5M을 뒷받침한다.");  // 이, 엠
+  CHECK(check::render(r, "ko", "explain.conversion-bad", {{"converted", "약 170조 원"}}).find("약 170조 원이라고 썼다") != std::string::npos);
+  CHECK(check::render(r, "ko", "explain.conversion-bad", {{"converted", "557만달러"}}).find("557만달러라고 썼다") != std::string::npos);
+  // English templates have no particles; a slot without a value stays as written, and a value
+  // that holds braces is not read as a slot.
+  CHECK(check::render(r, "en", "explain.percent-supported", {{"from", "{to}"}, {"to", "118.42"}}) ==
+        "{to} → 118.42 is a change of {change}, which supports {claim}.");
+}
