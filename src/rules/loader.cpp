@@ -562,6 +562,16 @@ std::string RuleSet::message(const std::string& lang, const std::string& key) co
   return key;
 }
 
+std::string RuleSet::message_for_count(const std::string& lang, const std::string& key, std::size_t n) const {
+  if (n == 1) {
+    auto m = messages.find(lang);
+    if (m == messages.end()) m = messages.find("en");
+    if (m != messages.end())
+      if (auto it = m->second.find(key + ".one"); it != m->second.end()) return it->second;
+  }
+  return message(lang, key);
+}
+
 const NumberScale& RuleSet::number_scale(const std::string& lang, double value) const {
   static const NumberScale kNone;
   double magnitude = std::fabs(value);

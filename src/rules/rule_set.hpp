@@ -244,6 +244,10 @@ struct RuleSet {
   const Entity* entity(const std::string& id) const;
   const Relation* relation(const std::string& id) const;
   std::string message(const std::string& lang, const std::string& key) const;
+  // The label for a count of n: "<key>.one" when n is 1 and the language has that form ("1
+  // conflict"), else the key's own message. A language without a singular form (Korean) is never
+  // given English's.
+  std::string message_for_count(const std::string& lang, const std::string& key, std::size_t n) const;
   // A scope value as a reader of the report sees it, from the messages: "window.<unit>" with {n}
   // for a window ("4 trading-day" → "4-trading-day", "4거래일간"), "<field>.<value>" for the
   // rest ("direction.down" → "하락"). The value itself when no message names it.

@@ -196,3 +196,16 @@ TEST_CASE("each claim's code point offsets and sentence are its own, across arti
   }
   CHECK(i == result.run.claims.size());
 }
+
+TEST_CASE("the summary counts speak in the singular for one, in languages that have one") {
+  std::string lines = json{{"id", "a"}, {"text", "딥시크는 브이3 훈련 비용이 557만달러라고 밝혔다."}}.dump() + "\n" +
+                      json{{"id", "b"}, {"text", "딥시크는 브이3 훈련 비용이 5억6000만 달러라고 밝혔다."}}.dump() + "\n";
+  auto r = test::run({"-"}, lines);
+  std::string en = crosscheck::report::counts_line(r.run, test::rules(), "en");
+  CHECK(en.find("2 articles read") != std::string::npos);
+  CHECK(en.find("1 conflict ·") != std::string::npos);
+  CHECK(en.find("0 disputed facts") != std::string::npos);
+  std::string ko = crosscheck::report::counts_line(r.run, test::rules(), "ko");
+  CHECK(ko.find("1 충돌") != std::string::npos);
+  CHECK(ko.find("conflict") == std::string::npos);
+}
