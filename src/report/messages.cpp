@@ -76,7 +76,12 @@ Counts count(const Run& run) {
 
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
   Counts c = count(run);
-  auto part = [&](std::size_t n, const char* key) { return std::to_string(n) + " " + rules.message_for_count(lang, key, n); };
+  // "5 articles read"; a label with {n} places the count itself ("읽은 기사 5건").
+  auto part = [&](std::size_t n, const char* key) {
+    std::string label = rules.message_for_count(lang, key, n);
+    std::size_t slot = label.find("{n}");
+    return slot == std::string::npos ? std::to_string(n) + " " + label : label.replace(slot, 3, std::to_string(n));
+  };
   return part(run.articles.size(), "label.articles") + " · " + part(c.skipped_inputs, "label.skipped-inputs") + " · " +
          part(run.claims.size(), "label.claims") + " · " + part(c.conflicts, "label.conflicts") + " · " + part(c.disputed, "label.disputed") +
          " · " + part(c.explained, "label.explained") + " · " + part(c.supported, "label.supported") + " · " + part(c.agree, "label.agreements");

@@ -197,7 +197,7 @@ TEST_CASE("each claim's code point offsets and sentence are its own, across arti
   CHECK(i == result.run.claims.size());
 }
 
-TEST_CASE("the summary counts speak in the singular for one, in languages that have one") {
+TEST_CASE("the summary counts speak in the singular for one, and in the word order of the language") {
   std::string lines = json{{"id", "a"}, {"text", "딥시크는 브이3 훈련 비용이 557만달러라고 밝혔다."}}.dump() + "\n" +
                       json{{"id", "b"}, {"text", "딥시크는 브이3 훈련 비용이 5억6000만 달러라고 밝혔다."}}.dump() + "\n";
   auto r = test::run({"-"}, lines);
@@ -206,6 +206,7 @@ TEST_CASE("the summary counts speak in the singular for one, in languages that h
   CHECK(en.find("1 conflict ·") != std::string::npos);
   CHECK(en.find("0 disputed facts") != std::string::npos);
   std::string ko = crosscheck::report::counts_line(r.run, test::rules(), "ko");
-  CHECK(ko.find("1 충돌") != std::string::npos);
+  CHECK(ko.find("충돌 1건") != std::string::npos);  // a label with {n} places the count
+  CHECK(ko.find("읽은 기사 2건") != std::string::npos);
   CHECK(ko.find("conflict") == std::string::npos);
 }
