@@ -40,7 +40,6 @@ std::string render(const rules::RuleSet& rules, const std::string& language, con
   // after a final consonant, B after a vowel ("{main|은|는}"). One pass over the template, so a
   // value that itself holds braces is never read as a slot.
   const std::string text = rules.message(language, key);
-  const std::string closed = rules.message(language, "sound.closed");
   std::string out;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -60,8 +59,8 @@ std::string render(const rules::RuleSet& rules, const std::string& language, con
         std::size_t bar = forms.find('|');
         std::string_view after_consonant = forms.substr(0, bar);
         std::string_view after_vowel = bar == std::string_view::npos ? after_consonant : forms.substr(bar + 1);
-        out += ends_in_consonant(value->second, closed == "sound.closed" ? std::string_view() : std::string_view(closed)) ? after_consonant
-                                                                                                                         : after_vowel;
+        const std::string* closed = rules.find_message(language, "sound.closed");
+        out += ends_in_consonant(value->second, closed ? std::string_view(*closed) : std::string_view()) ? after_consonant : after_vowel;
       }
     }
     pos = close + 1;

@@ -552,14 +552,19 @@ const Entity* RuleSet::entity(const std::string& id) const {
   return nullptr;
 }
 
-std::string RuleSet::message(const std::string& lang, const std::string& key) const {
+const std::string* RuleSet::find_message(const std::string& lang, const std::string& key) const {
   for (const std::string& l : {lang, std::string("en")}) {
     auto m = messages.find(l);
     if (m == messages.end()) continue;
     auto it = m->second.find(key);
-    if (it != m->second.end()) return it->second;
+    if (it != m->second.end()) return &it->second;
   }
-  return key;
+  return nullptr;
+}
+
+std::string RuleSet::message(const std::string& lang, const std::string& key) const {
+  const std::string* text = find_message(lang, key);
+  return text ? *text : key;
 }
 
 std::string RuleSet::message_for_count(const std::string& lang, const std::string& key, std::size_t n) const {
@@ -585,8 +590,8 @@ const NumberScale& RuleSet::number_scale(const std::string& lang, double value) 
 
 std::string RuleSet::unit_name(const std::string& lang, std::string_view unit) const {
   std::string key = "unit." + std::string(unit);
-  std::string text = message(lang, key);
-  return text == key ? std::string(unit) : text;
+  const std::string* text = find_message(lang, key);
+  return text ? *text : std::string(unit);
 }
 
 std::string RuleSet::scope_label(const std::string& lang, std::string_view field, std::string_view value) const {
@@ -599,8 +604,9 @@ std::string RuleSet::scope_label(const std::string& lang, std::string_view field
     count = std::string(value.substr(0, space));
     key = "window." + std::string(value.substr(space + 1));
   }
-  std::string text = message(lang, key);
-  if (text == key) return std::string(value);
+  const std::string* found = find_message(lang, key);
+  if (!found) return std::string(value);
+  std::string text = *found;
   for (std::size_t at = text.find("{n}"); at != std::string::npos; at = text.find("{n}", at + count.size())) text.replace(at, 3, count);
   return text;
 }

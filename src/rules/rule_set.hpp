@@ -243,6 +243,9 @@ struct RuleSet {
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;
   const Relation* relation(const std::string& id) const;
+  // The message for `key` in `lang`, else in English; null when neither has one.
+  const std::string* find_message(const std::string& lang, const std::string& key) const;
+  // The same, or the key itself when there is none.
   std::string message(const std::string& lang, const std::string& key) const;
   // The label for a count of n: "<key>.one" when n is 1 and the language has that form ("1
   // conflict"), else the key's own message. A language without a singular form (Korean) is never
