@@ -231,10 +231,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
           if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << esc(source) << "</a>";
           else h << esc(source);
           h << " · " << esc(a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published) << " · " << esc(a.id) << " · "
-            << esc(c.quantity.dimension == core::Dimension::entity
-                       ? c.relation_value + " (" + rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view()) +
-                             (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
-                       : readable_interval(c.quantity, rules, lang))
+            << esc(claim_value(c, rules, lang))
             << "</div></div>";
         }
         h << "</div>";

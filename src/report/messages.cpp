@@ -61,6 +61,12 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
   return number(v.lo) + "–" + number(v.hi) + unit;
 }
 
+std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang) {
+  if (c.quantity.dimension != core::Dimension::entity) return readable_interval(c.quantity, rules, lang);
+  std::string who = rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view());
+  return c.relation_value + " (" + who + (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")";
+}
+
 Counts count(const Run& run) {
   Counts c;
   for (const auto& f : run.findings) {

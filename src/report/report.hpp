@@ -49,5 +49,8 @@ std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::
 // "5.565M–5.575M USD", "< 6M USD", "> 589B USD" (in Korean "556.5만–557.5만 달러"): an interval
 // as a reader says it, with the report language's scale words and unit names.
 std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rules, const std::string& lang);
+// What a claim says, as a report line shows it: its interval, or for an entity claim its value
+// and who vouches for it ("H800 (stated, DeepSeek)").
+std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang);
 
 }  // namespace crosscheck::report

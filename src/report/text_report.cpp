@@ -106,10 +106,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
           std::string outlet = a.outlet.empty() ? rules.message(lang, "label.unknown-outlet") : a.outlet;
           std::string date = a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published.substr(0, 10);
           std::string marker = f->sides.size() > 1 ? std::string(1, static_cast<char>('A' + std::min<std::size_t>(side, 25))) : std::string("·");
-          std::string value = c.quantity.dimension == core::Dimension::entity
-                                  ? "→ " + c.relation_value + " (" + rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view()) +
-                                        (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")"
-                                  : readable_interval(c.quantity, rules, lang);
+          std::string value = (c.quantity.dimension == core::Dimension::entity ? "→ " : "") + claim_value(c, rules, lang);
           std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + value;
           out << fit(head, width) << "\n";
           out << fit("      " + outlet + " · " + date + " · " + a.id, width) << "\n";
