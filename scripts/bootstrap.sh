@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config python3
   libicu-dev nlohmann-json3-dev libboost-graph-dev doctest-dev
   libgumbo-dev libre2-dev libtomlplusplus-dev
 )

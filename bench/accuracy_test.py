@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Tests of the accuracy harness's own scoring, on a made-up gold and made-up tool output, so a
+harness that scores wrongly fails here before its figures reach docs/accuracy.md."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import accuracy_match as match  # noqa: E402
+import accuracy_report as report  # noqa: E402
+
+
+def claim(id, article, text, point, unit, lo=None, hi=None, subject=None, attribute=None, **scope):
+    return {"id": id, "article": article, "text": text, "start": len(id),
+            "value": {"point": point, "lo": point if lo is None else lo, "hi": point if hi is None else hi, "unit": unit},
+            "subject": subject, "attribute": attribute, "scope": scope}
+
+
+GOLD = {
+    "story": "toy", "domain": "disaster-abroad", "split": "dev",
+    "claims": [
+        {"id": "g1", "article": "a", "text": "64명", "value": 64, "unit": "count", "subject": "the event",
+         "subject_names": ["이번 지진"], "measure": "deaths", "measure_words": ["사망자"], "as_of": "2025-03-14T13:00+09:00", "kind": "actual"},
+        {"id": "g2", "article": "b", "text": "46명", "value": 46, "unit": "count", "subject": "the event",
+         "measure": "deaths", "measure_words": ["사망자"], "as_of": "2025-03-14T13:00+09:00", "kind": "actual"},
+        {"id": "g3", "article": "b", "text": "5%", "value": 5, "unit": "%", "subject": "Raon Market", "measure": "revenue-growth",
+         "period": "2025-Q1", "kind": "consensus"},
+        {"id": "g4", "article": "a", "text": "90명", "value": 90, "unit": "count", "subject": "the event", "measure": "deaths",
+         "as_of": "2025-03-14T18:00+09:00", "kind": "actual"},
+    ],
+    "furniture": [{"article": "a", "text": "▲0.42%"}, {"article": "b", "text": "9,900원"}],
+    "pairs": [
+        {"a": "g1", "b": "g2", "verdict": "conflict", "why": "same briefing"},
+        {"a": "g1", "b": "g4", "verdict": "trap", "trap": "later-as-of"},
+    ],
+}
+
+
+class MatchingTest(unittest.TestCase):
+    def test_a_figure_is_not_found_inside_a_longer_number(self):
+        self.assertTrue(match.same_figure("5%", "약 5%"))
+        self.assertFalse(match.same_figure("5%", "15%"))
+        self.assertFalse(match.same_figure("5~10%", "10%"))
+        self.assertTrue(match.same_figure("6조5000억원", "6조5000억"))
+
+    def test_fields(self):
+        g = GOLD["claims"][0]
+        self.assertTrue(match.field_right("subject", g, {"subject": "event"}))
+        self.assertFalse(match.field_right("subject", g, {"subject": "Raon-Market"}))
+        self.assertTrue(match.field_right("subject", GOLD["claims"][2], {"subject": "Raon-Market"}))
+        self.assertTrue(match.field_right("measure", g, {"attribute": "np:사망자"}))
+        self.assertFalse(match.field_right("measure", g, {"attribute": "injured"}))
+        self.assertTrue(match.field_right("time", g, {"scope": {"as_of": "2025-03-14T13:00+09:00"}}))
+        self.assertFalse(match.field_right("time", g, {"scope": {"date": "2025-03-14"}}))
+        self.assertTrue(match.field_right("kind", GOLD["claims"][2], {"scope": {"kind": "estimate"}}))
+        self.assertFalse(match.field_right("kind", GOLD["claims"][2], {"scope": {"kind": None}}))
+
+
+class ScoringTest(unittest.TestCase):
+    def tool(self, findings):
+        return {"claims": [
+            claim("a:0", "a", "64명", 64, "count", subject="event", attribute="np:사망자", as_of="2025-03-14T13:00+09:00"),
+            claim("b:0", "b", "46명", 46, "count", subject="event", attribute="np:사망자"),
+            claim("b:1", "b", "5%", 6, "%"),  # a wrong value
+            claim("a:1", "a", "90명", 90, "count"),
+            claim("a:2", "a", "0.42%", 0.42, "%"),  # furniture read as a claim
+        ], "findings": findings}
+
+    def test_a_found_conflict_a_false_alarm_and_a_sprung_trap(self):
+        r = match.score_story(GOLD, self.tool([
+            {"verdict": "conflict", "sides": [["a:0"], ["b:0"]]},
+            {"verdict": "conflict", "sides": [["a:0"], ["a:1"]]},
+        ]))
+        self.assertEqual(r.n["found"], 4)
+        self.assertEqual(r.n["extracted"], 3)
+        self.assertEqual(r.n["wrong_value"], 1)
+        self.assertEqual(r.n["furniture_taken"], 1)
+        self.assertEqual((r.n["conflict_found"], r.n["planted"]), (1, 1))
+        self.assertEqual((r.n["reported_true"], r.n["reported"]), (1, 2))
+        self.assertEqual((r.n["traps_sprung"], r.n["traps"]), (1, 1))
+        self.assertFalse(r.silent)
+        t = report.totals_of([r])
+        self.assertAlmostEqual(t["conflict_precision"], 0.5)
+        self.assertAlmostEqual(t["subject_accuracy"], 2 / 4)
+        self.assertAlmostEqual(t["time_accuracy"], 1 / 4)
+
+    def test_a_story_with_no_finding_is_silent_and_breaks_a_floor(self):
+        r = match.score_story(GOLD, self.tool([]))
+        self.assertTrue(r.silent)
+        t = {"dev": report.totals_of([r])}
+        broken = report.below_floor(t, {"dev": {"min": {"conflict_recall": 0.5}, "max": {"silent_stories": 0}}})
+        self.assertEqual(len(broken), 2)
+        self.assertEqual(report.below_floor(t, {"dev": {"min": {"conflict_recall": 0.0}}}), [])
+
+    def test_conflict_sides_on_one_side_do_not_count(self):
+        r = match.score_story(GOLD, self.tool([{"verdict": "conflict", "sides": [["a:0", "b:0"], ["a:1"]]}]))
+        self.assertEqual(r.n["conflict_found"], 0)
+        self.assertEqual(r.n["reported_true"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
