@@ -14,6 +14,13 @@
 namespace test {
 
 inline std::string source_dir() { return CROSSCHECK_SOURCE_DIR; }
+// The three showcase stories, each a folder; the story bank's other stories are scored by the
+// accuracy harness, one story at a time.
+inline std::vector<std::string> showcase_stories() {
+  std::vector<std::string> out;
+  for (const char* s : {"deepseek-selloff", "election-night-2024", "samsung-q4-2024"}) out.push_back(source_dir() + "/fixtures/stories/" + s);
+  return out;
+}
 
 inline const crosscheck::rules::RuleSet& rules() {
   static std::shared_ptr<const crosscheck::rules::RuleSet> loaded = [] {

@@ -69,7 +69,13 @@ class GroupChecker {
 
   void check(const graph::Group& group) {
     std::map<std::string, std::vector<std::size_t>> by_unit;
-    for (std::size_t i : group.claims) by_unit[in_.claims[i].quantity.unit].push_back(i);
+    // Counts of different kinds of thing (340명 and 7곳) are different quantities.
+    for (std::size_t i : group.claims) {
+      const auto& q = in_.claims[i].quantity;
+      std::string unit(q.unit.view());
+      if (q.dimension == core::Dimension::count && !q.counted.empty()) unit += "/" + in_.rules.count_class(q.counted);
+      by_unit[unit].push_back(i);
+    }
     for (const auto& [unit, members] : by_unit) {
       if (members.size() < 2) continue;
       if (unit == "entity") check_entities(members);
@@ -303,26 +309,59 @@ class GroupChecker {
     return exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03;
   }
 
+  // What a claim's identity rests on by inference rather than by its own words: its subject
+  // carried from another sentence or the article, its measure from outside its clause, or, for
+  // a figure that changes over time, its moment from nowhere but the article's own date. A
+  // story's event, or a subject carried from the sentence before, counts only where measure and
+  // moment are explicit.
+  std::vector<std::string> inferred_fields(const core::Claim& c) const {
+    std::vector<std::string> out;
+    std::string_view subject = c.subject_source, measure = c.attribute_source;
+    bool measure_ok = measure == "cue" || measure == "clause";
+    const rules::Attribute* a = in_.rules.attribute(c.attribute);
+    bool varies = a ? (a->time_varying || a->cumulative) : true;
+    bool time_ok = !varies || !c.scope.period.empty() || c.scope.date.day || c.scope.as_of_source == "clause" ||
+                   c.scope.as_of_source == "sentence";
+    bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
+                      ((subject == "event" || subject == "topic") && measure_ok && time_ok);
+    if (!subject_ok) out.push_back("subject");
+    if (!measure_ok) out.push_back("measure");
+    if (!time_ok) out.push_back("time");
+    return out;
+  }
+
   void add_conflict(const std::vector<std::size_t>& members, std::vector<std::size_t> left, std::vector<std::size_t> right,
                     const std::vector<std::pair<std::size_t, std::size_t>>& conflicting) {
     std::sort(left.begin(), left.end());
     std::sort(right.begin(), right.end());
+    // A conflict needs one pair whose identity is explicit on both sides; otherwise it is a
+    // possible conflict, and the explanation says what was inferred.
+    const std::pair<std::size_t, std::size_t>* certain = nullptr;
+    for (const auto& pair : conflicting)
+      if (inferred_fields(claim(members[pair.first])).empty() && inferred_fields(claim(members[pair.second])).empty()) {
+        certain = &pair;
+        break;
+      }
     // Explain with the most telling pair: a slipped scale, then transposed digits, else the first.
-    auto example = conflicting.front();
+    auto example = certain ? *certain : conflicting.front();
+    auto eligible = [&](const std::pair<std::size_t, std::size_t>& pair) {
+      return !certain || (inferred_fields(claim(members[pair.first])).empty() && inferred_fields(claim(members[pair.second])).empty());
+    };
     for (auto pair : conflicting)
-      if (power_of_ten_apart(claim(members[pair.first]), claim(members[pair.second]))) {
+      if (eligible(pair) && power_of_ten_apart(claim(members[pair.first]), claim(members[pair.second]))) {
         example = pair;
         break;
       }
     if (!power_of_ten_apart(claim(members[example.first]), claim(members[example.second])))
       for (auto pair : conflicting)
+        if (eligible(pair))
         if (transposed_digits(claim(members[pair.first]).quantity.surface, claim(members[pair.second]).quantity.surface)) {
           example = pair;
           break;
         }
     const core::Claim& a = claim(members[example.first]);
     const core::Claim& b = claim(members[example.second]);
-    core::Finding f = base("conflict", a);
+    core::Finding f = base(certain ? "conflict" : "possible-conflict", a);
     f.sides = {{}, {}};
     for (std::size_t k : left) f.sides[0].push_back(claim(members[k]).id);
     for (std::size_t k : right) f.sides[1].push_back(claim(members[k]).id);
@@ -343,16 +382,35 @@ class GroupChecker {
       f.reasons = {"values"};
       f.explanation = render(in_.rules, in_.language, "explain.conflict", values);
     }
+    if (!certain) {
+      std::vector<std::string> what;
+      std::set<std::string> fields;
+      for (const auto* c : {&a, &b})
+        for (const auto& field : inferred_fields(*c)) fields.insert(field);
+      for (const auto& field : fields) {
+        std::string value;
+        for (const auto* c : {&a, &b}) {
+          std::string v = field == "subject" ? std::string(c->subject_source.view()) : field == "measure" ? std::string(c->attribute_source.view())
+                                                                                      : std::string(c->scope.as_of_source.empty() ? "?" : c->scope.as_of_source.view());
+          v = in_.rules.message(in_.language, "source." + (v.empty() ? std::string("none") : v));
+          if (value.find(v) == std::string::npos) value += (value.empty() ? "" : " / ") + v;
+        }
+        what.push_back(render(in_.rules, in_.language, "inferred." + field, {{"values", value}}));
+      }
+      f.reasons.push_back("inferred");
+      f.explanation += " " + render(in_.rules, in_.language, "explain.inferred", {{"what", join(what, "; ")}});
+    }
     out_.push_back(std::move(f));
   }
 };
 
 int verdict_rank(const std::string& v) {
   if (v == "conflict") return 0;
-  if (v == "disputed") return 1;
-  if (v == "explained") return 2;
-  if (v == "supported") return 3;
-  return 4;
+  if (v == "possible-conflict") return 1;
+  if (v == "disputed") return 2;
+  if (v == "explained") return 3;
+  if (v == "supported") return 4;
+  return 5;
 }
 
 }  // namespace

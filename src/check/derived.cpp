@@ -17,6 +17,12 @@ namespace crosscheck::check {
 
 namespace {
 
+// A claim's date as its own words give it: the article's date stood in for a price that named
+// none (scope.date_source "published") so that prices of one day compare, but a derived check
+// ties a change to the two prices it spans by the dates the text states.
+core::PartialDate own_date(const core::Claim& c) { return c.scope.date_source == "published" ? core::PartialDate{} : c.scope.date; }
+
+
 // "1 day" → 1, "4 trading-day" → 4; 0 when the window says no number of sessions.
 int sessions(const std::string& window) {
   if (window.empty()) return 0;
@@ -32,7 +38,7 @@ std::string percent_text(double v) {
 }
 
 core::PartialDate when(const CheckInput& in, const core::Claim& c) {
-  if (c.scope.date.complete()) return c.scope.date;
+  if (own_date(c).complete()) return own_date(c);
   return in.articles[c.article].published_date;
 }
 
@@ -84,12 +90,12 @@ PriceIndex index_prices(const CheckInput& in, const std::vector<std::size_t>& or
   PriceIndex index;
   for (std::size_t i : order) {
     const auto& p = claims[i];
-    if (p.attribute != "share-price" || p.subject_root.empty() || !p.scope.date.complete()) continue;
+    if (p.attribute != "share-price" || p.subject_root.empty() || !own_date(p).complete()) continue;
     std::string_view subject = p.subject_root;
     Prices& here = index.same[{p.article, subject}];
     if (here.claims.size() < kMaxPricesPerDay) here.claims.push_back(i);
     else here.capped = true;
-    Prices& day = index.cross[subject][day_of(p.scope.date)];
+    Prices& day = index.cross[subject][day_of(own_date(p))];
     // A full day that has already left a price out can neither take this one nor note anything
     // new: the search for the same value among its prices is skipped.
     if (day.capped) continue;
@@ -134,7 +140,7 @@ void for_candidate_pairs(const CheckInput& in, const core::Claim& c, int window,
   const auto& days = it->second;
   auto first_to = days.begin(), last_to = days.end();
   const core::PartialDate& published = in.articles[c.article].published_date;
-  if (c.scope.date.empty() && published.complete()) {
+  if (own_date(c).empty() && published.complete()) {
     // A report of a move without a date reports a recent one.
     first_to = days.lower_bound(day_of(published) - 7);
     last_to = days.upper_bound(day_of(published));
@@ -142,7 +148,7 @@ void for_candidate_pairs(const CheckInput& in, const core::Claim& c, int window,
   for (auto to = first_to; to != last_to; ++to) {
     const auto& [to_day, to_prices] = *to;
     const auto& tos = to_prices.claims;
-    if (!c.scope.date.empty() && !c.scope.date.compatible(in.claims[tos.front()].scope.date)) continue;
+    if (!own_date(c).empty() && !own_date(c).compatible(own_date(in.claims[tos.front()]))) continue;
     // The first price lies `window` sessions before the second; holidays aside, that is within
     // twice the window plus a week.
     for (auto from = days.lower_bound(to_day - (window * 2 + 7)); from != days.end() && from->first < to_day; ++from) {
@@ -164,11 +170,11 @@ struct PriceFit {
 std::optional<PriceFit> fit_prices(const core::Claim& c, const core::Interval& stated, int window, const core::Claim& from,
                                    const core::Claim& to) {
   if (from.quantity.unit != to.quantity.unit) return std::nullopt;
-  int days = core::weekdays_between(from.scope.date, to.scope.date);
+  int days = core::weekdays_between(own_date(from), own_date(to));
   if (days <= 0) return std::nullopt;
   if (window > 0 && days != window) return std::nullopt;
-  if (!c.scope.date.empty() && !c.scope.date.compatible(to.scope.date)) return std::nullopt;
-  if (window == 0 && c.scope.date.empty()) return std::nullopt;  // nothing ties this change to these two prices
+  if (!own_date(c).empty() && !own_date(c).compatible(own_date(to))) return std::nullopt;
+  if (window == 0 && own_date(c).empty()) return std::nullopt;  // nothing ties this change to these two prices
   double change = (to.quantity.point / from.quantity.point - 1) * 100;
   double lo = (to.quantity.value.lo / from.quantity.value.hi - 1) * 100;
   double hi = (to.quantity.value.hi / from.quantity.value.lo - 1) * 100;
@@ -229,7 +235,7 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     const core::Claim& c = claims[changes[k]];
     char key[96];
     std::snprintf(key, sizeof key, "%.17g|%s|", c.quantity.point, c.scope.window.c_str());
-    keys[k] = key + c.scope.date.to_string() + "|" + (chosen[k].fit.fits ? "supported" : "conflict") + "|" +
+    keys[k] = key + own_date(c).to_string() + "|" + (chosen[k].fit.fits ? "supported" : "conflict") + "|" +
               claims[chosen[k].from].id + "|" + claims[chosen[k].to].id;
   });
   // Which changes open a finding (the first with its key) and which finding each joins; then the
@@ -260,8 +266,8 @@ void check_percent_changes(const CheckInput& in, graph::ClaimGraph& graph, std::
     f.attribute = c.attribute;
     f.sides = {{c.id}, {from.id, to.id}};
     f.reasons = {fit.fits ? "derived-change" : "derived-change-mismatch"};
-    f.evidence = {{"from", from.quantity.surface}, {"from_date", from.scope.date.to_string()},
-                  {"to", to.quantity.surface}, {"to_date", to.scope.date.to_string()},
+    f.evidence = {{"from", from.quantity.surface}, {"from_date", own_date(from).to_string()},
+                  {"to", to.quantity.surface}, {"to_date", own_date(to).to_string()},
                   {"change_percent", std::round(fit.change * 100) / 100}, {"sessions", fit.sessions}};
     f.explanation = render(in.rules, in.language, fit.fits ? "explain.percent-supported" : "explain.percent-unsupported",
                            {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", percent_text(fit.change)},

@@ -228,6 +228,9 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   ScopeComparison out;
   const auto& x = a.scope;
   const auto& y = b.scope;
+  // One article that gives two figures of one measure is setting them side by side (this year and
+  // last, a region and the nation), not contradicting itself.
+  if (a.article == b.article) out.reasons.push_back("same-article");
   auto differ = [](const std::string& p, const std::string& q) { return !p.empty() && !q.empty() && p != q; };
   auto segment = [](const std::string& q) { return q.rfind("segment:", 0) == 0; };
   // A business segment is never the company as a whole; another model of the same company is
@@ -256,11 +259,18 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
     out.reasons.push_back("period");
   }
   if (!x.date.empty() && !y.date.empty() && !x.date.compatible(y.date)) out.reasons.push_back("date");
+  // A running figure at two moments (a toll at 13:20 and at 18:00, a turnout at 1 p.m. and the
+  // final one) is two readings of one tally, not a disagreement.
+  bool both_as_of = !x.as_of.empty() && !y.as_of.empty();
+  // A report that gives no time of its own, set against the final tally, may well be quoting it.
+  bool final_vs_unstated = (x.as_of == "final" && y.as_of_source == "published") || (y.as_of == "final" && x.as_of_source == "published");
+  if (both_as_of && x.as_of != y.as_of && !final_vs_unstated) out.reasons.push_back("as-of");
   if (out.reasons.empty() && time_varying) {
-    // A figure that changes over time conflicts only when both say the same day or period.
+    // A figure that changes over time conflicts only when both say the same day, period or moment.
     bool same_day = !x.date.empty() && !y.date.empty() && x.date.day && y.date.day && x.date.compatible(y.date);
     bool same_period = !x.period.empty() && periods_compatible(x.period, y.period) && !y.period.empty();
-    if (!same_day && !same_period) out.reasons.push_back("date-unknown");
+    bool same_moment = both_as_of && (x.as_of == y.as_of || final_vs_unstated);
+    if (!same_day && !same_period && !same_moment) out.reasons.push_back("date-unknown");
   }
   out.comparable = out.reasons.empty();
   return out;

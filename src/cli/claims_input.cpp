@@ -139,6 +139,10 @@ ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t m
       c.scope.attribution = text(s, "attribution");
       c.scope.qualifier = text(s, "qualifier");
       c.scope.role = text(s, "role");
+      c.scope.as_of = text(s, "as_of");
+      c.scope.as_of_source = text(s, "as_of_source");
+      c.scope.period_source = text(s, "period_source");
+      c.scope.date_source = text(s, "date_source");
     }
     c.key = text(j, "key");
     c.relation_value = text(j, "relation_value");

@@ -39,7 +39,7 @@ const char* kCheckUsage =
     "  --claims FILE|-           check claims written by 'crosscheck extract' instead of reading articles\n"
     "  --quiet                   no warnings on standard error\n"
     "  --version                 print the version\n"
-    "exit status: 0 no conflict, 1 conflicts found, 2 usage or input error\n";
+    "exit status: 0 nothing to look at, 1 conflicts, possible conflicts or disputed facts found, 2 usage or input error\n";
 
 const char* kExtractUsage =
     "usage: crosscheck extract [options] PATH...\n"
@@ -177,7 +177,7 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
     io.err << "crosscheck: no article could be read\n";
     status = 2;
   } else if (std::any_of(result.run.findings.begin(), result.run.findings.end(),
-                         [](const core::Finding& f) { return f.verdict == "conflict"; })) {
+                         [](const core::Finding& f) { return f.verdict == "conflict" || f.verdict == "possible-conflict" || f.verdict == "disputed"; })) {
     status = 1;
   }
   if (io.freed_at_exit) io.freed_at_exit->push_back(std::make_shared<PipelineResult>(std::move(result)));

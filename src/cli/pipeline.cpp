@@ -11,6 +11,7 @@
 #include "core/parallel.hpp"
 #include "extract/extract.hpp"
 #include "frame/frame.hpp"
+#include "frame/subjects.hpp"
 
 namespace crosscheck::cli {
 
@@ -29,6 +30,8 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   PipelineResult result;
   result.run.articles = std::move(articles);
   result.run.claims = std::move(claims);
+  // One name spelled several ways across the story (라온마켓, Raon Market) is one subject.
+  frame::link_subjects(result.run.claims, rules);
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
   check::CheckInput input{result.run.articles, result.run.claims, rules, language};
   result.run.findings = check::run_checks(input, *result.graph);

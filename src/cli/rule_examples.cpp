@@ -61,6 +61,10 @@ std::string check_frame(const nlohmann::json& ex, const rules::RuleSet& rules) {
   if (it == claims.end()) return "no figure '" + surface + "' read";
   if (ex.contains("attribute") && it->attribute != str(ex, "attribute"))
     return "attribute '" + it->attribute + "', expected '" + str(ex, "attribute") + "'";
+  if (ex.contains("subject") && it->subject != str(ex, "subject"))
+    return "subject '" + it->subject + "', expected '" + str(ex, "subject") + "'";
+  if (ex.contains("as_of") && it->scope.as_of != str(ex, "as_of"))
+    return "as of '" + it->scope.as_of + "', expected '" + str(ex, "as_of") + "'";
   if (ex.contains("field")) {
     std::string field = str(ex, "field"), got;
     const auto& s = it->scope;
@@ -138,7 +142,7 @@ ExampleResult run_example(const rules::Example& example, const rules::RuleSet& r
       return c.quantity.dimension == core::Dimension::entity && c.attribute == str(ex, "relation") && c.relation_value == str(ex, "entity");
     });
     if (!found) problem = "no '" + str(ex, "relation") + "' claim with value '" + str(ex, "entity") + "'";
-  } else if (kind == "attribute-cues" || kind == "scope-cues") {
+  } else if (kind == "attribute-cues" || kind == "scope-cues" || kind == "grammar") {
     problem = check_frame(ex, rules);
   } else {
     problem = "examples are not supported for kind '" + kind + "'";

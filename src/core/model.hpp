@@ -90,6 +90,10 @@ struct Scope {
   Word attribution;         // "stated", "reported", "claimed", "alleged"
   Word qualifier;           // a narrower subject (a specific model of the company)
   Word role;                // "total" when the figure is stated as a total (총, in total)
+  Word as_of;               // the moment a running figure holds at: "2025-03-14T13:20", or a day "2025-03-14"
+  Word as_of_source;        // where it came from: "clause", "sentence", "published" (the article's own time)
+  Word period_source;       // "article" when the period is the one the article names for its other figures
+  Word date_source;         // "published" when the date is the article's own (a price "closed at" that day)
 };
 
 struct Claim {

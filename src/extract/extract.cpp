@@ -208,7 +208,9 @@ class Extractor {
     return false;
   }
 
-  std::optional<NumberReading> second_of_range(const Sentence& s, std::size_t pos, bool between) const {
+  // `second_prefix` is set to the unit written before the second figure ("$5-$6 million"), if any.
+  std::optional<NumberReading> second_of_range(const Sentence& s, std::size_t pos, bool between,
+                                               const rules::UnitWord** second_prefix = nullptr) const {
     std::size_t q = s.skip_spaces(pos);
     bool separator = false;
     const auto& separators = between ? rules_.range_words : rules_.range_separators;
@@ -222,8 +224,10 @@ class Extractor {
     q = s.skip_spaces(q);
     std::size_t prefix_end = q;
     // "$5-$6 million": a repeated prefix unit
-    if (auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), q); m && rules_.units[static_cast<std::size_t>(m.id)].prefix)
+    if (auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), q); m && rules_.units[static_cast<std::size_t>(m.id)].prefix) {
       prefix_end = s.skip_spaces(q + m.length);
+      if (second_prefix) *second_prefix = &rules_.units[static_cast<std::size_t>(m.id)];
+    }
     auto second = numbers_.read(s, prefix_end);
     if (!second || second->vague) return std::nullopt;
     return second;
@@ -247,7 +251,7 @@ class Extractor {
         }
       }
     }
-    auto number = numbers_.read(s, number_pos);
+    auto number = numbers_.read(s, number_pos, prefix_unit && prefix_unit->dimension == core::Dimension::money);
     if (!number) return std::nullopt;
     end = number->end;
     if (!prefix_unit && !number->words && is_label(s, *number)) {
@@ -277,7 +281,13 @@ class Extractor {
     UnitMatch unit = prefix_unit ? UnitMatch{} : unit_after(s, unit_pos);
     std::size_t after_first = unit.unit ? unit.end : unit_pos;
     if (!number->vague) {
-      second = second_of_range(s, after_first, after_between(s, prefix_unit ? pos : number->start));
+      const rules::UnitWord* second_prefix = nullptr;
+      second = second_of_range(s, after_first, after_between(s, prefix_unit ? pos : number->start), &second_prefix);
+      // "rose 18% to $4.2 billion": a second figure in another unit is a figure of its own.
+      if (second && second_prefix) {
+        const std::string& first_unit = prefix_unit ? prefix_unit->unit : unit.unit ? unit.unit->unit : second_prefix->unit;
+        if (first_unit != second_prefix->unit) second.reset();
+      }
       if (second) {
         UnitMatch second_unit = prefix_unit ? UnitMatch{} : unit_after(s, second->end);
         if (!unit.unit) unit = second_unit;

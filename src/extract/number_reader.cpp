@@ -253,6 +253,17 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
   r.last_big = last_big;
 }
 
+void NumberReader::read_currency_scale(const Sentence& s, NumberReading& r) const {
+  for (const auto& scale : rules_.currency_scales)
+    if (s.starts_with(r.end, scale.word) && s.word_boundary_after(r.end + scale.word.size())) {
+      r.value *= scale.factor;
+      r.precision *= scale.factor;
+      r.end += scale.word.size();
+      r.scaled = true;
+      return;
+    }
+}
+
 void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const {
   auto apply = [&](const rules::Scale& scale, std::size_t end) {
     r.value *= scale.factor;
@@ -266,7 +277,11 @@ void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const
     const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
     if (scale.word.size() <= 2 && s.word_boundary_after(p + m.length)) return apply(scale, p + m.length);
   }
-  // ...words follow one space, in any case ($5.6 million, 5.6 Million).
+  // ...words follow one space, or none ($5.6 million, 5.6 Million, £45million), in any case.
+  for (const auto& m : rules_.scale_table.all_at(s.lower.substr(0, s.end), p)) {
+    const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
+    if (scale.word.size() > 2 && s.word_boundary_after(p + m.length)) return apply(scale, p + m.length);
+  }
   if (p >= s.end || s.text[p] != ' ') return;
   for (const auto& m : rules_.scale_table.all_at(s.lower.substr(0, s.end), p + 1)) {
     const auto& scale = rules_.english_scales[static_cast<std::size_t>(m.id)];
@@ -274,7 +289,7 @@ void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const
   }
 }
 
-std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t pos) const {
+std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t pos, bool after_currency) const {
   // Most positions start no number: one look at the tables' first letters turns them away.
   if (pos >= s.end) return std::nullopt;
   std::size_t length = 1;
@@ -293,6 +308,7 @@ std::optional<NumberReading> NumberReader::read(const Sentence& s, std::size_t p
   }
   if (auto r = read_digits(s, pos)) {
     read_korean_scales(s, *r);
+    if (!r->scaled && after_currency) read_currency_scale(s, *r);
     if (!r->scaled) read_english_scale(s, *r);
     return r;
   }

@@ -25,7 +25,8 @@ class NumberReader {
  public:
   explicit NumberReader(const rules::RuleSet& rules);
   // Reads a number starting exactly at `pos`, or nothing.
-  std::optional<NumberReading> read(const Sentence& s, std::size_t pos) const;
+  // `after_currency`: the figure follows a currency sign, so a lower-case m or b is a scale.
+  std::optional<NumberReading> read(const Sentence& s, std::size_t pos, bool after_currency = false) const;
   // Plain digits with separators and decimals only.
   std::optional<NumberReading> read_digits(const Sentence& s, std::size_t pos) const;
 
@@ -37,6 +38,7 @@ class NumberReader {
   std::optional<NumberReading> read_number_word(const Sentence& s, std::size_t pos) const;
   void read_korean_scales(const Sentence& s, NumberReading& r) const;
   bool group_before_smaller_scale(const Sentence& s, std::size_t pos, double scale) const;
+  void read_currency_scale(const Sentence& s, NumberReading& r) const;
   void read_english_scale(const Sentence& s, NumberReading& r) const;
 };
 

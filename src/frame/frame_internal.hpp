@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "frame/clauses.hpp"
 #include "rules/rule_set.hpp"
 
 namespace crosscheck::frame {
@@ -52,5 +53,37 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope);
 void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,
                                  const core::Quantity& q, core::Scope& scope);
+
+// The clause framer's measure: the attribute a figure's governing word maps onto, and where it
+// came from ("clause": the figure's own clause; "sentence": the sentence's topic).
+struct Governed {
+  std::string attribute;
+  std::string_view source;
+  int word = -1;  // the governing word in the parsed sentence
+  CueHit cue;     // the cue it starts
+};
+// The cue hits a word starts that fit the figure (and every required word of the sentence).
+std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, const std::vector<CueHit>& cues, const rules::RuleSet& rules);
+// `paired_word` is the noun a list word (각각, respectively) pairs the figure with, or -1.
+Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const std::vector<CueHit>& cues,
+                        const rules::RuleSet& rules, int paired_word);
+// For each figure of the sentence (by its place in `in_sentence`), the noun a list word pairs it with.
+std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
+                              const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules);
+// The noun that governs a figure when no concept is known, normalised (particles and endings
+// stripped); "" when none can be told.
+std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
+
+// The moment a running figure holds at: a clock time in its clause or sentence, on the date the
+// sentence names or the article's date; for a cumulative tally with none, the article's own time.
+void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause, const core::Quantity& q,
+                 const core::Article& article, const rules::Attribute* attribute, const rules::RuleSet& rules, core::Scope& scope);
+
+// What the article itself supplies to figures that name no time: a flow (revenue) without a
+// period takes the period the article names for its other flows (period_source "article"); a
+// level that changes from day to day (a price) without a date takes the article's date
+// (date_source "published").
+void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
+                            core::WordPool& words);
 
 }  // namespace crosscheck::frame

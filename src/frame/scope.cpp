@@ -70,6 +70,9 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   take(rules::scope_cue_field_slot("direction"), scope.direction);
   take(attribution, scope.attribution);
   take(rules::scope_cue_field_slot("period"), scope.period);
+  // "최종 투표율", "the final count": the tally's last moment, the same for every report of it.
+  take(rules::scope_cue_field_slot("as_of"), scope.as_of);
+  if (!scope.as_of.empty() && scope.as_of_source.empty()) scope.as_of_source = "clause";
 }
 
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,

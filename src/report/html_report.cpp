@@ -118,7 +118,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
 select{font:inherit;padding:.2rem}
 .card{border:1px solid var(--line);border-left:6px solid var(--line);border-radius:4px;padding:.6rem 1rem;margin:1rem 0;break-inside:avoid}
-.card.conflict,.card.disputed{border-left-color:var(--conflict)}.disputed .verdict{color:var(--conflict)}.card.explained{border-left-color:var(--explained)}.card.supported,.card.agree{border-left-color:var(--ok)}
+.card.conflict,.card.possible-conflict,.card.disputed{border-left-color:var(--conflict)}.possible-conflict .verdict{color:var(--conflict)}.disputed .verdict{color:var(--conflict)}.card.explained{border-left-color:var(--explained)}.card.supported,.card.agree{border-left-color:var(--ok)}
 .card h3{margin:.2rem 0;font-size:1.05rem}.verdict{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}
 .conflict .verdict{color:var(--conflict)}.explained .verdict{color:var(--explained)}.supported .verdict,.agree .verdict{color:var(--ok)}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:.8rem}
@@ -197,7 +197,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
     const char* verdict;
     const char* heading;
   };
-  for (const Section& section : {Section{"conflict", "label.conflicts-heading"}, Section{"disputed", "label.disputed-heading"},
+  for (const Section& section : {Section{"conflict", "label.conflicts-heading"},
+                                 Section{"possible-conflict", "label.possible-conflicts-heading"}, Section{"disputed", "label.disputed-heading"},
                                  Section{"explained", "label.explained-heading"},
                                  Section{"supported", "label.supported-heading"}, Section{"agree", "label.agree-heading"}}) {
     std::vector<const core::Finding*> list;

@@ -90,6 +90,12 @@ void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, con
   w.key("attribution").string_or_null(c.scope.attribution);
   w.key("qualifier").string_or_null(c.scope.qualifier);
   if (!c.scope.role.empty()) w.key("role").string(c.scope.role);
+  if (!c.scope.as_of.empty()) {
+    w.key("as_of").string(c.scope.as_of);
+    w.key("as_of_source").string(c.scope.as_of_source);
+  }
+  if (!c.scope.period_source.empty()) w.key("period_source").string(c.scope.period_source);
+  if (!c.scope.date_source.empty()) w.key("date_source").string(c.scope.date_source);
   w.end_object();
   w.key("key").string(c.key);
   if (q.dimension == core::Dimension::entity) {
@@ -234,7 +240,7 @@ void write_run_json(const Run& run, std::ostream& out) {
   Counts c = count(run);
   out << "\"summary\": "
       << dump({{"articles", run.articles.size()}, {"inputs_skipped", c.skipped_inputs}, {"claims", run.claims.size()},
-               {"conflicts", c.conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
+               {"conflicts", c.conflicts}, {"possible_conflicts", c.possible_conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
                {"supported", c.supported}})
       << "\n}\n";
 }

@@ -71,6 +71,7 @@ Counts count(const Run& run) {
   Counts c;
   for (const auto& f : run.findings) {
     c.conflicts += f.verdict == "conflict";
+    c.possible_conflicts += f.verdict == "possible-conflict";
     c.disputed += f.verdict == "disputed";
     c.explained += f.verdict == "explained";
     c.agree += f.verdict == "agree";
@@ -89,7 +90,8 @@ std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::
     return slot == std::string::npos ? std::to_string(n) + " " + label : label.replace(slot, 3, std::to_string(n));
   };
   return part(run.articles.size(), "label.articles") + " · " + part(c.skipped_inputs, "label.skipped-inputs") + " · " +
-         part(run.claims.size(), "label.claims") + " · " + part(c.conflicts, "label.conflicts") + " · " + part(c.disputed, "label.disputed") +
+         part(run.claims.size(), "label.claims") + " · " + part(c.conflicts, "label.conflicts") + " · " +
+         part(c.possible_conflicts, "label.possible-conflicts") + " · " + part(c.disputed, "label.disputed") +
          " · " + part(c.explained, "label.explained") + " · " + part(c.supported, "label.supported") + " · " + part(c.agree, "label.agreements");
 }
 

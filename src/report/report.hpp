@@ -42,7 +42,7 @@ struct Excerpt {
 };
 Excerpt excerpt(const core::Claim& claim, const core::Article& article, std::size_t context_code_points);
 struct Counts {
-  std::size_t conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped_inputs = 0;
+  std::size_t conflicts = 0, possible_conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped_inputs = 0;
 };
 Counts count(const Run& run);
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);

@@ -81,7 +81,9 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     const char* heading;
     const char* color;
   };
-  for (const Section& section : {Section{"conflict", "label.conflicts-heading", "1;31"}, Section{"disputed", "label.disputed-heading", "1;35"},
+  for (const Section& section : {Section{"conflict", "label.conflicts-heading", "1;31"},
+                                 Section{"possible-conflict", "label.possible-conflicts-heading", "1;31"},
+                                 Section{"disputed", "label.disputed-heading", "1;35"},
                                  Section{"explained", "label.explained-heading", "1;33"},
                                  Section{"supported", "label.supported-heading", "1;32"}, Section{"agree", "label.agree-heading", "1;32"}}) {
     std::vector<const core::Finding*> list;

@@ -30,6 +30,7 @@ const TableSpec kExampleSpec{{
     {"lo", F::number},               {"hi", F::number},           {"unit", F::string},
     {"modifiers", F::string_array},  {"linked", F::string},       {"reason", F::string},
     {"keep", F::boolean},            {"entity", F::string},       {"attribute", F::string},
+    {"subject", F::string},          {"as_of", F::string},
     {"field", F::string},            {"expect", F::string},       {"date", F::string},
     {"time_kind", F::string},        {"published", F::string},    {"byline", F::string},
     {"outlet", F::string},           {"note", F::string},         {"count", F::integer},
@@ -64,22 +65,26 @@ const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true},
                              {"aliases", F::string_array, true}}};
 const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
                                 {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer},
-                                {"subject_types", F::string_array}}};
+                                {"subject_types", F::string_array}, {"cumulative", F::boolean}, {"event", F::boolean},
+                                {"flow", F::boolean}}};
 const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
 const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
                                {"subject_types", F::string_array, true}, {"value_types", F::string_array, true},
                                {"functional", F::boolean}}};
 const TableSpec kRelationCueSpec{{{"relation", F::string, true}, {"words", F::string_array, true}}};
+const TableSpec kCountClassSpec{{{"class", F::string, true}, {"words", F::string_array, true}}};
+const TableSpec kParticleSpec{{{"words", F::string_array, true}, {"role", F::string, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
 
 const std::map<std::string, TableSpec>& kind_specs() {
   static const std::map<std::string, TableSpec> specs = {
       {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
-                               {"english_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
+                               {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
                                {"range_words", F::string_array}, {"between_words", F::string_array}})},
-      {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array}})},
+      {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
+                             {"count_class", F::table_array, false, &kCountClassSpec}})},
       {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
       {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
       {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}})},
@@ -96,6 +101,10 @@ const std::map<std::string, TableSpec>& kind_specs() {
                             {"year_lead_words", F::string_array}, {"month_names", F::integer_map},
                             {"weekday_names", F::integer_map}})},
       {"messages", with_common({{"text", F::string_map, true}})},
+      {"grammar", with_common({{"particle", F::table_array, false, &kParticleSpec}, {"endings", F::string_array},
+                               {"list_words", F::string_array}, {"org_suffixes", F::string_array},
+                               {"name_stop_words", F::string_array}, {"event_words", F::string_array},
+                               {"function_words", F::string_array}, {"change_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -150,6 +159,7 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   scales("small_scales", rules.small_scales);
   scales("big_scales", rules.big_scales);
   scales("english_scales", rules.english_scales);
+  scales("currency_scales", rules.currency_scales);
   if (auto a = t["number_words"].as_array())
     for (auto&& e : *a) {
       const auto& w = *e.as_table();
@@ -182,6 +192,11 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
                                u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>("")});
     }
   for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
+  if (auto a = t["count_class"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      for (auto& w : strings(x["words"])) rules.count_classes[core::ascii_lower(w)] = x["class"].value_or<std::string>("");
+    }
 }
 
 void load_modifiers(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
@@ -282,6 +297,9 @@ void load_attributes(const toml::table& t, RuleSet& rules, const FileContext& ct
     attribute.time_varying = x["time_varying"].value_or(false);
     attribute.priority = static_cast<int>(x["priority"].value_or<int64_t>(0));
     attribute.subject_types = strings(x["subject_types"]);
+    attribute.cumulative = x["cumulative"].value_or(false);
+    attribute.event = x["event"].value_or(false);
+    attribute.flow = x["flow"].value_or(false);
     for (auto& d : strings(x["dimensions"])) {
       auto dim = parse_dimension(d);
       if (!dim) ctx.error(*x.get("dimensions"), "schema.value", "unknown dimension '" + d + "'");
@@ -303,7 +321,7 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
 }
 
 void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
-  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "total"};
+  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of", "total"};
   if (auto a = t["cue"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();
@@ -311,7 +329,7 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
       if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
         std::string hint = core::did_you_mean(field, fields);
         ctx.error(*x.get("field"), "schema.value", "unknown scope field '" + field + "'",
-                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, total" : "did you mean '" + hint + "'?");
+                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, as_of, total" : "did you mean '" + hint + "'?");
         continue;
       }
       for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, x["value"].value_or<std::string>(""), w});
@@ -323,6 +341,31 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
         rules.relative_times.push_back({w, static_cast<int>(x["years"].value_or<int64_t>(0)), static_cast<int>(x["months"].value_or<int64_t>(0)),
                                         x.contains("years"), x.contains("months")});
     }
+}
+
+void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  if (auto a = t["particle"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      std::string name = x["role"].value_or<std::string>("");
+      Role role = parse_role(name);
+      if (role == Role::none) {
+        ctx.error(*x.get("role"), "schema.value", "unknown role '" + name + "'",
+                  "one of topic, subject, object, owner, adverbial, comparison, list, copula");
+        continue;
+      }
+      for (auto& w : strings(x["words"])) rules.grammar.particles.push_back({w, role});
+    }
+  auto add = [&](const char* key, std::vector<std::string>& out) {
+    for (auto& s : strings(t[key])) out.push_back(s);
+  };
+  add("endings", rules.grammar.endings);
+  add("list_words", rules.grammar.list_words);
+  add("org_suffixes", rules.grammar.org_suffixes);
+  add("name_stop_words", rules.grammar.name_stop_words);
+  add("event_words", rules.grammar.event_words);
+  add("function_words", rules.grammar.function_words);
+  add("change_words", rules.grammar.change_words);
 }
 
 void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {
@@ -466,7 +509,7 @@ void load_toml_file(const fs::path& path, RuleSet& rules, Diagnostics& diagnosti
       {"not-amounts", load_not_amounts}, {"boilerplate", load_line_rules}, {"metadata", load_metadata},
       {"entities", load_entities},     {"attributes", load_attributes}, {"attribute-cues", load_attribute_cues},
       {"scope-cues", load_scope_cues}, {"time", load_time},             {"messages", load_messages},
-      {"relations", load_relations},   {"relation-cues", load_relation_cues}};
+      {"relations", load_relations},   {"relation-cues", load_relation_cues}, {"grammar", load_grammar}};
   loaders.at(kind)(table, rules, ctx);
   collect_examples(table, kind, file, rules);
 }
@@ -611,8 +654,29 @@ std::string RuleSet::scope_label(const std::string& lang, std::string_view field
   return text;
 }
 
+std::string RuleSet::count_class(std::string_view counted) const {
+  std::string lowered = core::ascii_lower(counted);
+  auto it = count_classes.find(lowered);
+  return it == count_classes.end() ? lowered : it->second;
+}
+
+Role parse_role(std::string_view name) {
+  static const std::pair<std::string_view, Role> names[] = {
+      {"topic", Role::topic},   {"subject", Role::subject},       {"object", Role::object}, {"owner", Role::owner},
+      {"adverbial", Role::adverbial}, {"comparison", Role::comparison}, {"list", Role::list}, {"copula", Role::copula}};
+  for (const auto& [n, r] : names)
+    if (n == name) return r;
+  return Role::none;
+}
+
 void RuleSet::build_tables() {
   auto lower = [](const std::string& s) { return core::ascii_lower(s); };
+  // The clause framer tries the longest particle and ending first ("에서는" before "는").
+  auto longer = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
+  std::stable_sort(grammar.particles.begin(), grammar.particles.end(),
+                   [](const ParticleRole& a, const ParticleRole& b) { return a.word.size() > b.word.size(); });
+  std::stable_sort(grammar.endings.begin(), grammar.endings.end(), longer);
+  std::stable_sort(grammar.org_suffixes.begin(), grammar.org_suffixes.end(), longer);
   // Each language's scale words, largest first: every large figure a report writes looks here.
   scales.clear();
   for (const auto& [language, texts] : messages) {

@@ -106,6 +106,9 @@ struct Attribute {
   bool time_varying = false;
   int priority = 0;
   std::vector<std::string> subject_types;  // whose figure it can be (turnout: an election); empty = any
+  bool cumulative = false;  // a running tally (deaths, ballots counted): it can rise, never fall, within a story
+  bool event = false;       // a measure of the story's event (a toll, a magnitude) when no subject is named
+  bool flow = false;        // a flow over a period (a quarter's revenue), not a level at a moment
   bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 
@@ -130,7 +133,7 @@ struct RelationCue {
 };
 
 // The scope fields a cue can set, in the order the framer fills them; "total" cues are read apart.
-inline constexpr std::array<std::string_view, 6> kScopeCueFields = {"window", "basis", "kind", "direction", "attribution", "period"};
+inline constexpr std::array<std::string_view, 7> kScopeCueFields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of"};
 // A field's place in kScopeCueFields; -1 for any other ("total").
 constexpr int scope_cue_field_slot(std::string_view field) {
   for (std::size_t i = 0; i < kScopeCueFields.size(); ++i)
@@ -139,11 +142,33 @@ constexpr int scope_cue_field_slot(std::string_view field) {
 }
 
 struct ScopeCue {
-  std::string field;  // window | basis | kind | direction | attribution | period | total
+  std::string field;  // window | basis | kind | direction | attribution | period | as_of | total
   std::string value;
   std::string word;
   std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
   int field_slot = -1;       // the field's place in kScopeCueFields, -1 for others; filled by build_tables
+};
+
+// What a Korean particle after a word says of that word's role in its clause.
+enum class Role : unsigned char { none, topic, subject, object, owner, adverbial, comparison, list, copula };
+Role parse_role(std::string_view name);  // Role::none for an unknown name
+
+struct ParticleRole {
+  std::string word;
+  Role role = Role::none;
+};
+
+// The shallow grammar the clause framer reads (rules/*/grammar.toml): particles and their roles,
+// verb endings stripped to a stem, list words, and the shapes of names.
+struct Grammar {
+  std::vector<ParticleRole> particles;       // longest first after build_tables
+  std::vector<std::string> endings;          // verb and adjective endings, longest first
+  std::vector<std::string> list_words;       // 각각, respectively
+  std::vector<std::string> org_suffixes;     // 전자, 은행, Inc, FC: a word ending so is a name
+  std::vector<std::string> name_stop_words;  // capitalised or suffixed words that are not names
+  std::vector<std::string> event_words;      // words that name the story's event (지진, crash)
+  std::vector<std::string> function_words;   // words passed over when looking for a figure's noun (of, the, 약)
+  std::vector<std::string> change_words;     // verbs of change (rose, 하락): a measure only when the clause names no other
 };
 
 struct RelativeTime {
@@ -179,6 +204,7 @@ struct RuleSet {
   std::vector<Scale> small_scales;   // 십 백 천
   std::vector<Scale> big_scales;     // 만 억 조
   std::vector<Scale> english_scales; // thousand, million, bn, K, M
+  std::vector<Scale> currency_scales; // after a currency sign only: €65m, $3.1b (a bare "m" is metres)
   std::vector<NumberWord> number_words;
   std::vector<VagueWord> vague_words;
   std::vector<std::string> range_separators;  // ~, -, 에서 ... 까지 handled by "to"/"and"
@@ -187,6 +213,11 @@ struct RuleSet {
   // units
   std::vector<UnitWord> units;
   std::vector<std::string> counted_nouns_en;  // English nouns a count may name
+  // Counters and counted nouns of one kind of thing (명, people, passengers → person): counts
+  // of different kinds (340명, 7곳) are never compared.
+  std::map<std::string, std::string> count_classes;
+  // The kind of thing a count counts: its class, else the word itself.
+  std::string count_class(std::string_view counted) const;
   // modifiers
   std::vector<Modifier> modifiers;
   // not amounts
@@ -216,6 +247,7 @@ struct RuleSet {
   std::vector<RelationCue> relation_cues;
   std::vector<RelativeTime> relative_times;
   TimeWords time;
+  Grammar grammar;
   // messages per ui language: key → template
   std::map<std::string, std::map<std::string, std::string>> messages;
   // built from messages by build_tables: per language, its scales, largest first

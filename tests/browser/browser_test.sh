@@ -62,7 +62,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # 1. The fixture stories.
 status=0
-"$crosscheck" check --quiet --format html --output "$work/report.html" "$source_dir/fixtures/stories" || status=$?
+"$crosscheck" check --quiet --format html --output "$work/report.html" "$source_dir/fixtures/stories/deepseek-selloff" \
+  "$source_dir/fixtures/stories/election-night-2024" "$source_dir/fixtures/stories/samsung-q4-2024" || status=$?
 [ "$status" -le 1 ] || fail "crosscheck exited $status"
 inject "$work/report.html" "$work/probe.html"
 result="$(probe_of "$work/probe.html")"

@@ -58,7 +58,7 @@ TEST_CASE("the JSON report matches its schema, on the fixtures and on bad input"
   test::TempDir dir;
   dir.file("bad.jsonl", "{nope\n");
   dir.file("empty.txt", "");
-  auto result = test::run({test::source_dir() + "/fixtures/stories", dir.path()});
+  auto result = test::run([&] { auto p = test::showcase_stories(); p.push_back(dir.path()); return p; }());
   result.run.version = "test";
   json j = json::parse(crosscheck::report::run_json(result.run).dump());
   CHECK(validate(j, schema()) == "");
@@ -69,7 +69,7 @@ TEST_CASE("the JSON report matches its schema, on the fixtures and on bad input"
 }
 
 TEST_CASE("every claim is traceable: its offsets give back its text") {
-  auto result = test::run({test::source_dir() + "/fixtures/stories"});
+  auto result = test::run(test::showcase_stories());
   REQUIRE_FALSE(result.run.claims.empty());
   for (const auto& c : result.run.claims) {
     const auto& text = result.run.articles[c.article].text;
@@ -79,7 +79,7 @@ TEST_CASE("every claim is traceable: its offsets give back its text") {
 }
 
 TEST_CASE("terminal report: colour only when asked, lines fit the width by display width") {
-  auto result = test::run({test::source_dir() + "/fixtures/stories"});
+  auto result = test::run(test::showcase_stories());
   auto plain = crosscheck::report::text_report(result.run, test::rules(), {"en", false, 80});
   auto coloured = crosscheck::report::text_report(result.run, test::rules(), {"en", true, 80});
   CHECK(plain.find('\x1b') == std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("the JSON report writes every field of each article and finding, as a 
   dir.file("extra.jsonl",
            "{\"id\":\"q\",\"title\":\"\\\"Quoted\\\" title\\twith a tab\",\"section\":{\"name\":\"경제\",\"rank\":2},"
            "\"text\":\"엔비디아 주가는 1월27일 118.42달러에 거래를 마쳤다. 하루 17% 떨어졌다.\"}\n");
-  auto result = test::run({test::source_dir() + "/fixtures/stories", dir.path()});
+  auto result = test::run([&] { auto p = test::showcase_stories(); p.push_back(dir.path()); return p; }());
   json j = json::parse(crosscheck::report::run_json(result.run).dump());
   auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
   REQUIRE(j["articles"].size() == result.run.articles.size());

@@ -1,0 +1,138 @@
+#include "frame/clauses.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Punctuation that opens or closes a word without being part of it.
+constexpr std::string_view kOpeners[] = {"(", "[", "{", "'", "\"", "“", "‘", "「", "『", "<", "《", "〈"};
+constexpr std::string_view kClosers[] = {",", ".", ";", ":", "!", "?", ")", "]", "}", "'", "\"", "”", "’", "」", "』", ">", "》", "〉", "…", "·"};
+
+std::size_t hangul_syllables(std::string_view s) {
+  std::size_t n = 0, pos = 0;
+  while (pos < s.size()) {
+    std::size_t length = 1;
+    if (core::is_hangul_syllable(core::decode_at(s, pos, length))) ++n;
+    pos += length;
+  }
+  return n;
+}
+
+}  // namespace
+
+ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const std::vector<core::Span>& breaks,
+                              const rules::RuleSet& rules) {
+  ParsedSentence out;
+  // Clauses: the stretches between breaks.
+  std::size_t from = sentence.start;
+  std::vector<core::Span> sorted = breaks;
+  std::sort(sorted.begin(), sorted.end(), [](const core::Span& a, const core::Span& b) { return a.start < b.start; });
+  for (const auto& b : sorted) {
+    if (b.start < from) continue;
+    out.clauses.push_back({from, b.start});
+    from = b.end;
+  }
+  out.clauses.push_back({from, sentence.end});
+
+  std::size_t pos = sentence.start;
+  std::size_t clause = 0;
+  while (pos < sentence.end) {
+    while (pos < sentence.end && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\t')) ++pos;
+    std::size_t end = pos;
+    while (end < sentence.end && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
+    if (end == pos) break;
+    Token t;
+    std::size_t a = pos, b = end;
+    for (bool again = true; again && a < b;) {
+      again = false;
+      for (auto o : kOpeners)
+        if (text.compare(a, o.size(), o) == 0 && a + o.size() <= b) {
+          if (o == "'" || o == "\"" || o == "‘" || o == "“") t.quoted = true;
+          a += o.size(), again = true;
+          break;
+        }
+    }
+    for (bool again = true; again && b > a;) {
+      again = false;
+      for (auto c : kClosers)
+        if (b - a >= c.size() && text.compare(b - c.size(), c.size(), c) == 0) {
+          if (c == ",") t.comma_after = true;
+          b -= c.size(), again = true;
+          break;
+        }
+    }
+    // A quoted name keeps its particle outside the quotes: '라온마켓'이 → 라온마켓 + 이.
+    std::size_t particle_from = b;
+    if (t.quoted)
+      for (auto c : {std::string_view("'"), std::string_view("’"), std::string_view("”"), std::string_view("\"")}) {
+        auto q = text.substr(a, b - a).find(c);
+        if (q != std::string_view::npos && q > 0) {
+          particle_from = a + q + c.size();
+          t.stem = {a, a + q};
+          break;
+        }
+      }
+    t.span = {a, b};
+    if (t.stem.end == 0) t.stem = t.span;
+    std::size_t length = 1;
+    char32_t first = a < b ? core::decode_at(text, a, length) : 0;
+    t.hangul = core::is_hangul_syllable(first);
+    t.capital = first >= 'A' && first <= 'Z';
+    t.digit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(a), text.begin() + static_cast<std::ptrdiff_t>(b),
+                          [](char c) { return c >= '0' && c <= '9'; });
+    // The particle: the longest that leaves a stem of at least one syllable.
+    std::string_view word = text.substr(t.stem.start, t.stem.end - t.stem.start);
+    if (particle_from != b) {
+      t.role = role_after(text, particle_from, b, rules);
+    } else if (t.hangul && hangul_syllables(word) >= 2) {
+      for (const auto& p : rules.grammar.particles)
+        if (word.size() > p.word.size() && ends_with(word, p.word) && hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
+          t.role = p.role;
+          t.stem.end -= p.word.size();
+          break;
+        }
+    }
+    while (clause + 1 < out.clauses.size() && a >= out.clauses[clause].end) ++clause;
+    t.clause = clause;
+    std::string lowered = core::ascii_lower(word);
+    for (const auto& w : rules.grammar.list_words)
+      if (lowered == w) out.has_list_word = true;
+    out.words.push_back(t);
+    pos = end;
+  }
+  return out;
+}
+
+int word_at(const ParsedSentence& s, std::size_t pos) {
+  for (std::size_t i = 0; i < s.words.size(); ++i)
+    if (s.words[i].span.start <= pos && pos < std::max(s.words[i].span.end, s.words[i].span.start + 1)) return static_cast<int>(i);
+  return -1;
+}
+
+rules::Role role_after(std::string_view text, std::size_t end, std::size_t limit, const rules::RuleSet& rules) {
+  std::string_view rest = text.substr(end, limit > end ? limit - end : 0);
+  for (auto c : kClosers)
+    if (rest.size() >= c.size() && rest.compare(rest.size() - c.size(), c.size(), c) == 0) rest.remove_suffix(c.size());
+  if (rest.empty()) return rules::Role::none;
+  for (const auto& p : rules.grammar.particles)
+    if (rest.compare(0, p.word.size(), p.word) == 0) return p.role;
+  return rules::Role::none;
+}
+
+std::string normalize_word(std::string_view word, const rules::RuleSet& rules) {
+  for (const auto& e : rules.grammar.endings)
+    if (word.size() > e.size() && ends_with(word, e) && hangul_syllables(word.substr(0, word.size() - e.size())) >= 1)
+      return core::ascii_lower(word.substr(0, word.size() - e.size()));
+  return core::ascii_lower(word);
+}
+
+}  // namespace crosscheck::frame

@@ -1,0 +1,182 @@
+// What a figure measures, read from its clause: the noun or predicate that governs it. In order,
+// a list word's pairing (매출과 영업이익은 각각 31조원, 2조4000억원), the word right before the
+// figure (사망자 64명, 매출 31조원), the predicate right after it (64명이 숨졌다, 86 fatalities),
+// a topic, subject or object earlier in the clause (영업이익은 … 2조1000억원이었다), a word later
+// in the clause, and the sentence's topic. The words are mapped onto a concept by the attribute
+// cues of rules/; the cue's own attribute, priority and required words decide as before.
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool is_function_word(std::string_view text, const Token& t, const rules::RuleSet& rules) {
+  std::string lowered = core::ascii_lower(text.substr(t.span.start, t.span.end - t.span.start));
+  return std::any_of(rules.grammar.function_words.begin(), rules.grammar.function_words.end(),
+                     [&](const std::string& w) { return w == lowered; });
+}
+
+bool fits(const rules::Attribute& a, core::Dimension d) {
+  return a.dimensions.empty() || std::find(a.dimensions.begin(), a.dimensions.end(), d) != a.dimensions.end();
+}
+
+}  // namespace
+
+std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, const std::vector<CueHit>& cues, const rules::RuleSet& rules) {
+  std::vector<CueHit> out;
+  for (const auto& h : cues) {
+    const auto& cue = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
+    if (cue.attribute_index < 0) continue;
+    // A required word ("증발") goes along with any main cue, wherever it stands.
+    if (cue.requires_other) {
+      out.push_back(h);
+      continue;
+    }
+    if (h.start < t.span.start || h.start >= t.span.end) continue;
+    // A cue inside the figure's own word counts only past the figure ("175석을" has 석을).
+    // A cue inside the figure counts when it ends it: a counted noun ("12 seats", "86 fatalities")
+    // or a word running past it ("175석을").
+    if (h.start < q.span.end && h.end > q.span.start && !(h.start > q.span.start && h.end >= q.span.end)) continue;
+    if (!fits(rules.attributes[static_cast<std::size_t>(cue.attribute_index)], q.dimension)) continue;
+    out.push_back(h);
+  }
+  bool has_main = std::any_of(out.begin(), out.end(), [&](const CueHit& h) { return !rules.attribute_cues[static_cast<std::size_t>(h.cue)].requires_other; });
+  if (!has_main) out.clear();
+  return out;
+}
+
+Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const std::vector<CueHit>& cues,
+                        const rules::RuleSet& rules, int paired_word) {
+  Governed g;
+  int fig = word_at(p, q.span.start);
+  if (fig < 0) return g;
+  const std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  auto try_word = [&](int i, std::string_view source) {
+    if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
+    auto hits = concept_cues_at(p.words[static_cast<std::size_t>(i)], q, cues, rules);
+    if (hits.empty()) return false;
+    std::string_view how;
+    CueHit chosen;
+    core::Span clause_span = p.clauses[std::min(clause, p.clauses.size() - 1)];
+    std::string attribute = choose_attribute(s, q, clause_span, hits, rules, how, chosen);
+    if (how != "cue") return false;
+    g.attribute = attribute;
+    g.source = source;
+    g.word = i;
+    g.cue = chosen;
+    return true;
+  };
+  // A verb of change (rose, 하락) governs only when no other measure does: "revenue rose 18%".
+  auto is_change = [&](int i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
+    return std::any_of(rules.grammar.change_words.begin(), rules.grammar.change_words.end(),
+                       [&](const std::string& w) { return lowered.rfind(core::ascii_lower(w), 0) == 0; });
+  };
+  Governed deferred;
+  auto try_first = [&](int i, std::string_view source) {
+    if (!try_word(i, source)) return false;
+    if (!is_change(i)) return true;
+    if (deferred.attribute.empty()) deferred = g;
+    g = Governed{};
+    return false;
+  };
+  auto in_clause = [&](int i) { return i >= 0 && static_cast<std::size_t>(i) < p.words.size() && p.words[static_cast<std::size_t>(i)].clause == clause; };
+  // 1. A list word pairs figures with the nouns before it, in order.
+  if (paired_word >= 0 && try_word(paired_word, "clause")) return g;
+  // 2. The word right before the figure, past function words (약, of, the).
+  int before = fig - 1;
+  while (in_clause(before) && is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules)) --before;
+  if (in_clause(before) && try_first(before, "clause")) return g;
+  // 3. The figure's own word past the figure, then the predicate right after it.
+  if (try_first(fig, "clause")) return g;
+  for (int i = fig + 1; i <= fig + 3 && in_clause(i); ++i) {
+    if (p.words[static_cast<std::size_t>(i)].digit) break;
+    if (try_first(i, "clause")) return g;
+  }
+  // 4. A topic, subject, object or owner earlier in the clause, nearest first; then any word.
+  for (int i = before; in_clause(i); --i) {
+    auto role = p.words[static_cast<std::size_t>(i)].role;
+    if (role == rules::Role::adverbial || role == rules::Role::comparison || i == before) continue;
+    if (try_first(i, "clause")) return g;
+  }
+  if (!deferred.attribute.empty()) return deferred;
+  // 5. Later in the clause.
+  for (int i = fig + 4; in_clause(i); ++i)
+    if (try_word(i, "clause")) return g;
+  // 6. The sentence's topic before the figure.
+  for (int i = 0; i < fig; ++i)
+    if (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic && try_word(i, "sentence")) return g;
+  return g;
+}
+
+std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
+                              const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules) {
+  std::vector<int> out(in_sentence.size(), -1);
+  if (!p.has_list_word) return out;
+  int list_at = -1;
+  for (std::size_t i = 0; i < p.words.size(); ++i) {
+    std::string lowered = core::ascii_lower(s.text.substr(p.words[i].span.start, p.words[i].span.end - p.words[i].span.start));
+    if (std::find(rules.grammar.list_words.begin(), rules.grammar.list_words.end(), lowered) != rules.grammar.list_words.end()) list_at = static_cast<int>(i);
+  }
+  if (list_at < 0) return out;
+  // The nouns: words before the list word that start a cue. The figures: those after it (Korean)
+  // or, for English ("respectively" ends the list), those before it.
+  std::vector<int> nouns;
+  for (int i = 0; i < list_at; ++i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    if (t.digit) continue;
+    bool starts_cue = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+      return h.start >= t.span.start && h.start < t.span.end && !rules.attribute_cues[static_cast<std::size_t>(h.cue)].requires_other;
+    });
+    if (starts_cue) nouns.push_back(i);
+  }
+  std::vector<std::size_t> figures;
+  bool korean = p.words[static_cast<std::size_t>(list_at)].hangul;
+  for (std::size_t k = 0; k < in_sentence.size(); ++k) {
+    const auto& q = quantities[in_sentence[k]];
+    if (q.linked_to >= 0) continue;
+    std::size_t at = p.words[static_cast<std::size_t>(list_at)].span.start;
+    if (korean ? q.span.start > at : q.span.start < at) figures.push_back(k);
+  }
+  // English puts the figures between the nouns and the list word; take the nouns before them.
+  if (!korean && !figures.empty()) {
+    std::size_t first_figure = quantities[in_sentence[figures.front()]].span.start;
+    nouns.erase(std::remove_if(nouns.begin(), nouns.end(), [&](int i) { return p.words[static_cast<std::size_t>(i)].span.start > first_figure; }),
+                nouns.end());
+  }
+  if (nouns.size() < 2 || nouns.size() != figures.size()) return out;
+  for (std::size_t k = 0; k < figures.size(); ++k) out[figures[k]] = nouns[k];
+  return out;
+}
+
+std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
+  int fig = word_at(p, q.span.start);
+  if (fig < 0) return "";
+  const std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  auto usable = [&](int i) {
+    if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    return t.clause == clause && !t.digit && !is_function_word(s.text, t, rules) && t.stem.end > t.stem.start;
+  };
+  int before = fig - 1;
+  while (before >= 0 && p.words[static_cast<std::size_t>(before)].clause == clause &&
+         is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules))
+    --before;
+  int pick = -1;
+  if (usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
+      p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
+    pick = before;
+  for (int i = before; pick < 0 && i >= 0 && usable(i); --i)
+    if (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject) pick = i;
+  if (pick < 0) return "";
+  const Token& t = p.words[static_cast<std::size_t>(pick)];
+  std::string word = normalize_word(s.text.substr(t.stem.start, t.stem.end - t.stem.start), rules);
+  if (core::count_code_points(word, 0, word.size()) < 2) return "";
+  return word;
+}
+
+}  // namespace crosscheck::frame

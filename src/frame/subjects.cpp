@@ -1,0 +1,157 @@
+#include "frame/subjects.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/romanize.hpp"
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::size_t syllables(std::string_view s) {
+  std::size_t n = 0, pos = 0;
+  while (pos < s.size()) {
+    std::size_t length = 1;
+    if (core::is_hangul_syllable(core::decode_at(s, pos, length))) ++n;
+    pos += length;
+  }
+  return n;
+}
+
+bool all_hangul(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t length = 1;
+    if (!core::is_hangul_syllable(core::decode_at(s, pos, length))) return false;
+    pos += length;
+  }
+  return !s.empty();
+}
+
+bool is_stop_word(std::string_view word, const rules::RuleSet& rules) {
+  std::string lowered = core::ascii_lower(word);
+  return std::any_of(rules.grammar.name_stop_words.begin(), rules.grammar.name_stop_words.end(),
+                     [&](const std::string& w) { return core::ascii_lower(w) == lowered; });
+}
+
+// The organisation suffix a name ends with, or "" ("반도체" of 한누리반도체, "FC" of Harbor City FC).
+std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules) {
+  for (const auto& s : rules.grammar.org_suffixes) {
+    if (!ends_with(name, s) || name.size() == s.size()) continue;
+    bool latin_suffix = !s.empty() && static_cast<unsigned char>(s[0]) < 128;
+    // A Latin suffix is a word of its own ("Raon Market", not "Supermarket").
+    if (latin_suffix && name[name.size() - s.size() - 1] != ' ') continue;
+    return s;
+  }
+  return {};
+}
+
+std::string strip_possessive(std::string_view s) {
+  if (ends_with(s, "'s") || ends_with(s, "’s")) s.remove_suffix(ends_with(s, "'s") ? 2 : 4);
+  return std::string(s);
+}
+
+bool overlaps(core::Span a, const std::vector<core::Span>& spans) {
+  return std::any_of(spans.begin(), spans.end(), [&](const core::Span& b) { return a.start < b.end && b.start < a.end; });
+}
+
+}  // namespace
+
+std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
+                             const rules::RuleSet& rules) {
+  std::vector<Name> out;
+  const auto& words = sentence.words;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Token& t = words[i];
+    if (overlaps(t.span, taken) || t.digit) continue;
+    std::string_view stem = text.substr(t.stem.start, t.stem.end - t.stem.start);
+    if (t.hangul) {
+      if (!all_hangul(stem) || is_stop_word(stem, rules)) continue;
+      std::string_view suffix = suffix_of(stem, rules);
+      bool named = (!suffix.empty() && syllables(stem) > syllables(suffix) && syllables(stem) <= 10) ||
+                   (t.quoted && syllables(stem) >= 2 && syllables(stem) <= 8);
+      if (named) out.push_back({i, i, t.stem, std::string(stem), t.role});
+      continue;
+    }
+    if (!t.capital) continue;
+    // A run of capitalised words; the sentence's first word starts a name only with company.
+    std::size_t last = i;
+    while (last + 1 < words.size() && words[last + 1].capital && !words[last + 1].digit && !words[last].comma_after &&
+           !is_stop_word(text.substr(words[last + 1].stem.start, words[last + 1].stem.end - words[last + 1].stem.start), rules))
+      ++last;
+    std::size_t first = i;
+    while (first <= last && is_stop_word(text.substr(words[first].stem.start, words[first].stem.end - words[first].stem.start), rules))
+      ++first;
+    if (first > last) {
+      i = last;
+      continue;
+    }
+    core::Span span{words[first].span.start, words[last].stem.end};
+    std::string id = strip_possessive(text.substr(span.start, span.end - span.start));
+    bool sentence_first = first == 0;
+    bool has_suffix = !suffix_of(id, rules).empty();
+    if (core::count_code_points(id, 0, id.size()) >= 2 && !(sentence_first && first == last && !has_suffix) && !overlaps(span, taken))
+      out.push_back({first, last, span, id, words[last].role});
+    i = last;
+  }
+  return out;
+}
+
+std::string name_key(std::string_view name, const rules::RuleSet& rules) {
+  std::string core_name(name);
+  for (int guard = 0; guard < 2; ++guard) {
+    std::string_view suffix = suffix_of(core_name, rules);
+    if (suffix.empty()) break;
+    std::string rest = core_name.substr(0, core_name.size() - suffix.size());
+    while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+    if (all_hangul(rest) ? syllables(rest) < 2 : rest.size() < 3) break;
+    core_name = rest;
+  }
+  std::string roman = core::romanize(core_name), key;
+  for (char c : roman)
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) key += c;
+  return key;
+}
+
+void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules) {
+  // Which discovered names share a key, and how often each spelling is used.
+  std::map<std::string, std::map<std::string, std::size_t>> spellings;
+  std::map<std::string, std::string> key_of;
+  for (const auto& c : claims) {
+    if (c.subject_root.empty() || rules.entity(std::string(c.subject_root.view()))) continue;
+    std::string name(c.subject_root.view());
+    auto [it, fresh] = key_of.emplace(name, "");
+    if (fresh) it->second = name_key(name, rules);
+    if (!it->second.empty()) ++spellings[it->second][name];
+  }
+  std::map<std::string, std::string> canonical;  // spelling → the story's spelling
+  for (const auto& [key, names] : spellings) {
+    if (names.size() < 2) continue;
+    const std::string* best = nullptr;
+    auto score = [&](const std::string& n) { return std::make_pair(all_hangul(n.substr(0, std::min<std::size_t>(3, n.size()))) ? 1 : 0, names.at(n)); };
+    for (const auto& [n, count] : names)
+      if (!best || score(n) > score(*best)) best = &n;
+    for (const auto& [n, count] : names) canonical[n] = *best;
+  }
+  if (canonical.empty()) return;
+  core::WordPool pool;
+  for (auto& c : claims) {
+    if (c.subject_root.empty()) continue;
+    auto it = canonical.find(std::string(c.subject_root.view()));
+    if (it == canonical.end() || it->second == c.subject_root.view()) continue;
+    std::string key(c.key.view());
+    std::size_t bar = key.find('|');
+    c.key = pool.get(it->second + (bar == std::string::npos ? "" : key.substr(bar)));
+    if (c.subject == c.subject_root) c.subject = pool.get(it->second);
+    c.subject_root = pool.get(it->second);
+  }
+}
+
+}  // namespace crosscheck::frame
