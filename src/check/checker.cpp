@@ -320,8 +320,10 @@ class GroupChecker {
     bool measure_ok = measure == "cue" || measure == "clause";
     const rules::Attribute* a = in_.rules.attribute(c.attribute);
     bool varies = a ? (a->time_varying || a->cumulative) : true;
-    bool time_ok = !varies || !c.scope.period.empty() || c.scope.date.day || c.scope.as_of_source == "clause" ||
-                   c.scope.as_of_source == "sentence";
+    // A period the article names for its other figures, or its dateline, stands in for a time
+    // the figure's own sentence does not give: enough to compare, not to be sure.
+    bool time_ok = !varies || (!c.scope.period.empty() && c.scope.period_source.empty()) || (c.scope.date.day && c.scope.date_source.empty()) ||
+                   c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence";
     bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
                       ((subject == "event" || subject == "topic") && measure_ok && time_ok);
     if (!subject_ok) out.push_back("subject");

@@ -238,6 +238,8 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if (differ(x.qualifier, y.qualifier) || (x.qualifier.empty() != y.qualifier.empty() && (segment(x.qualifier) || segment(y.qualifier))))
     out.reasons.push_back("subject");
   if (differ(x.direction, y.direction)) out.reasons.push_back("direction");
+  // "28만2천명 늘었다" is a change of the measure; "2,896만명" its level.
+  if ((x.role == "change") != (y.role == "change")) out.reasons.push_back("change");
   if (differ(x.window, y.window)) out.reasons.push_back("window");
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
   if (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (x.basis == "intraday" || y.basis == "intraday")))

@@ -190,6 +190,7 @@ bool NumberReader::group_before_smaller_scale(const Sentence& s, std::size_t pos
     p = digits->end;
     if (auto small = rules_.small_scale_table.longest_at(s.text.substr(0, s.end), p)) {
       p += small.length;
+      if (p + 1 < s.end && s.text[p] == ' ' && is_digit_at(s, p + 1)) ++p;  // 1천 590만
       if (!is_digit_at(s, p)) break;
       continue;
     }
@@ -197,6 +198,13 @@ bool NumberReader::group_before_smaller_scale(const Sentence& s, std::size_t pos
   }
   auto big = rules_.big_scale_table.longest_at(s.text.substr(0, s.end), p);
   return big && rules_.big_scales[static_cast<std::size_t>(big.id)].factor < scale;
+}
+
+double NumberReader::smallest_big_scale() const {
+  double smallest = 0;
+  for (const auto& b : rules_.big_scales)
+    if (smallest == 0 || b.factor < smallest) smallest = b.factor;
+  return smallest;
 }
 
 void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const {
@@ -213,6 +221,8 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
       current = 0;
       p += m.length;
       any = true;
+      // 7천 5백만, 4억 1천 590만: the rest of the amount after a space, ending in a big scale.
+      if (p < s.end && s.text[p] == ' ' && group_before_smaller_scale(s, p + 1, last_big ? last_big : 1e300)) ++p;
       if (auto next = read_digits(s, p)) {  // 6천875억
         current = next->value;
         unit = next->precision;
@@ -235,6 +245,12 @@ void NumberReader::read_korean_scales(const Sentence& s, NumberReading& r) const
       // smaller scale (5억 6000만, 2조 7천775억).
       std::size_t q = p;
       if (q < s.end && s.text[q] == ' ' && group_before_smaller_scale(s, q + 1, f)) ++q;
+      // Below the smallest big scale the rest may follow a space too: 2만 4천명, 9만 4천 달러,
+      // 2625만 9770명, 2만 1,540명 (at least three digits, or a 천/백/십 after them).
+      else if (q < s.end && s.text[q] == ' ' && !rules_.big_scales.empty() && f <= smallest_big_scale())
+        if (auto rest = read_digits(s, q + 1); rest && rest->value < f &&
+            (rest->value >= 100 || rules_.small_scale_table.longest_at(s.text.substr(0, s.end), rest->end)))
+          ++q;
       if (auto next = read_digits(s, q)) {
         if (next->value >= f) break;
         current = next->value;

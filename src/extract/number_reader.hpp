@@ -39,6 +39,7 @@ class NumberReader {
   void read_korean_scales(const Sentence& s, NumberReading& r) const;
   bool group_before_smaller_scale(const Sentence& s, std::size_t pos, double scale) const;
   void read_currency_scale(const Sentence& s, NumberReading& r) const;
+  double smallest_big_scale() const;  // 만
   void read_english_scale(const Sentence& s, NumberReading& r) const;
 };
 

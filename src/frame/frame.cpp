@@ -80,6 +80,10 @@ class ArticleFramer {
         if (!governed.attribute.empty()) {
           c.attribute = words_.get(governed.attribute);
           attribute_source = governed.source;
+          std::string qualifier = qualifier_of(s, parsed, governed, rules_);
+          for (const auto& n : names_[si])
+            if (n.id == qualifier) qualifier.clear();  // a discovered name: the subject, below
+          if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
           std::string chosen = choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
           if (attribute_source == "noun-phrase")
@@ -118,6 +122,9 @@ class ArticleFramer {
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
         apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
         apply_as_of(ex_.times, s, clause, q, article_, attribute, rules_, c.scope);
+        if (c.scope.role.empty() && q.dimension != core::Dimension::percent && q.dimension != core::Dimension::percentage_points &&
+            is_change_figure(s, parsed, q, rules_))
+          c.scope.role = words_.get("change");
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
         if (q.point < 0) c.scope.direction = words_.get("down");
         if (c.scope.window.empty() && !c.scope.date.empty() && c.scope.date.day &&
@@ -170,9 +177,13 @@ class ArticleFramer {
       parsed_.push_back(parse_sentence(article_.text, s.span, clause_breaks_in(s, rules_), rules_));
       std::vector<core::Span> taken;
       for (const auto& m : mentions_by_sentence_[si]) taken.push_back({m.start, m.end});
-      names_.push_back(find_names(article_.text, parsed_.back(), taken, rules_));
+      names_.push_back(find_names(article_.text, parsed_.back(), taken, article_.outlet, rules_));
       for (const auto& n : names_.back()) ++counts[n.id];
     }
+    // A name known only by its form ('역대', Spaniard) must recur in the article to count.
+    for (auto& names : names_)
+      names.erase(std::remove_if(names.begin(), names.end(), [&](const Name& n) { return n.needs_recurrence && counts[n.id] < 2; }),
+                  names.end());
     int best = 1;
     for (const auto& [id, n] : counts)
       if (n > best) best = n, main_name_ = id;

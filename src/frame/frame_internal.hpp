@@ -67,6 +67,12 @@ std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, con
 // `paired_word` is the noun a list word (각각, respectively) pairs the figure with, or -1.
 Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const std::vector<CueHit>& cues,
                         const rules::RuleSet& rules, int paired_word);
+// A narrower quantity the governing word is qualified by: the bare noun right before it in its
+// clause (반도체 수출, 서울 투표율, chip exports), normalised; "" when none.
+std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const rules::RuleSet& rules);
+// Whether a verb of change follows the figure right after it (28만2천명 늘었다): the figure is a
+// change of the measure, not its level.
+bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
 // For each figure of the sentence (by its place in `in_sentence`), the noun a list word pairs it with.
 std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
                               const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules);

@@ -180,3 +180,54 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
 }
 
 }  // namespace crosscheck::frame
+
+namespace crosscheck::frame {
+
+namespace {
+
+bool is_relative_time(std::string_view word, const rules::RuleSet& rules) {
+  std::string lowered = core::ascii_lower(word);
+  return std::any_of(rules.relative_times.begin(), rules.relative_times.end(), [&](const rules::RelativeTime& t) { return t.lowered == lowered; });
+}
+
+}  // namespace
+
+std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const rules::RuleSet& rules) {
+  if (g.word <= 0) return "";
+  const Token& measure = p.words[static_cast<std::size_t>(g.word)];
+  const Token& before = p.words[static_cast<std::size_t>(g.word - 1)];
+  if (before.clause != measure.clause || before.role != rules::Role::none || before.digit || before.comma_after || before.quoted) return "";
+  // Only a word of the measure's own script qualifies it: a Korean noun before a Korean measure.
+  if (before.hangul != measure.hangul) return "";
+  if (!before.hangul && before.capital) return "";  // a name before an English measure is its subject
+  std::string_view word = s.text.substr(before.stem.start, before.stem.end - before.stem.start);
+  if (is_function_word(s.text, before, rules) || is_relative_time(word, rules)) return "";
+  // A name before the measure is whose it is (엔비디아 주가), a scope word how it is meant (최종 투표율).
+  if (rules.entity_table.longest_at(s.text.substr(0, before.stem.end), before.stem.start)) return "";
+  if (rules.scope_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
+  if (rules.relative_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
+  // A cue of a measure before the measure ("매출 영업이익") is a list, not a qualifier.
+  if (core::count_code_points(word, 0, word.size()) < 2) return "";
+  std::string lowered = core::ascii_lower(word);
+  for (const auto& w : rules.grammar.change_words)
+    if (lowered.rfind(core::ascii_lower(w), 0) == 0) return "";
+  return lowered;
+}
+
+bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
+  int fig = word_at(p, q.span.start);
+  if (fig < 0) return false;
+  // The word holding the end of the figure, then the next one.
+  int last = word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end);
+  if (last < fig) last = fig;
+  int next = last + 1;
+  if (next >= static_cast<int>(p.words.size()) || p.words[static_cast<std::size_t>(next)].clause != p.words[static_cast<std::size_t>(last)].clause) return false;
+  const Token& t = p.words[static_cast<std::size_t>(next)];
+  std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
+  if (!t.hangul) return false;  // English puts the verb first ("rose by 282,000"): not read yet
+  for (const auto& w : rules.grammar.change_words)
+    if (lowered.rfind(core::ascii_lower(w), 0) == 0) return true;
+  return false;
+}
+
+}  // namespace crosscheck::frame

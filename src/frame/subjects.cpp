@@ -65,7 +65,7 @@ bool overlaps(core::Span a, const std::vector<core::Span>& spans) {
 }  // namespace
 
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
-                             const rules::RuleSet& rules) {
+                             const std::string& outlet, const rules::RuleSet& rules) {
   std::vector<Name> out;
   const auto& words = sentence.words;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -75,15 +75,30 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
     if (t.hangul) {
       if (!all_hangul(stem) || is_stop_word(stem, rules)) continue;
       std::string_view suffix = suffix_of(stem, rules);
-      bool named = (!suffix.empty() && syllables(stem) > syllables(suffix) && syllables(stem) <= 10) ||
-                   (t.quoted && syllables(stem) >= 2 && syllables(stem) <= 8);
-      if (named) out.push_back({i, i, t.stem, std::string(stem), t.role});
+      // A one-syllable suffix (당, 몰) needs a name of two syllables before it: 미래당, not 대당.
+      std::size_t before_suffix = syllables(stem) - syllables(suffix);
+      bool suffixed = !suffix.empty() && before_suffix >= (syllables(suffix) == 1 ? 2u : 1u) && syllables(stem) <= 10;
+      bool quoted = t.quoted && syllables(stem) >= 2 && syllables(stem) <= 8 &&
+                    (t.role == rules::Role::topic || t.role == rules::Role::subject || t.role == rules::Role::owner);
+      if (suffixed || quoted) out.push_back({i, i, t.stem, std::string(stem), t.role, !suffixed});
       continue;
     }
     if (!t.capital) continue;
+    // A word in capitals (WTI, NIM, NEW YORK, a shouted headline) is an acronym or a label, not a name.
+    auto all_caps = [&](const Token& w) {
+      std::string_view x = text.substr(w.stem.start, w.stem.end - w.stem.start);
+      int letters = 0;
+      for (char c : x) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters += c >= 'A' && c <= 'Z';
+      }
+      return letters >= 2;
+    };
+    if (all_caps(t)) continue;
     // A run of capitalised words; the sentence's first word starts a name only with company.
     std::size_t last = i;
-    while (last + 1 < words.size() && words[last + 1].capital && !words[last + 1].digit && !words[last].comma_after &&
+    while (last + 1 < words.size() && last < i + 4 && words[last + 1].capital && !words[last + 1].digit && !words[last].comma_after &&
+           !all_caps(words[last + 1]) &&
            !is_stop_word(text.substr(words[last + 1].stem.start, words[last + 1].stem.end - words[last + 1].stem.start), rules))
       ++last;
     std::size_t first = i;
@@ -97,8 +112,10 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
     std::string id = strip_possessive(text.substr(span.start, span.end - span.start));
     bool sentence_first = first == 0;
     bool has_suffix = !suffix_of(id, rules).empty();
-    if (core::count_code_points(id, 0, id.size()) >= 2 && !(sentence_first && first == last && !has_suffix) && !overlaps(span, taken))
-      out.push_back({first, last, span, id, words[last].role});
+    bool outlet_name = !outlet.empty() && (outlet.find(id) != std::string::npos || id.find(outlet) != std::string::npos);
+    if (core::count_code_points(id, 0, id.size()) >= 2 && !(sentence_first && first == last && !has_suffix) && !overlaps(span, taken) &&
+        !outlet_name)
+      out.push_back({first, last, span, id, words[last].role, first == last && !has_suffix});
     i = last;
   }
   return out;

@@ -15,11 +15,15 @@ struct Name {
   core::Span span;
   std::string id;        // the name as written, without its particle or possessive
   rules::Role role = rules::Role::none;
+  // A name that only stands out by its form (in quotes, or one capitalised word) counts only
+  // where the article names it again.
+  bool needs_recurrence = false;
 };
 
 // `taken` are spans already named by the entity list: a name found there is not found again.
+// `outlet` is the article's publisher: its own name (in a dateline or a credit) is no subject.
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
-                             const rules::RuleSet& rules);
+                             const std::string& outlet, const rules::RuleSet& rules);
 
 // The core of a name for telling spellings apart: the organisation suffix cut off, Hangul
 // romanized, spaces and punctuation dropped ("라온마켓" and "Raon Market" → "raon").
