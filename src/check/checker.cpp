@@ -141,6 +141,8 @@ class GroupChecker {
   void check_members(const std::vector<std::size_t>& members) {
     const rules::Attribute* attribute = in_.rules.attribute(claim(members.front()).attribute);
     bool time_varying = attribute ? attribute->time_varying : true;
+    bool cumulative = attribute && attribute->cumulative;
+    fell = false;
     std::vector<core::Interval> intervals;
     for (std::size_t i : members) intervals.push_back(magnitude(claim(i)));
     auto sides = agreeing_sides(intervals);
@@ -194,11 +196,13 @@ class GroupChecker {
       for (std::size_t y = x + 1; y < compared_sides && out_.size() - conflicts_before < kMaxConflictsPerGroup; ++y) {
         std::vector<std::size_t> left, right;
         std::vector<std::pair<std::size_t, std::size_t>> conflicting;
+        fell = false;
         for (std::size_t a : distinct(sides[x]))
           for (std::size_t b : distinct(sides[y])) {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
+            if (cumulative && tally_fell(claim(members[a]), claim(members[b]), cmp)) cmp.comparable = true, fell = true;
             if (cmp.comparable) {
               conflicting.push_back({a, b});
               if (std::find(left.begin(), left.end(), a) == left.end()) left.push_back(a);
@@ -309,6 +313,21 @@ class GroupChecker {
     return exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03;
   }
 
+  bool fell = false;  // the group's conflict is a tally that fell
+
+  // A running tally (a toll, ballots counted) can only rise: at two moments both stated in the
+  // text, a later figure wholly below an earlier one is a conflict, not an update.
+  bool tally_fell(const core::Claim& a, const core::Claim& b, const ScopeComparison& cmp) const {
+    if (cmp.reasons.size() != 1 || cmp.reasons.front() != "as-of") return false;
+    auto stated = [](const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; };
+    if (!stated(a) || !stated(b)) return false;
+    // "final" is the last moment; stamps of one form compare as text.
+    auto later = [](std::string_view x, std::string_view y) { return x == "final" ? y != "final" : y != "final" && x > y; };
+    const core::Claim& early = later(a.scope.as_of, b.scope.as_of) ? b : a;
+    const core::Claim& late = &early == &a ? b : a;
+    return magnitude(late).hi < magnitude(early).lo;
+  }
+
   // What a claim's identity rests on by inference rather than by its own words: its subject
   // carried from another sentence or the article, its measure from outside its clause, or, for
   // a figure that changes over time, its moment from nowhere but the article's own date. A
@@ -373,7 +392,16 @@ class GroupChecker {
     std::vector<std::pair<std::string, std::string>> values = {
         {"a", pa >= pb ? a.quantity.surface : b.quantity.surface}, {"b", pa >= pb ? b.quantity.surface : a.quantity.surface},
         {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}};
-    if (power_of_ten_apart(a, b)) {
+    if (fell) {
+      bool a_later = a.scope.as_of == "final" || (b.scope.as_of != "final" && a.scope.as_of > b.scope.as_of);
+      const core::Claim& early = a_later ? b : a;
+      const core::Claim& late = a_later ? a : b;
+      f.reasons = {"tally-fell"};
+      f.explanation = render(in_.rules, in_.language, "explain.conflict-tally-fell",
+                             {{"late", late.quantity.surface}, {"late_at", std::string(late.scope.as_of.view())},
+                              {"early", early.quantity.surface}, {"early_at", std::string(early.scope.as_of.view())},
+                              {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}});
+    } else if (power_of_ten_apart(a, b)) {
       values.push_back({"ratio", core::format_number(std::pow(10.0, std::round(exponent)))});
       f.reasons = {"scale"};
       f.explanation = render(in_.rules, in_.language, "explain.conflict-scale", values);

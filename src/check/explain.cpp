@@ -242,7 +242,9 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if ((x.role == "change") != (y.role == "change")) out.reasons.push_back("change");
   if (differ(x.window, y.window)) out.reasons.push_back("window");
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
-  if (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (x.basis == "intraday" || y.basis == "intraday")))
+  // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.
+  bool timed = !x.as_of.empty() && !y.as_of.empty();
+  if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (x.basis == "intraday" || y.basis == "intraday"))))
     out.reasons.push_back("basis");
   // An estimate or a target is not an actual result, even when the other side does not say "actual".
   auto projected = [](const std::string& k) { return k == "estimate" || k == "target"; };
@@ -269,7 +271,14 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if (both_as_of && x.as_of != y.as_of && !final_vs_unstated) out.reasons.push_back("as-of");
   if (out.reasons.empty() && time_varying) {
     // A figure that changes over time conflicts only when both say the same day, period or moment.
-    bool same_day = !x.date.empty() && !y.date.empty() && x.date.day && y.date.day && x.date.compatible(y.date);
+    // A running figure's moment names its day too ("2025-08-28T11:00").
+    auto day_of = [](const core::Scope& s) {
+      if (s.date.day) return s.date;
+      auto d = s.as_of.size() >= 10 ? core::parse_iso_date(std::string(s.as_of.view()).substr(0, 10)) : std::nullopt;
+      return d ? *d : core::PartialDate{};
+    };
+    core::PartialDate dx = day_of(x), dy = day_of(y);
+    bool same_day = dx.day && dy.day && dx.compatible(dy);
     bool same_period = !x.period.empty() && periods_compatible(x.period, y.period) && !y.period.empty();
     bool same_moment = both_as_of && (x.as_of == y.as_of || final_vs_unstated);
     if (!same_day && !same_period && !same_moment) out.reasons.push_back("date-unknown");

@@ -34,6 +34,32 @@ bool read_clock(std::string_view surface, const rules::RuleSet& rules, int& hour
   return hour >= 0 && hour < 25 && minute >= 0 && minute < 60;
 }
 
+bool starts_word(std::string_view text, std::size_t pos, std::string_view word) {
+  if (text.compare(pos, word.size(), word) != 0) return false;
+  std::size_t end = pos + word.size();
+  return end >= text.size() || !((text[end] >= 'a' && text[end] <= 'z') || (text[end] >= 'A' && text[end] <= 'Z'));
+}
+
+// An English clock written with its half-day after it ("2:20 p.m.", "8 pm"): the hour in 24-hour
+// form, or -1. `pos` is where its digits start.
+int english_clock_at(std::string_view lower, std::size_t pos, std::size_t end, const rules::RuleSet& rules, int& minute, std::size_t& stop) {
+  std::size_t p = pos;
+  int hour = 0, digits = 0;
+  while (p < end && lower[p] >= '0' && lower[p] <= '9' && digits < 3) hour = hour * 10 + (lower[p++] - '0'), ++digits;
+  if (digits == 0 || digits > 2 || hour > 12) return -1;
+  minute = 0;
+  if (p + 2 < end && lower[p] == ':' && lower[p + 1] >= '0' && lower[p + 1] <= '5' && lower[p + 2] >= '0' && lower[p + 2] <= '9') {
+    minute = (lower[p + 1] - '0') * 10 + (lower[p + 2] - '0');
+    p += 3;
+  }
+  if (p < end && lower[p] == ' ') ++p;
+  for (const auto& w : rules.time.pm)
+    if (!w.empty() && static_cast<unsigned char>(w[0]) < 128 && starts_word(lower, p, w)) return stop = p + w.size(), hour % 12 + 12;
+  for (const auto& w : rules.time.am)
+    if (!w.empty() && static_cast<unsigned char>(w[0]) < 128 && starts_word(lower, p, w)) return stop = p + w.size(), hour % 12;
+  return -1;
+}
+
 std::string stamp(const core::PartialDate& d, int hour, int minute) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d", d.year, d.month, d.day, hour, minute);
@@ -54,6 +80,10 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
     core::Span range = pass == 0 ? clause : s.span;
     for (const auto& t : times) {
       if (t.span.start < range.start || t.span.end > range.end || t.kind != "clock") continue;
+      // "오후 9시 15분(한국시간 오후 10시 15분)": the time in brackets restates the one before it.
+      std::string_view before = s.text.substr(range.start, t.span.start - range.start);
+      if (std::size_t open = before.rfind('('); open != std::string_view::npos && before.find(')', open) == std::string_view::npos && clock)
+        continue;
       // The nearest one, before the figure first.
       auto distance = [&](const core::TimeExpression& x) {
         return x.span.end <= q.span.start ? q.span.start - x.span.end : 1000 + x.span.start - q.span.end;
@@ -70,6 +100,29 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   if (date.day && !date.month) date.month = article.published_date.month;
   if (!date.complete()) date = article.published_date;
   int hour = 0, minute = 0;
+  // English puts the half-day after the time, and "8 p.m." has no colon for the time reader.
+  if (date.complete()) {
+    std::size_t best = std::string::npos;
+    int best_hour = -1, best_minute = 0;
+    std::string_view best_source;
+    for (int pass = 0; pass < 2 && best_hour < 0; ++pass) {
+      core::Span range = pass == 0 ? clause : s.span;
+      for (std::size_t p = range.start; p < range.end; ++p) {
+        if (!(s.lower[p] >= '0' && s.lower[p] <= '9') || (p > range.start && s.lower[p - 1] >= '0' && s.lower[p - 1] <= '9')) continue;
+        int m = 0;
+        std::size_t stop = 0;
+        int h = english_clock_at(s.lower, p, range.end, rules, m, stop);
+        if (h < 0) continue;
+        std::size_t distance = stop <= q.span.start ? q.span.start - stop : 1000 + p - q.span.end;
+        if (distance < best) best = distance, best_hour = h, best_minute = m, best_source = pass == 0 ? "clause" : "sentence";
+      }
+    }
+    if (best_hour >= 0) {
+      scope.as_of = stamp(date, best_hour, best_minute);
+      scope.as_of_source = best_source;
+      return;
+    }
+  }
   if (clock && date.complete() && read_clock(clock->surface, rules, hour, minute)) {
     scope.as_of = stamp(date, hour, minute);
     scope.as_of_source = source;
@@ -108,9 +161,9 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
       else if (p.rfind("?-", 0) == 0 && main_period.size() > 4 && main_period.substr(4) == p.substr(1))
         s.period = words.get(main_period), s.period_source = words.get("article");
     } else if (a->time_varying && !a->flow && !a->cumulative && s.date.empty() && s.as_of.empty() && s.period.empty() &&
-               s.window.empty() && c.quantity.dimension != core::Dimension::percent &&
-               c.quantity.dimension != core::Dimension::percentage_points && article.published_date.complete()) {
-      // A level (a price, a market value), not a change: a change needs the window it spans.
+               s.window.empty() && !a->change && c.quantity.dimension != core::Dimension::percentage_points &&
+               article.published_date.complete()) {
+      // A level (a price, a market value, a rate), not a change: a change needs the window it spans.
       s.date = article.published_date;
       s.date_source = words.get("published");
     }

@@ -109,6 +109,7 @@ struct Attribute {
   bool cumulative = false;  // a running tally (deaths, ballots counted): it can rise, never fall, within a story
   bool event = false;       // a measure of the story's event (a toll, a magnitude) when no subject is named
   bool flow = false;        // a flow over a period (a quarter's revenue), not a level at a moment
+  bool change = false;      // a change over a window (a share price's fall): it has no date without one
   bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 
