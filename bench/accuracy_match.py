@@ -135,7 +135,7 @@ class StoryResult:
         self.error = None
         self.n = {k: 0 for k in ("claims", "extracted", "found", "wrong_value", "wrong_unit", "furniture",
                                  "furniture_taken", "planted", "conflict_found", "flagged_found", "reported",
-                                 "reported_true", "traps", "traps_sprung", "possible_reported")}
+                                 "reported_true", "traps", "traps_sprung", "possible_reported", "possible_true")}
         self.fields = {f: [0, 0] for f in FIELDS}
         self.misses = []  # readable lines for -v
 
@@ -231,7 +231,9 @@ def score_findings(r, gold, tool, tool_of, claims):
         if not hit:
             state = "not extracted" if not (ta and tb) else ("flagged as possible only" if flag else "not flagged")
             r.misses.append(f"planted conflict missed ({state}): {a} vs {b}: {why}")
-    r.n["possible_reported"] = sum(1 for f in findings if f.get("verdict") == "possible-conflict")
+    possible = [f for f in findings if f.get("verdict") == "possible-conflict"]
+    r.n["possible_reported"] = len(possible)
+    r.n["possible_true"] = sum(1 for f in possible if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped))
     for f in conflicts:
         r.n["reported"] += 1
         if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped):

@@ -77,6 +77,7 @@ def totals_line(name, t):
             f" kind {pct(t['kind_accuracy'])}%; conflict recall {pct(t['conflict_recall'])}% ({n['conflict_found']}/{n['planted']}),"
             f" flagged at all {pct(t['flagged_recall'])}%, conflict precision {pct(t['conflict_precision'])}%"
             f" ({n['reported_true']}/{n['reported']}), traps sprung {pct(t['trap_false_alarm_rate'])}% ({n['traps_sprung']}/{n['traps']}),"
+            f" possible conflicts {n['possible_true']}/{n['possible_reported']} holding a planted pair,"
             f" silent stories {t['silent_stories']}, tool errors {t['tool_errors']}")
 
 

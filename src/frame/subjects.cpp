@@ -157,8 +157,31 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
       if (!best || score(n) > score(*best)) best = &n;
     for (const auto& [n, count] : names) canonical[n] = *best;
   }
-  if (canonical.empty()) return;
   core::WordPool pool;
+  // A figure whose article names no subject for it takes the one subject the rest of the story
+  // gives that measure, if there is exactly one (subject_source "story": an inference).
+  std::map<std::string, std::string> only_subject;  // attribute|dimension → subject, "" when several
+  for (const auto& c : claims) {
+    if (c.subject_root.empty() || c.attribute.empty() || c.linked_to >= 0) continue;
+    std::string key(c.key.view());
+    std::string measure = key.substr(key.find('|') == std::string::npos ? 0 : key.find('|'));
+    std::string subject(c.subject_root.view());
+    if (auto it = canonical.find(subject); it != canonical.end()) subject = it->second;
+    auto [it, fresh] = only_subject.emplace(measure, subject);
+    if (!fresh && it->second != subject) it->second.clear();
+  }
+  for (auto& c : claims) {
+    if (!c.subject_root.empty() || c.attribute.empty() || c.quantity.dimension == core::Dimension::entity) continue;
+    std::string key(c.key.view());
+    std::size_t bar = key.find('|');
+    if (bar == std::string::npos) continue;
+    auto it = only_subject.find(key.substr(bar));
+    if (it == only_subject.end() || it->second.empty()) continue;
+    c.subject = c.subject_root = pool.get(it->second);
+    c.subject_source = pool.get("story");
+    c.key = pool.get(it->second + key.substr(bar));
+  }
+  if (canonical.empty()) return;
   for (auto& c : claims) {
     if (c.subject_root.empty()) continue;
     auto it = canonical.find(std::string(c.subject_root.view()));

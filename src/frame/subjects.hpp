@@ -30,7 +30,8 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
 std::string name_key(std::string_view name, const rules::RuleSet& rules);
 
 // Across the story: claims whose subjects are spellings of one discovered name (라온마켓, 라온,
-// Raon Market) take one subject, the Korean spelling named most often, and their keys follow.
+// Raon Market) take one subject, the Korean spelling named most often, and their keys follow; a
+// claim with no subject takes the only subject the story gives its measure (subject_source "story").
 void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules);
 
 }  // namespace crosscheck::frame
