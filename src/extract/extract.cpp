@@ -364,6 +364,10 @@ class Extractor {
     } else if (number.vague) {
       q.value = {number.vague_lo * factor, number.vague_hi * factor, true, false};
       q.modifiers.push_back("vague");
+    } else if (q.dimension == core::Dimension::count && !number.scaled) {
+      // A count of whole things written out in full is exact: 176명 and 177명, 80 and 88 people,
+      // never meet (a hedge below still widens it; 2만 명 keeps the rounding of its scale word).
+      q.value = core::Interval::exact(v);
     } else {
       q.value = core::precision_interval(v, precision);
       q.modifiers.push_back("precision");

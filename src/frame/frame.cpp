@@ -211,7 +211,8 @@ class ArticleFramer {
       }
     if (best) return source = "clause", best->id;
     for (const auto& n : names_[si])
-      if (n.span.end <= q.span.start && (n.role == rules::Role::topic || (!p.words[n.word].hangul && n.role == rules::Role::none)))
+      if (n.span.end <= q.span.start && (n.role == rules::Role::topic || n.role == rules::Role::subject || n.role == rules::Role::owner ||
+                                         (!p.words[n.word].hangul && n.role == rules::Role::none)))
         return source = "sentence", n.id;
     if (listed) return "";
     if (!name_topic_.empty()) return source = "topic", name_topic_;

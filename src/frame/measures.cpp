@@ -222,6 +222,8 @@ bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core
   if (last < fig) last = fig;
   int next = last + 1;
   if (next >= static_cast<int>(p.words.size()) || p.words[static_cast<std::size_t>(next)].clause != p.words[static_cast<std::size_t>(last)].clause) return false;
+  // "88명으로 늘었다" rose to 88: a level; "28만2천명 늘었다" rose by it: a change.
+  if (role_after(s.text, q.span.end, p.words[static_cast<std::size_t>(last)].span.end, rules) != rules::Role::none) return false;
   const Token& t = p.words[static_cast<std::size_t>(next)];
   std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
   if (!t.hangul) return false;  // English puts the verb first ("rose by 282,000"): not read yet

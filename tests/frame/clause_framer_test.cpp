@@ -1,0 +1,116 @@
+// The clause framer and the scope it reads: measures from the governing word, subjects found in
+// the text, as-of times, and what the checker makes of them (a tally's moments, a fall, a
+// possible conflict). Every subject here is a name no rule file lists.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/romanize.hpp"
+#include "frame/subjects.hpp"
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+std::string jsonl(const std::vector<std::pair<std::string, std::string>>& articles, const std::string& published = "2025-06-17T23:00:00+09:00") {
+  std::string out;
+  for (const auto& [id, text] : articles) out += nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
+  return out;
+}
+
+const core::Claim* claim(const report::Run& run, const std::string& surface) {
+  for (const auto& c : run.claims)
+    if (c.quantity.surface == surface) return &c;
+  return nullptr;
+}
+
+std::vector<const core::Finding*> with_verdict(const report::Run& run, const std::string& verdict) {
+  std::vector<const core::Finding*> out;
+  for (const auto& f : run.findings)
+    if (f.verdict == verdict) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the governing word of the clause is the measure; a name found in the text is the subject") {
+  auto r = test::run({"-"}, jsonl({{"a", "한빛전자는 영업이익이 전년 대비 20% 늘어난 2조1000억원이었다고 밝혔다."},
+                                   {"b", "라온마켓은 매출 31조원, 영업이익 2조4000억원을 기록했다."},
+                                   {"c", "라온마켓의 매출과 영업이익은 각각 30조원, 2조3000억원이었다."}}));
+  const auto* profit = claim(r.run, "2조1000억원");
+  REQUIRE(profit);
+  CHECK(profit->attribute == "operating-profit");
+  CHECK(profit->attribute_source == "clause");
+  CHECK(profit->subject == "한빛전자");
+  CHECK(profit->subject_source == "clause");
+  // "20% 늘어난": the verb of change governs nothing while the clause names the measure.
+  REQUIRE(claim(r.run, "20%"));
+  CHECK(claim(r.run, "20%")->attribute == "operating-profit");
+  // A list hands each figure its own measure, with and without 각각.
+  CHECK(claim(r.run, "31조원")->attribute == "revenue");
+  CHECK(claim(r.run, "2조4000억원")->attribute == "operating-profit");
+  CHECK(claim(r.run, "30조원")->attribute == "revenue");
+  CHECK(claim(r.run, "2조3000억원")->attribute == "operating-profit");
+  CHECK(claim(r.run, "2조3000억원")->subject == "라온마켓");
+}
+
+TEST_CASE("English: a change and a level in one phrase, a counted noun, the event's toll") {
+  auto r = test::run({"-"}, jsonl({{"a", "Raon Market said revenue rose 18% to $4.2 billion."},
+                                   {"b", "The quake killed at least 64 people, officials said."},
+                                   {"c", "Harbor City FC won 12 seats on the council."}}));
+  REQUIRE(claim(r.run, "18%"));
+  REQUIRE(claim(r.run, "$4.2 billion"));
+  CHECK(claim(r.run, "18%")->attribute == "revenue");
+  CHECK(claim(r.run, "$4.2 billion")->attribute == "revenue");
+  CHECK(claim(r.run, "$4.2 billion")->subject == "Raon Market");
+  CHECK(claim(r.run, "at least 64 people")->subject == "event");
+  CHECK(claim(r.run, "12 seats")->attribute == "seats");
+}
+
+TEST_CASE("a rising toll at two stated moments is explained, the same moment disagreeing is a conflict, a fall is a conflict") {
+  auto r = test::run({"-"}, jsonl({{"a", "재난당국은 오후 1시 기준 이번 지진의 사망자가 64명이라고 밝혔다."},
+                                   {"b", "As of 1 p.m., the quake had killed 46 people, officials said."},
+                                   {"c", "재난당국은 오후 6시 기준 사망자가 88명으로 늘었다고 밝혔다."},
+                                   {"d", "By 9 p.m. the death toll stood at 80 people, officials said."}}));
+  const auto* at_one = claim(r.run, "64명");
+  REQUIRE(at_one);
+  CHECK(at_one->scope.as_of == "2025-06-17T13:00");
+  CHECK(claim(r.run, "46 people")->scope.as_of == "2025-06-17T13:00");
+  auto conflicts = with_verdict(r.run, "conflict");
+  auto holds = [&](const std::string& x, const std::string& y) {
+    return std::any_of(conflicts.begin(), conflicts.end(), [&](const core::Finding* f) {
+      auto side = [&](const std::string& s) {
+        for (std::size_t i = 0; i < f->sides.size(); ++i)
+          for (const auto& id : f->sides[i])
+            if (claim(r.run, s) && id == claim(r.run, s)->id) return static_cast<int>(i);
+        return -1;
+      };
+      return side(x) >= 0 && side(y) >= 0 && side(x) != side(y);
+    });
+  };
+  CHECK(holds("64명", "46 people"));  // the same 1 p.m. briefing
+  CHECK(holds("88명", "80 people"));  // 88 at 6 p.m., then 80 at 9 p.m.: a tally cannot fall
+  CHECK_FALSE(holds("64명", "88명"));  // a later moment of a rising tally
+}
+
+TEST_CASE("a figure whose moment comes only from the article's time is at most a possible conflict") {
+  auto r = test::run({"-"}, jsonl({{"a", "이번 지진으로 숨진 사람은 64명이다."}}, "2025-06-17T13:00:00+09:00") +
+                                jsonl({{"b", "이번 지진으로 숨진 사람은 46명이다."}}, "2025-06-17T13:00:00+09:00"));
+  CHECK(with_verdict(r.run, "conflict").empty());
+  REQUIRE(with_verdict(r.run, "possible-conflict").size() == 1);
+  CHECK(with_verdict(r.run, "possible-conflict").front()->explanation.find("inferred") != std::string::npos);
+}
+
+TEST_CASE("one name's Korean and Latin spellings are one subject across the story") {
+  CHECK(core::romanize("라온") == "raon");
+  CHECK(core::romanize("한울") == "hanul");
+  auto rules = test::rules();
+  CHECK(frame::name_key("라온마켓", rules) == frame::name_key("Raon Market", rules));
+  CHECK(frame::name_key("한누리반도체", rules) == frame::name_key("Hannuri Semiconductor", rules));
+  CHECK(frame::name_key("라온마켓", rules) != frame::name_key("한누리반도체", rules));
+  auto r = test::run({"-"}, jsonl({{"a", "라온마켓은 2분기 매출 31조원을 기록했다."}, {"b", "Raon Market posted second-quarter revenue of 13 trillion won."}}));
+  REQUIRE(claim(r.run, "31조원"));
+  REQUIRE(claim(r.run, "13 trillion won"));
+  CHECK(claim(r.run, "13 trillion won")->subject_root == claim(r.run, "31조원")->subject_root);
+}
