@@ -173,6 +173,9 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   if (!written) return 2;
   if (!output.empty() && !quiet) io.err << "crosscheck: wrote " << output << "\n";
   int status = 0;
+  // A story with figures and no comparison says so, on standard error too.
+  if (!result.run.claims.empty() && report::placement(result.run).compared == 0 && !quiet)
+    io.err << "crosscheck: " << rules->message(lang, "label.no-comparison") << "\n";
   if (result.run.articles.empty()) {
     io.err << "crosscheck: no article could be read\n";
     status = 2;

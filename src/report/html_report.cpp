@@ -178,7 +178,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
     << "<title>" << msg("label.report-title") << "</title><style>" << kStyle << "</style></head><body>\n";
   h << "<header><h1>" << msg("label.report-title") << "</h1></header><main>\n";
-  h << "<section aria-labelledby=\"summary\"><h2 id=\"summary\">" << msg("label.summary") << "</h2><p>" << esc(counts_line(run, rules, lang)) << "</p></section>\n";
+  h << "<section aria-labelledby=\"summary\"><h2 id=\"summary\">" << msg("label.summary") << "</h2><p>" << esc(counts_line(run, rules, lang)) << "</p><p>"
+    << esc(placement_line(run, rules, lang)) << "</p></section>\n";
   auto select = [&](const char* name, const char* label, const std::set<std::string>& values, bool verdict) {
     h << "<label>" << msg(label) << "<select name=\"" << name << "\"><option value=\"\">" << msg("label.all") << "</option>";
     for (const auto& v : values)

@@ -238,10 +238,13 @@ void write_run_json(const Run& run, std::ostream& out) {
                                   {"file", d.file}, {"line", d.line}, {"column", d.column}};
   });
   Counts c = count(run);
+  Placement placed = placement(run);
   out << "\"summary\": "
       << dump({{"articles", run.articles.size()}, {"inputs_skipped", c.skipped_inputs}, {"claims", run.claims.size()},
                {"conflicts", c.conflicts}, {"possible_conflicts", c.possible_conflicts}, {"disputed", c.disputed}, {"explained", c.explained}, {"agree", c.agree},
-               {"supported", c.supported}})
+               {"supported", c.supported}, {"figures_compared", placed.compared},
+               {"figures_not_compared", {{"no_subject", placed.no_subject}, {"no_measure", placed.no_measure},
+                                         {"no_other_figure", placed.alone}}}})
       << "\n}\n";
 }
 

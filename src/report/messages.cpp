@@ -1,3 +1,4 @@
+#include <unordered_map>
 #include <algorithm>
 #include <cmath>
 
@@ -79,6 +80,30 @@ Counts count(const Run& run) {
   }
   for (const auto& i : run.inputs) c.skipped_inputs += i.status == "skipped";
   return c;
+}
+
+Placement placement(const Run& run) {
+  Placement p;
+  std::unordered_map<std::string_view, std::size_t> per_key;
+  for (const auto& c : run.claims)
+    if (c.linked_to < 0 && !c.subject_root.empty() && !c.attribute.empty()) ++per_key[c.key.view()];
+  for (const auto& c : run.claims) {
+    if (c.linked_to >= 0) continue;  // a bracketed conversion goes with its figure
+    if (c.subject_root.empty()) ++p.no_subject;
+    else if (c.attribute.empty()) ++p.no_measure;
+    else if (per_key[c.key.view()] < 2) ++p.alone;
+    else ++p.compared;
+  }
+  return p;
+}
+
+std::string placement_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {
+  Placement p = placement(run);
+  std::string text = rules.message(lang, "label.placement");
+  for (const auto& [slot, value] : {std::pair<std::string, std::size_t>{"{compared}", p.compared}, {"{no_subject}", p.no_subject},
+                                    {"{no_measure}", p.no_measure}, {"{alone}", p.alone}})
+    for (auto at = text.find(slot); at != std::string::npos; at = text.find(slot)) text.replace(at, slot.size(), std::to_string(value));
+  return text;
 }
 
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& lang) {

@@ -45,6 +45,13 @@ struct Counts {
   std::size_t conflicts = 0, possible_conflicts = 0, disputed = 0, explained = 0, agree = 0, supported = 0, skipped_inputs = 0;
 };
 Counts count(const Run& run);
+// Never silent: how many figures were compared with another of their quantity, and why the rest
+// were not (no subject, no measure, no other figure of the same quantity).
+struct Placement {
+  std::size_t compared = 0, no_subject = 0, no_measure = 0, alone = 0;
+};
+Placement placement(const Run& run);
+std::string placement_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
 std::string counts_line(const Run& run, const rules::RuleSet& rules, const std::string& language);
 // "5.565M–5.575M USD", "< 6M USD", "> 589B USD" (in Korean "556.5만–557.5만 달러"): an interval
 // as a reader says it, with the report language's scale words and unit names.

@@ -132,6 +132,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
   }
   out << "\n";
   for (const auto& line : wrap(rules.message(lang, "label.summary") + ": " + counts_line(run, rules, lang), width)) out << line << "\n";
+  for (const auto& line : wrap(placement_line(run, rules, lang), width)) out << line << "\n";
   return out.str();
 }
 
