@@ -88,8 +88,20 @@ class ArticleFramer {
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
           std::string chosen = choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
-          if (attribute_source == "noun-phrase")
-            if (std::string noun = governing_noun(s, parsed, q, rules_); !noun.empty()) chosen = "np:" + noun;
+          if (attribute_source == "noun-phrase" || chosen.empty()) {
+            // The governing noun itself; for an English count, the noun it counts ("1,410 stores"
+            // measures stores); no measure rather than the nearest word of any kind.
+            std::string noun = governing_noun(s, parsed, q, rules_);
+            bool latin_count = q.dimension == core::Dimension::count && !q.counted.empty() &&
+                               static_cast<unsigned char>(q.counted.view()[0]) < 128;
+            if (latin_count) {
+              noun = core::ascii_lower(q.counted.view());
+              if (noun.size() > 3 && noun.back() == 's') noun.pop_back();
+            }
+            bool hangul_figure = q.span.start < s.text.size() && static_cast<unsigned char>(s.text[q.span.start]) >= 0x80;
+            if (!noun.empty()) chosen = "np:" + noun, attribute_source = "noun-phrase";
+            else if (!hangul_figure && !parsed.words.empty() && !parsed.words.front().hangul) chosen.clear(), attribute_source = "";
+          }
           if (attribute_source == "cue") attribute_source = "sentence-cue";
           c.attribute = words_.get(chosen);
         }

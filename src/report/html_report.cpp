@@ -161,7 +161,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
   auto label_of = [&](const std::string& attribute) {
     if (const auto* a = rules.attribute(attribute)) return a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
     if (const auto* r = rules.relation(attribute)) return r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
-    return attribute;
+    // A measure the lexicon does not know is shown as the article's own word.
+    return attribute.rfind("np:", 0) == 0 ? attribute.substr(3) : attribute;
   };
   std::set<std::string> verdicts, subjects, attributes, outlets;
   for (const auto& f : run.findings) {

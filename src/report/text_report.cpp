@@ -93,7 +93,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     out << "\n" << style.paint(rules.message(lang, section.heading) + " (" + std::to_string(list.size()) + ")", section.color) << "\n";
     bool brief = std::string(section.verdict) == "agree";
     for (const auto* f : list) {
-      std::string attribute = f->attribute;
+      std::string attribute = f->attribute.rfind("np:", 0) == 0 ? f->attribute.substr(3) : f->attribute;
       if (const auto* a = rules.attribute(f->attribute)) attribute = a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
       if (const auto* r = rules.relation(f->attribute)) attribute = r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
       out << "\n" << style.paint("[" + f->id + "] " + rules.message(lang, "verdict." + f->verdict), section.color) << "  "
