@@ -181,6 +181,23 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
     c.subject_source = pool.get("story");
     c.key = pool.get(it->second + key.substr(bar));
   }
+  // Likewise a flow with no period anywhere in its article takes the only period the rest of the
+  // story gives that subject's measure (period_source "story": an inference).
+  std::map<std::string, std::string> only_period;  // key → period, "" when several
+  for (const auto& c : claims) {
+    const rules::Attribute* a = rules.attribute(std::string(c.attribute.view()));
+    if (!a || !a->flow || c.scope.period.empty() || c.scope.period.view().find('?') != std::string_view::npos) continue;
+    auto [it, fresh] = only_period.emplace(std::string(c.key.view()), std::string(c.scope.period.view()));
+    if (!fresh && it->second != c.scope.period.view()) it->second.clear();
+  }
+  for (auto& c : claims) {
+    const rules::Attribute* a = rules.attribute(std::string(c.attribute.view()));
+    if (!a || !a->flow || !c.scope.period.empty() || !c.scope.date.empty() || c.linked_to >= 0) continue;
+    auto it = only_period.find(std::string(c.key.view()));
+    if (it == only_period.end() || it->second.empty()) continue;
+    c.scope.period = pool.get(it->second);
+    c.scope.period_source = pool.get("story");
+  }
   if (canonical.empty()) return;
   for (auto& c : claims) {
     if (c.subject_root.empty()) continue;
