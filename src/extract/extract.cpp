@@ -152,6 +152,15 @@ class Extractor {
       p = s.skip_spaces(p);
       if (auto m = s.lookup(rules_.counted_table, p); m && s.word_boundary_after(p + m.length) && s.word_boundary_before(p))
         return {rules_.counted_nouns_en[static_cast<std::size_t>(m.id)], p + m.length};
+      // Counted nouns are open: a plural word right after the number names what it counts.
+      if (token == 0 && p > pos && s.word_boundary_before(p)) {
+        std::size_t q = p;
+        while (q < s.end && s.text[q] >= 'a' && s.text[q] <= 'z') ++q;
+        std::string word(s.text.substr(p, q - p));
+        if (word.size() >= 4 && word.back() == 's' && s.word_boundary_after(q) &&
+            std::find(rules_.not_counted_en.begin(), rules_.not_counted_en.end(), word) == rules_.not_counted_en.end())
+          return {word, q};
+      }
       std::size_t q = p;
       while (q < s.end && (core::is_latin_letter(s.at(q)) || core::is_ascii_digit(s.at(q)) || s.text[q] == '-')) ++q;
       if (q == p) break;

@@ -84,6 +84,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
                                {"range_words", F::string_array}, {"between_words", F::string_array}})},
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
+                             {"not_counted", F::string_array},
                              {"count_class", F::table_array, false, &kCountClassSpec}})},
       {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
       {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
@@ -192,6 +193,7 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
                                u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>("")});
     }
   for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
+  for (auto& s : strings(t["not_counted"])) rules.not_counted_en.push_back(core::ascii_lower(s));
   if (auto a = t["count_class"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();

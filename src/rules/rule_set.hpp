@@ -214,6 +214,9 @@ struct RuleSet {
   // units
   std::vector<UnitWord> units;
   std::vector<std::string> counted_nouns_en;  // English nouns a count may name
+  // Plural words right after a number that count nothing ("5 points higher" is read elsewhere):
+  // any other plural noun there is what the number counts (31 vessels, 4,300 branches).
+  std::vector<std::string> not_counted_en;
   // Counters and counted nouns of one kind of thing (명, people, passengers → person): counts
   // of different kinds (340명, 7곳) are never compared.
   std::map<std::string, std::string> count_classes;
