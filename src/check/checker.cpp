@@ -35,6 +35,12 @@ std::string scope_value(const CheckInput& in, const core::Claim& c, const std::s
   const auto& s = c.scope;
   if (reason == "date") return date_words(in.rules, in.language, s.date);
   if (reason == "period") return s.period;
+  if (reason == "as-of") {
+    std::string at(s.as_of.view());
+    if (at == "final") return in.rules.message(in.language, "as-of.final");
+    if (at.size() == 16 && at[10] == 'T') at[10] = ' ';
+    return at;
+  }
   if (reason == "window") return in.rules.scope_label(in.language, reason, s.window);
   if (reason == "basis") return in.rules.scope_label(in.language, reason, s.basis);
   if (reason == "kind") return in.rules.scope_label(in.language, reason, s.kind);

@@ -98,9 +98,8 @@ class ArticleFramer {
               noun = core::ascii_lower(q.counted.view());
               if (noun.size() > 3 && noun.back() == 's') noun.pop_back();
             }
-            bool hangul_figure = q.span.start < s.text.size() && static_cast<unsigned char>(s.text[q.span.start]) >= 0x80;
             if (!noun.empty()) chosen = "np:" + noun, attribute_source = "noun-phrase";
-            else if (!hangul_figure && !parsed.words.empty() && !parsed.words.front().hangul) chosen.clear(), attribute_source = "";
+            else chosen.clear(), attribute_source = "";
           }
           if (attribute_source == "cue") attribute_source = "sentence-cue";
           c.attribute = words_.get(chosen);

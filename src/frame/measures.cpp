@@ -167,7 +167,19 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
          is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules))
     --before;
   int pick = -1;
-  if (usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
+  // "74기의 크레인이", "35억원의 추가 물류비가": a figure marked as owner measures the noun it owns,
+  // the first word after it that carries a role of its own.
+  int last = word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end);
+  if (last >= 0 && role_after(s.text, q.span.end, p.words[static_cast<std::size_t>(last)].span.end, rules) == rules::Role::owner)
+    for (int i = last + 1; i < static_cast<int>(p.words.size()) && i <= last + 3; ++i) {
+      const Token& t = p.words[static_cast<std::size_t>(i)];
+      if (t.clause != clause || t.digit) break;
+      if (t.role != rules::Role::none) {
+        pick = i;
+        break;
+      }
+    }
+  if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
       p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
     pick = before;
   for (int i = before; pick < 0 && i >= 0 && usable(i); --i)
