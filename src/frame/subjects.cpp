@@ -149,7 +149,8 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
     if (!it->second.empty()) ++spellings[it->second][name];
   }
   std::map<std::string, std::string> canonical;  // spelling → the story's spelling
-  for (const auto& [key, names] : spellings) {
+  for (const auto& entry : spellings) {
+    const auto& names = entry.second;  // a plain reference: clang 14 cannot capture a structured binding
     if (names.size() < 2) continue;
     const std::string* best = nullptr;
     auto score = [&](const std::string& n) { return std::make_pair(all_hangul(n.substr(0, std::min<std::size_t>(3, n.size()))) ? 1 : 0, names.at(n)); };
