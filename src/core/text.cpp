@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -52,6 +54,24 @@ std::string format_number(double value) {
     if (!s.empty() && s.back() == '.') s.pop_back();
   }
   return s;
+}
+
+}  // namespace crosscheck::core
+
+namespace crosscheck::core {
+
+std::size_t count_hangul_syllables(std::string_view text) {
+  std::size_t n = 0, pos = 0;
+  while (pos < text.size()) {
+    std::size_t length = 1;
+    if (is_hangul_syllable(decode_at(text, pos, length))) ++n;
+    pos += length;
+  }
+  return n;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace crosscheck::core

@@ -9,23 +9,9 @@ namespace crosscheck::frame {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Punctuation that opens or closes a word without being part of it.
 constexpr std::string_view kOpeners[] = {"(", "[", "{", "'", "\"", "“", "‘", "「", "『", "<", "《", "〈"};
 constexpr std::string_view kClosers[] = {",", ".", ";", ":", "!", "?", ")", "]", "}", "'", "\"", "”", "’", "」", "』", ">", "》", "〉", "…", "·"};
-
-std::size_t hangul_syllables(std::string_view s) {
-  std::size_t n = 0, pos = 0;
-  while (pos < s.size()) {
-    std::size_t length = 1;
-    if (core::is_hangul_syllable(core::decode_at(s, pos, length))) ++n;
-    pos += length;
-  }
-  return n;
-}
 
 }  // namespace
 
@@ -93,9 +79,9 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     std::string_view word = text.substr(t.stem.start, t.stem.end - t.stem.start);
     if (particle_from != b) {
       t.role = role_after(text, particle_from, b, rules);
-    } else if (t.hangul && hangul_syllables(word) >= 2) {
+    } else if (t.hangul && core::count_hangul_syllables(word) >= 2) {
       for (const auto& p : rules.grammar.particles)
-        if (word.size() > p.word.size() && ends_with(word, p.word) && hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
+        if (word.size() > p.word.size() && core::ends_with(word, p.word) && core::count_hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
           t.role = p.role;
           t.stem.end -= p.word.size();
           break;
@@ -130,7 +116,7 @@ rules::Role role_after(std::string_view text, std::size_t end, std::size_t limit
 
 std::string normalize_word(std::string_view word, const rules::RuleSet& rules) {
   for (const auto& e : rules.grammar.endings)
-    if (word.size() > e.size() && ends_with(word, e) && hangul_syllables(word.substr(0, word.size() - e.size())) >= 1)
+    if (word.size() > e.size() && core::ends_with(word, e) && core::count_hangul_syllables(word.substr(0, word.size() - e.size())) >= 1)
       return core::ascii_lower(word.substr(0, word.size() - e.size()));
   return core::ascii_lower(word);
 }

@@ -11,20 +11,6 @@ namespace crosscheck::frame {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::size_t syllables(std::string_view s) {
-  std::size_t n = 0, pos = 0;
-  while (pos < s.size()) {
-    std::size_t length = 1;
-    if (core::is_hangul_syllable(core::decode_at(s, pos, length))) ++n;
-    pos += length;
-  }
-  return n;
-}
-
 bool all_hangul(std::string_view s) {
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -44,7 +30,7 @@ bool is_stop_word(std::string_view word, const rules::RuleSet& rules) {
 // The organisation suffix a name ends with, or "" ("반도체" of 한누리반도체, "FC" of Harbor City FC).
 std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules) {
   for (const auto& s : rules.grammar.org_suffixes) {
-    if (!ends_with(name, s) || name.size() == s.size()) continue;
+    if (!core::ends_with(name, s) || name.size() == s.size()) continue;
     bool latin_suffix = !s.empty() && static_cast<unsigned char>(s[0]) < 128;
     // A Latin suffix is a word of its own ("Raon Market", not "Supermarket").
     if (latin_suffix && name[name.size() - s.size() - 1] != ' ') continue;
@@ -54,7 +40,7 @@ std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules) {
 }
 
 std::string strip_possessive(std::string_view s) {
-  if (ends_with(s, "'s") || ends_with(s, "’s")) s.remove_suffix(ends_with(s, "'s") ? 2 : 4);
+  if (core::ends_with(s, "'s") || core::ends_with(s, "’s")) s.remove_suffix(core::ends_with(s, "'s") ? 2 : 4);
   return std::string(s);
 }
 
@@ -76,9 +62,9 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
       if (!all_hangul(stem) || is_stop_word(stem, rules)) continue;
       std::string_view suffix = suffix_of(stem, rules);
       // A one-syllable suffix (당, 몰) needs a name of two syllables before it: 미래당, not 대당.
-      std::size_t before_suffix = syllables(stem) - syllables(suffix);
-      bool suffixed = !suffix.empty() && before_suffix >= (syllables(suffix) == 1 ? 2u : 1u) && syllables(stem) <= 10;
-      bool quoted = t.quoted && syllables(stem) >= 2 && syllables(stem) <= 8 &&
+      std::size_t before_suffix = core::count_hangul_syllables(stem) - core::count_hangul_syllables(suffix);
+      bool suffixed = !suffix.empty() && before_suffix >= (core::count_hangul_syllables(suffix) == 1 ? 2u : 1u) && core::count_hangul_syllables(stem) <= 10;
+      bool quoted = t.quoted && core::count_hangul_syllables(stem) >= 2 && core::count_hangul_syllables(stem) <= 8 &&
                     (t.role == rules::Role::topic || t.role == rules::Role::subject || t.role == rules::Role::owner);
       if (suffixed || quoted) out.push_back({i, i, t.stem, std::string(stem), t.role, !suffixed});
       continue;
@@ -128,7 +114,7 @@ std::string name_key(std::string_view name, const rules::RuleSet& rules) {
     if (suffix.empty()) break;
     std::string rest = core_name.substr(0, core_name.size() - suffix.size());
     while (!rest.empty() && rest.back() == ' ') rest.pop_back();
-    if (all_hangul(rest) ? syllables(rest) < 2 : rest.size() < 3) break;
+    if (all_hangul(rest) ? core::count_hangul_syllables(rest) < 2 : rest.size() < 3) break;
     core_name = rest;
   }
   std::string roman = core::romanize(core_name), key;
