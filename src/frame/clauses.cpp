@@ -1,6 +1,7 @@
 #include "frame/clauses.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -38,7 +39,16 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     if (end == pos) break;
     Token t;
     std::size_t a = pos, b = end;
-    for (bool again = true; again && a < b;) {
+    // Punctuation is an ASCII sign or a character whose lead byte is E2 or E3 (quotes, brackets,
+    // the ellipsis); letters, digits and Hangul (lead bytes EA-ED) are not, so most words skip
+    // the comparisons.
+    auto may_be_punctuation = [](unsigned char c) { return (c < 0x80 && !std::isalnum(c)) || c == 0xE2 || c == 0xE3 || c == 0xC2; };
+    auto last_lead = [&](std::size_t from, std::size_t to) {  // the lead byte of the last character
+      std::size_t q = to - 1;
+      while (q > from && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80) --q;
+      return static_cast<unsigned char>(text[q]);
+    };
+    for (bool again = may_be_punctuation(static_cast<unsigned char>(text[a])); again && a < b;) {
       again = false;
       for (auto o : kOpeners)
         if (text.compare(a, o.size(), o) == 0 && a + o.size() <= b) {
@@ -47,7 +57,7 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
           break;
         }
     }
-    for (bool again = true; again && b > a;) {
+    for (bool again = b > a && may_be_punctuation(last_lead(a, b)); again && b > a;) {
       again = false;
       for (auto c : kClosers)
         if (b - a >= c.size() && text.compare(b - c.size(), c.size(), c) == 0) {
@@ -81,7 +91,8 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
       t.role = role_after(text, particle_from, b, rules);
     } else if (t.hangul && core::count_hangul_syllables(word) >= 2) {
       for (const auto& p : rules.grammar.particles)
-        if (word.size() > p.word.size() && core::ends_with(word, p.word) && core::count_hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
+        if (word.size() > p.word.size() && word.back() == p.word.back() && core::ends_with(word, p.word) &&
+            core::count_hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
           t.role = p.role;
           t.stem.end -= p.word.size();
           break;
@@ -89,9 +100,8 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     }
     while (clause + 1 < out.clauses.size() && a >= out.clauses[clause].end) ++clause;
     t.clause = clause;
-    std::string lowered = core::ascii_lower(word);
     for (const auto& w : rules.grammar.list_words)
-      if (lowered == w) out.has_list_word = true;
+      if (word.size() == w.size() && core::ascii_lower(word) == w) out.has_list_word = true;
     out.words.push_back(t);
     pos = end;
   }
@@ -116,7 +126,8 @@ rules::Role role_after(std::string_view text, std::size_t end, std::size_t limit
 
 std::string normalize_word(std::string_view word, const rules::RuleSet& rules) {
   for (const auto& e : rules.grammar.endings)
-    if (word.size() > e.size() && core::ends_with(word, e) && core::count_hangul_syllables(word.substr(0, word.size() - e.size())) >= 1)
+    if (word.size() > e.size() && word.back() == e.back() && core::ends_with(word, e) &&
+        core::count_hangul_syllables(word.substr(0, word.size() - e.size())) >= 1)
       return core::ascii_lower(word.substr(0, word.size() - e.size()));
   return core::ascii_lower(word);
 }

@@ -31,7 +31,18 @@ class ArticleFramer {
     // Names are found once per sentence; the article-wide counts reuse them.
     for (const auto& span : article_.sentences) mentions_by_sentence_.push_back(find_mentions({article_.text, lower_, span}, rules_));
     main_entity_ = most_named([&](const Mention& m) { return usable(m); });
-    find_discovered_names();
+    {
+      std::vector<std::vector<core::Span>> taken;
+      for (const auto& mentions : mentions_by_sentence_) {
+        taken.emplace_back();
+        for (const auto& m : mentions) taken.back().push_back({m.start, m.end});
+      }
+      // Sentences with figures, and the one before each (its topic carries over).
+      std::vector<bool> needed(article_.sentences.size(), false);
+      for (std::size_t si = 0; si < article_.sentences.size(); ++si)
+        if (!by_sentence[si].empty()) needed[si] = true, needed[si > 0 ? si - 1 : 0] = true;
+      names_.find(article_, lower_, taken, needed, rules_);
+    }
     std::vector<bool> has_year(article_.sentences.size(), false);
     for (const auto& t : ex_.times)
       if (t.sentence < has_year.size() && names_a_year(t)) has_year[t.sentence] = true;
@@ -48,7 +59,7 @@ class ArticleFramer {
       int claim_subject = -2;
       std::string claim_name;
       std::vector<int> pairing;
-      if (!by_sentence[si].empty()) pairing = list_pairing(s, parsed_[si], ex_.quantities, by_sentence[si], cues, rules_);
+      if (!by_sentence[si].empty()) pairing = list_pairing(s, names_.parsed(si), ex_.quantities, by_sentence[si], cues, rules_);
       for (std::size_t qi : by_sentence[si]) {
         const core::Quantity& q = ex_.quantities[qi];
         core::Claim& c = claims[qi];
@@ -74,7 +85,7 @@ class ArticleFramer {
         std::string_view attribute_source, subject_source;
         // The measure: the word that governs the figure in its clause, else the nearest cue of
         // the sentence, else the governing noun itself.
-        const ParsedSentence& parsed = parsed_[si];
+        const ParsedSentence& parsed = names_.parsed(si);
         std::size_t place = static_cast<std::size_t>(std::find(by_sentence[si].begin(), by_sentence[si].end(), qi) - by_sentence[si].begin());
         Governed governed = govern_measure(s, parsed, q, cues, rules_, place < pairing.size() ? pairing[place] : -1);
         if (!governed.attribute.empty()) {
@@ -83,7 +94,7 @@ class ArticleFramer {
           // A qualifier stands before its measure, and the measure before the figure.
           bool measure_first = governed.word >= 0 && parsed.words[static_cast<std::size_t>(governed.word)].span.end <= q.span.start;
           std::string qualifier = measure_first ? qualifier_of(s, parsed, governed, rules_) : std::string();
-          for (const auto& n : names_[si])
+          for (const auto& n : names_.names(si))
             if (n.id == qualifier) qualifier.clear();  // a discovered name: the subject, below
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
@@ -113,7 +124,7 @@ class ArticleFramer {
         subject = refine_to_part(subject, mentions, clause);
         bool listed_near = subject >= 0 && (subject_source == "cue" || subject_source == "clause");
         std::string_view found_source;
-        std::string found = listed_near ? std::string() : discovered_subject(si, q, attribute, subject >= 0, found_source);
+        std::string found = listed_near ? std::string() : names_.subject_for(si, q, attribute, subject >= 0, found_source);
         if (!found.empty()) {
           c.subject = c.subject_root = words_.get(found);
           subject_source = found_source;
@@ -127,7 +138,7 @@ class ArticleFramer {
           c.subject_root = words_.get(root_of(subject));
           if (c.subject != c.subject_root) c.scope.qualifier = (e.type == "segment" ? "segment:" : "") + c.subject;
           if (subject_source != "topic" && subject_source != "article") claim_subject = subject;
-        } else if (std::string fallback = fallback_subject(attribute, found_source); !fallback.empty()) {
+        } else if (std::string fallback = names_.fallback(attribute, found_source); !fallback.empty()) {
           c.subject = c.subject_root = words_.get(fallback);
           subject_source = found_source;
         }
@@ -153,7 +164,7 @@ class ArticleFramer {
       if (std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.entity >= 0; }) || has_year[si])
         relations_in(s, si, mentions, entity_claims);
       update_topic(mentions, claim_subject);
-      update_name_topic(si, claim_name);
+      names_.carry_topic(si, claim_name);
     }
     apply_article_defaults(claims, article_, rules_, words_);
     claims.reserve(claims.size() + entity_claims.size());
@@ -177,81 +188,15 @@ class ArticleFramer {
   }
   int topic_ = -1;
   int main_entity_ = -1;
-  // Names found in the text (subjects.hpp): per sentence, the carried topic and the article's most named.
-  std::vector<ParsedSentence> parsed_;
-  std::vector<std::vector<Name>> names_;
-  std::string name_topic_;
-  std::string main_name_;
-
-  void find_discovered_names() {
-    std::map<std::string, int> counts;
-    for (std::size_t si = 0; si < article_.sentences.size(); ++si) {
-      SentenceView s{article_.text, lower_, article_.sentences[si]};
-      parsed_.push_back(parse_sentence(article_.text, s.span, clause_breaks_in(s, rules_), rules_));
-      std::vector<core::Span> taken;
-      for (const auto& m : mentions_by_sentence_[si]) taken.push_back({m.start, m.end});
-      names_.push_back(find_names(article_.text, parsed_.back(), taken, article_.outlet, rules_));
-      for (const auto& n : names_.back()) ++counts[n.id];
-    }
-    // A name known only by its form ('역대', Spaniard) must recur in the article to count.
-    for (auto& names : names_)
-      names.erase(std::remove_if(names.begin(), names.end(), [&](const Name& n) { return n.needs_recurrence && counts[n.id] < 2; }),
-                  names.end());
-    int best = 1;
-    for (const auto& [id, n] : counts)
-      if (n > best) best = n, main_name_ = id;
-  }
-
-  // A subject named in the text for a figure whose listed subject, if any, came from afar: a
-  // name marked as topic, subject or owner in the figure's clause, then any name before it in
-  // the clause, then the sentence's topic. An event's measure (a toll) belongs to the event.
-  std::string discovered_subject(std::size_t si, const core::Quantity& q, const rules::Attribute* attribute, bool listed,
-                                 std::string_view& source) const {
-    if (attribute && attribute->event) return "";
-    const ParsedSentence& p = parsed_[si];
-    int fig = word_at(p, q.span.start);
-    if (fig < 0) return "";
-    std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
-    const Name* best = nullptr;
-    for (int pass = 0; pass < 2 && !best; ++pass)
-      for (const auto& n : names_[si]) {
-        if (n.span.end > q.span.start || p.words[n.word].clause != clause) continue;
-        bool marked = n.role == rules::Role::topic || n.role == rules::Role::subject || n.role == rules::Role::owner;
-        if (pass == 0 ? !marked : (n.role == rules::Role::adverbial || n.role == rules::Role::comparison)) continue;
-        best = &n;  // the nearest before the figure: names come in text order
-      }
-    if (best) return source = "clause", best->id;
-    for (const auto& n : names_[si])
-      if (n.span.end <= q.span.start && (n.role == rules::Role::topic || n.role == rules::Role::subject || n.role == rules::Role::owner ||
-                                         (!p.words[n.word].hangul && n.role == rules::Role::none)))
-        return source = "sentence", n.id;
-    if (listed) return "";
-    if (!name_topic_.empty()) return source = "topic", name_topic_;
-    return "";
-  }
-
-  // With no subject in the text near the figure: the story's event for an event's measure, else
-  // the article's most named name.
-  std::string fallback_subject(const rules::Attribute* attribute, std::string_view& source) const {
-    if (attribute && attribute->event) return source = "event", "event";
-    if (!main_name_.empty()) return source = "article", main_name_;
-    return "";
-  }
-
-  void update_name_topic(std::size_t si, const std::string& claim_name) {
-    for (const auto& n : names_[si])
-      if (n.role == rules::Role::topic || (!parsed_[si].words[n.word].hangul && n.word == 0)) {
-        name_topic_ = n.id;
-        return;
-      }
-    if (!claim_name.empty()) name_topic_ = claim_name;
-  }
+  // Names found in the text, sentence by sentence (subjects.hpp).
+  ArticleNames names_;
   std::size_t current_sentence_ = 0;
   // The current sentence's clause breaks, found when a figure or relation first needs them.
   std::vector<core::Span> breaks_;
   bool breaks_found_ = false;
   const std::vector<core::Span>& breaks_of(const SentenceView& s) {
-    if (!breaks_found_) breaks_ = clause_breaks_in(s, rules_), breaks_found_ = true;
+    if (!breaks_found_) breaks_ = names_.was_parsed(current_sentence_) ? names_.breaks(current_sentence_) : clause_breaks_in(s, rules_),
+                        breaks_found_ = true;
     return breaks_;
   }
   // Likewise its scope cues.

@@ -14,9 +14,7 @@ namespace crosscheck::frame {
 namespace {
 
 bool is_function_word(std::string_view text, const Token& t, const rules::RuleSet& rules) {
-  std::string lowered = core::ascii_lower(text.substr(t.span.start, t.span.end - t.span.start));
-  return std::any_of(rules.grammar.function_words.begin(), rules.grammar.function_words.end(),
-                     [&](const std::string& w) { return w == lowered; });
+  return rules.grammar.is_function_word(text.substr(t.span.start, t.span.end - t.span.start));
 }
 
 bool fits(const rules::Attribute& a, core::Dimension d) {
@@ -73,8 +71,7 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   auto is_change = [&](int i) {
     const Token& t = p.words[static_cast<std::size_t>(i)];
     std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
-    return std::any_of(rules.grammar.change_words.begin(), rules.grammar.change_words.end(),
-                       [&](const std::string& w) { return lowered.rfind(core::ascii_lower(w), 0) == 0; });
+    return rules.grammar.starts_with_change(lowered);
   };
   Governed deferred;
   auto try_first = [&](int i, std::string_view source) {
@@ -221,8 +218,7 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   // A cue of a measure before the measure ("매출 영업이익") is a list, not a qualifier.
   if (core::count_code_points(word, 0, word.size()) < 2) return "";
   std::string lowered = core::ascii_lower(word);
-  for (const auto& w : rules.grammar.change_words)
-    if (lowered.rfind(core::ascii_lower(w), 0) == 0) return "";
+  if (rules.grammar.starts_with_change(lowered)) return "";
   return lowered;
 }
 
@@ -239,9 +235,7 @@ bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core
   const Token& t = p.words[static_cast<std::size_t>(next)];
   std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
   if (!t.hangul) return false;  // English puts the verb first ("rose by 282,000"): not read yet
-  for (const auto& w : rules.grammar.change_words)
-    if (lowered.rfind(core::ascii_lower(w), 0) == 0) return true;
-  return false;
+  return rules.grammar.starts_with_change(lowered);
 }
 
 }  // namespace crosscheck::frame

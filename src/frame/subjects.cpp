@@ -6,6 +6,7 @@
 #include "core/romanize.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
+#include "frame/frame_internal.hpp"
 
 namespace crosscheck::frame {
 
@@ -21,16 +22,12 @@ bool all_hangul(std::string_view s) {
   return !s.empty();
 }
 
-bool is_stop_word(std::string_view word, const rules::RuleSet& rules) {
-  std::string lowered = core::ascii_lower(word);
-  return std::any_of(rules.grammar.name_stop_words.begin(), rules.grammar.name_stop_words.end(),
-                     [&](const std::string& w) { return core::ascii_lower(w) == lowered; });
-}
+bool is_stop_word(std::string_view word, const rules::RuleSet& rules) { return rules.grammar.is_stop_word(word); }
 
 // The organisation suffix a name ends with, or "" ("반도체" of 한누리반도체, "FC" of Harbor City FC).
 std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules) {
   for (const auto& s : rules.grammar.org_suffixes) {
-    if (!core::ends_with(name, s) || name.size() == s.size()) continue;
+    if (name.size() <= s.size() || name.back() != s.back() || !core::ends_with(name, s)) continue;
     bool latin_suffix = !s.empty() && static_cast<unsigned char>(s[0]) < 128;
     // A Latin suffix is a word of its own ("Raon Market", not "Supermarket").
     if (latin_suffix && name[name.size() - s.size() - 1] != ' ') continue;
@@ -105,6 +102,72 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
     i = last;
   }
   return out;
+}
+
+void ArticleNames::find(const core::Article& article, std::string_view lower, const std::vector<std::vector<core::Span>>& taken,
+                        const std::vector<bool>& needed, const rules::RuleSet& rules) {
+  std::map<std::string, int> counts;
+  for (std::size_t si = 0; si < article.sentences.size(); ++si) {
+    SentenceView s{article.text, lower, article.sentences[si]};
+    // A sentence without a figure is read for its names only when one could start there.
+    if (!needed.empty() && !needed[si]) {
+      parsed_.emplace_back();
+      breaks_.emplace_back();
+      done_.push_back(false);
+      names_.emplace_back();
+      continue;
+    }
+    breaks_.push_back(clause_breaks_in(s, rules));
+    done_.push_back(true);
+    parsed_.push_back(parse_sentence(article.text, s.span, breaks_.back(), rules));
+    names_.push_back(find_names(article.text, parsed_.back(), taken[si], article.outlet, rules));
+    for (const auto& n : names_.back()) ++counts[n.id];
+  }
+  // A name known only by its form ('역대', Spaniard) must recur in the article to count.
+  for (auto& names : names_)
+    names.erase(std::remove_if(names.begin(), names.end(), [&](const Name& n) { return n.needs_recurrence && counts[n.id] < 2; }),
+                names.end());
+  int best = 1;
+  for (const auto& [id, n] : counts)
+    if (n > best) best = n, main_ = id;
+}
+
+std::string ArticleNames::subject_for(std::size_t si, const core::Quantity& q, const rules::Attribute* attribute, bool listed,
+                                      std::string_view& source) const {
+  if (attribute && attribute->event) return "";
+  const ParsedSentence& p = parsed_[si];
+  int fig = word_at(p, q.span.start);
+  if (fig < 0) return "";
+  std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  auto marked = [](const Name& n) { return n.role == rules::Role::topic || n.role == rules::Role::subject || n.role == rules::Role::owner; };
+  const Name* best = nullptr;
+  for (int pass = 0; pass < 2 && !best; ++pass)
+    for (const auto& n : names_[si]) {
+      if (n.span.end > q.span.start || p.words[n.word].clause != clause) continue;
+      if (pass == 0 ? !marked(n) : (n.role == rules::Role::adverbial || n.role == rules::Role::comparison)) continue;
+      best = &n;  // the nearest before the figure: names come in text order
+    }
+  if (best) return source = "clause", best->id;
+  for (const auto& n : names_[si])
+    if (n.span.end <= q.span.start && (marked(n) || (!p.words[n.word].hangul && n.role == rules::Role::none))) return source = "sentence", n.id;
+  if (listed) return "";
+  if (!topic_.empty()) return source = "topic", topic_;
+  return "";
+}
+
+std::string ArticleNames::fallback(const rules::Attribute* attribute, std::string_view& source) const {
+  if (attribute && attribute->event) return source = "event", "event";
+  if (!main_.empty()) return source = "article", main_;
+  return "";
+}
+
+void ArticleNames::carry_topic(std::size_t si, const std::string& claim_name) {
+  for (const auto& n : names_[si])
+    if (n.role == rules::Role::topic || (!parsed_[si].words[n.word].hangul && n.word == 0)) {
+      topic_ = n.id;
+      return;
+    }
+  if (!claim_name.empty()) topic_ = claim_name;
 }
 
 std::string name_key(std::string_view name, const rules::RuleSet& rules) {

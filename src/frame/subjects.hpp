@@ -25,6 +25,39 @@ struct Name {
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
                              const std::string& outlet, const rules::RuleSet& rules);
 
+// The names of one article, sentence by sentence, with the topic a name carries from one sentence
+// to the next and the article's most named name.
+class ArticleNames {
+ public:
+  // Parses the sentences `needed` marks (every one when it is empty) and finds their names;
+  // `taken` are the entity list's mentions, per sentence.
+  void find(const core::Article& article, std::string_view lower, const std::vector<std::vector<core::Span>>& taken,
+            const std::vector<bool>& needed, const rules::RuleSet& rules);
+  const ParsedSentence& parsed(std::size_t sentence) const { return parsed_[sentence]; }
+  // The clause breaks of a sentence it parsed (empty for one it did not).
+  const std::vector<core::Span>& breaks(std::size_t sentence) const { return breaks_[sentence]; }
+  bool was_parsed(std::size_t sentence) const { return done_[sentence]; }
+  const std::vector<Name>& names(std::size_t sentence) const { return names_[sentence]; }
+  // A subject named in the text for a figure whose listed subject, if any, came from afar: a
+  // name marked as topic, subject or owner in the figure's clause, then any name before it in
+  // the clause, then the sentence's topic, subject or owner, then the carried topic. An event's
+  // measure (a toll) belongs to the event: "" for it.
+  std::string subject_for(std::size_t sentence, const core::Quantity& q, const rules::Attribute* attribute, bool listed,
+                          std::string_view& source) const;
+  // With no subject near the figure: the story's event for an event's measure, else the
+  // article's most named name.
+  std::string fallback(const rules::Attribute* attribute, std::string_view& source) const;
+  // After a sentence: its topic name, else the name a figure of it took from its clause.
+  void carry_topic(std::size_t sentence, const std::string& claim_name);
+
+ private:
+  std::vector<ParsedSentence> parsed_;
+  std::vector<std::vector<core::Span>> breaks_;
+  std::vector<bool> done_;
+  std::vector<std::vector<Name>> names_;
+  std::string topic_, main_;
+};
+
 // The core of a name for telling spellings apart: the organisation suffix cut off, Hangul
 // romanized, spaces and punctuation dropped ("라온마켓" and "Raon Market" → "raon").
 std::string name_key(std::string_view name, const rules::RuleSet& rules);

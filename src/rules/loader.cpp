@@ -680,6 +680,12 @@ void RuleSet::build_tables() {
                    [](const ParticleRole& a, const ParticleRole& b) { return a.word.size() > b.word.size(); });
   std::stable_sort(grammar.endings.begin(), grammar.endings.end(), longer);
   std::stable_sort(grammar.org_suffixes.begin(), grammar.org_suffixes.end(), longer);
+  grammar.stop_lower.clear();
+  grammar.function_lower.clear();
+  grammar.change_lower.clear();
+  for (const auto& w : grammar.name_stop_words) grammar.stop_lower.insert(lower(w));
+  for (const auto& w : grammar.function_words) grammar.function_lower.insert(lower(w));
+  for (const auto& w : grammar.change_words) grammar.change_lower.push_back(lower(w));
   // Each language's scale words, largest first: every large figure a report writes looks here.
   scales.clear();
   for (const auto& [language, texts] : messages) {

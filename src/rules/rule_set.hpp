@@ -3,6 +3,7 @@
 // passed by const reference. Nothing here is a C++ literal of language knowledge.
 #include <array>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -170,6 +171,30 @@ struct Grammar {
   std::vector<std::string> event_words;      // words that name the story's event (지진, crash)
   std::vector<std::string> function_words;   // words passed over when looking for a figure's noun (of, the, 약)
   std::vector<std::string> change_words;     // verbs of change (rose, 하락): a measure only when the clause names no other
+  // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
+  std::set<std::string, std::less<>> stop_lower, function_lower;
+  std::vector<std::string> change_lower;
+  bool is_stop(std::string_view lowered) const { return stop_lower.find(lowered) != stop_lower.end(); }
+  bool is_function(std::string_view lowered) const { return function_lower.find(lowered) != function_lower.end(); }
+  // The same for a word as written: lower-cased only when it holds an ASCII capital.
+  static bool has_capital(std::string_view w) {
+    for (char c : w)
+      if (c >= 'A' && c <= 'Z') return true;
+    return false;
+  }
+  bool is_stop_word(std::string_view w) const { return has_capital(w) ? is_stop(lower_copy(w)) : is_stop(w); }
+  bool is_function_word(std::string_view w) const { return has_capital(w) ? is_function(lower_copy(w)) : is_function(w); }
+  static std::string lower_copy(std::string_view w) {
+    std::string out(w);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  bool starts_with_change(std::string_view lowered) const {
+    for (const auto& w : change_lower)
+      if (lowered.compare(0, w.size(), w) == 0) return true;
+    return false;
+  }
 };
 
 struct RelativeTime {
