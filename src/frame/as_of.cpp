@@ -128,7 +128,11 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
     scope.as_of_source = source;
     return;
   }
-  if (attribute && attribute->cumulative && article.published.size() >= 16 && article.published[10] == 'T') {
+  // A running figure of the story's event (a toll, the missing, the evacuated) that names no
+  // moment holds at the article's own time.
+  bool running = attribute && (attribute->cumulative || (attribute->event && attribute->time_varying && !attribute->flow &&
+                                                         q.dimension == core::Dimension::count));
+  if (running && article.published.size() >= 16 && article.published[10] == 'T') {
     scope.as_of = article.published.substr(0, 16);
     scope.as_of_source = "published";
   }
