@@ -363,17 +363,23 @@ class GroupChecker {
     std::sort(right.begin(), right.end());
     // A conflict needs one pair whose identity is explicit on both sides; otherwise it is a
     // possible conflict, and the explanation says what was inferred.
+    // Whether each member's identity is explicit, found once per member rather than per pair.
+    std::map<std::size_t, bool> explicit_member;
+    auto is_explicit = [&](std::size_t k) {
+      auto [it, fresh] = explicit_member.emplace(k, false);
+      if (fresh) it->second = inferred_fields(claim(members[k])).empty();
+      return it->second;
+    };
+    auto certain_pair = [&](const std::pair<std::size_t, std::size_t>& pair) { return is_explicit(pair.first) && is_explicit(pair.second); };
     const std::pair<std::size_t, std::size_t>* certain = nullptr;
     for (const auto& pair : conflicting)
-      if (inferred_fields(claim(members[pair.first])).empty() && inferred_fields(claim(members[pair.second])).empty()) {
+      if (certain_pair(pair)) {
         certain = &pair;
         break;
       }
     // Explain with the most telling pair: a slipped scale, then transposed digits, else the first.
     auto example = certain ? *certain : conflicting.front();
-    auto eligible = [&](const std::pair<std::size_t, std::size_t>& pair) {
-      return !certain || (inferred_fields(claim(members[pair.first])).empty() && inferred_fields(claim(members[pair.second])).empty());
-    };
+    auto eligible = [&](const std::pair<std::size_t, std::size_t>& pair) { return !certain || certain_pair(pair); };
     for (auto pair : conflicting)
       if (eligible(pair) && power_of_ten_apart(claim(members[pair.first]), claim(members[pair.second]))) {
         example = pair;

@@ -100,8 +100,11 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     }
     while (clause + 1 < out.clauses.size() && a >= out.clauses[clause].end) ++clause;
     t.clause = clause;
-    for (const auto& w : rules.grammar.list_words)
+    std::string_view written = text.substr(t.span.start, t.span.end - t.span.start);
+    for (const auto& w : rules.grammar.list_words) {
       if (word.size() == w.size() && core::ascii_lower(word) == w) out.has_list_word = true;
+      if (written.size() == w.size() && core::ascii_lower(written) == w) out.list_word = static_cast<int>(out.words.size());
+    }
     out.words.push_back(t);
     pos = end;
   }

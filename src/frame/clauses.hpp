@@ -28,6 +28,7 @@ struct ParsedSentence {
   std::vector<Token> words;
   std::vector<core::Span> clauses;  // in text order
   bool has_list_word = false;       // 각각, respectively
+  int list_word = -1;               // the last word that is a list word as written, -1 if none
 };
 
 // `breaks` are the clause breaks found in the sentence (clause_breaks_in).

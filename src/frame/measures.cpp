@@ -17,6 +17,9 @@ bool is_function_word(std::string_view text, const Token& t, const rules::RuleSe
   return rules.grammar.is_function_word(text.substr(t.span.start, t.span.end - t.span.start));
 }
 
+// The word holding the figure's last byte.
+int last_word_of(const ParsedSentence& p, const core::Quantity& q) { return word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end); }
+
 bool fits(const rules::Attribute& a, core::Dimension d) {
   return a.dimensions.empty() || std::find(a.dimensions.begin(), a.dimensions.end(), d) != a.dimensions.end();
 }
@@ -34,7 +37,6 @@ std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, con
       continue;
     }
     if (h.start < t.span.start || h.start >= t.span.end) continue;
-    // A cue inside the figure's own word counts only past the figure ("175석을" has 석을).
     // A cue inside the figure counts when it ends it: a counted noun ("12 seats", "86 fatalities")
     // or a word running past it ("175석을").
     if (h.start < q.span.end && h.end > q.span.start && !(h.start > q.span.start && h.end >= q.span.end)) continue;
@@ -113,13 +115,8 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
 std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
                               const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules) {
   std::vector<int> out(in_sentence.size(), -1);
-  if (!p.has_list_word) return out;
-  int list_at = -1;
-  for (std::size_t i = 0; i < p.words.size(); ++i) {
-    std::string lowered = core::ascii_lower(s.text.substr(p.words[i].span.start, p.words[i].span.end - p.words[i].span.start));
-    if (std::find(rules.grammar.list_words.begin(), rules.grammar.list_words.end(), lowered) != rules.grammar.list_words.end()) list_at = static_cast<int>(i);
-  }
-  if (list_at < 0) return out;
+  int list_at = p.list_word;
+  if (!p.has_list_word || list_at < 0) return out;
   // The nouns: words before the list word that start a cue. The figures: those after it (Korean)
   // or, for English ("respectively" ends the list), those before it.
   std::vector<int> nouns;
@@ -166,7 +163,7 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
   int pick = -1;
   // "74기의 크레인이", "35억원의 추가 물류비가": a figure marked as owner measures the noun it owns,
   // the first word after it that carries a role of its own.
-  int last = word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end);
+  int last = last_word_of(p, q);
   if (last >= 0 && role_after(s.text, q.span.end, p.words[static_cast<std::size_t>(last)].span.end, rules) == rules::Role::owner)
     for (int i = last + 1; i < static_cast<int>(p.words.size()) && i <= last + 3; ++i) {
       const Token& t = p.words[static_cast<std::size_t>(i)];
@@ -188,18 +185,6 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
   return word;
 }
 
-}  // namespace crosscheck::frame
-
-namespace crosscheck::frame {
-
-namespace {
-
-bool is_relative_time(std::string_view word, const rules::RuleSet& rules) {
-  std::string lowered = core::ascii_lower(word);
-  return std::any_of(rules.relative_times.begin(), rules.relative_times.end(), [&](const rules::RelativeTime& t) { return t.lowered == lowered; });
-}
-
-}  // namespace
 
 std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const rules::RuleSet& rules) {
   if (g.word <= 0) return "";
@@ -210,12 +195,11 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   if (before.hangul != measure.hangul) return "";
   if (!before.hangul && before.capital) return "";  // a name before an English measure is its subject
   std::string_view word = s.text.substr(before.stem.start, before.stem.end - before.stem.start);
-  if (is_function_word(s.text, before, rules) || is_relative_time(word, rules)) return "";
+  if (is_function_word(s.text, before, rules)) return "";
   // A name before the measure is whose it is (엔비디아 주가), a scope word how it is meant (최종 투표율).
   if (rules.entity_table.longest_at(s.text.substr(0, before.stem.end), before.stem.start)) return "";
   if (rules.scope_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
   if (rules.relative_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
-  // A cue of a measure before the measure ("매출 영업이익") is a list, not a qualifier.
   if (core::count_code_points(word, 0, word.size()) < 2) return "";
   std::string lowered = core::ascii_lower(word);
   if (rules.grammar.starts_with_change(lowered)) return "";
@@ -226,7 +210,7 @@ bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core
   int fig = word_at(p, q.span.start);
   if (fig < 0) return false;
   // The word holding the end of the figure, then the next one.
-  int last = word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end);
+  int last = last_word_of(p, q);
   if (last < fig) last = fig;
   int next = last + 1;
   if (next >= static_cast<int>(p.words.size()) || p.words[static_cast<std::size_t>(next)].clause != p.words[static_cast<std::size_t>(last)].clause) return false;
