@@ -34,6 +34,15 @@ struct ScopeComparison {
 // stands in for a claim that names no period of its own.
 ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool time_varying, int year_a = 0, int year_b = 0);
 bool periods_compatible(const std::string& a, const std::string& b);
+
+// forensics.cpp: the marks of a copying error. `scale`: the same significant digits a power of
+// ten apart; `digits`: the same three or more digits in another order.
+enum class ErrorMark { none, scale, digits };
+ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b);
+std::string significant_digits(double value);  // 1462e8 -> "1462"
+// Whether every reason a comparison found rests on an inference (a period or time carried from
+// elsewhere, a qualifier or kind read on one side only) rather than on both figures' own words.
+bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b);
 // The interval a checker compares: a plainly written figure may also have been cut rather
 // than rounded (557만 for 5,576,000), so its upper end reaches one more unit of its last digit.
 core::Interval tolerant_interval(const core::Quantity& q);

@@ -203,12 +203,20 @@ class GroupChecker {
         std::vector<std::size_t> left, right;
         std::vector<std::pair<std::size_t, std::size_t>> conflicting;
         fell = false;
+        overridden.clear();
         for (std::size_t a : distinct(sides[x]))
           for (std::size_t b : distinct(sides[y])) {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
             if (cumulative && tally_fell(claim(members[a]), claim(members[b]), cmp)) cmp.comparable = true, fell = true;
+            // The mark of a copying error outweighs differences the scope readers only inferred.
+            if (!cmp.comparable && error_mark(claim(members[a]).quantity, claim(members[b]).quantity) != ErrorMark::none &&
+                only_inferred_reasons(cmp, claim(members[a]), claim(members[b]))) {
+              cmp.comparable = true;
+              for (const auto& r : cmp.reasons)
+                if (std::find(overridden.begin(), overridden.end(), r) == overridden.end()) overridden.push_back(r);
+            }
             if (cmp.comparable) {
               conflicting.push_back({a, b});
               if (std::find(left.begin(), left.end(), a) == left.end()) left.push_back(a);
@@ -320,6 +328,8 @@ class GroupChecker {
   }
 
   bool fell = false;  // the group's conflict is a tally that fell
+  // Inferred scope differences that a copying error's mark outweighed, for the explanation.
+  std::vector<std::string> overridden;
 
   // A running tally (a toll, ballots counted) can only rise: at two moments both stated in the
   // text, a later figure wholly below an earlier one is a conflict, not an update.
@@ -370,7 +380,11 @@ class GroupChecker {
       if (fresh) it->second = inferred_fields(claim(members[k])).empty();
       return it->second;
     };
-    auto certain_pair = [&](const std::pair<std::size_t, std::size_t>& pair) { return is_explicit(pair.first) && is_explicit(pair.second); };
+    // A copying error's mark is itself evidence that the two figures are one quantity.
+    auto certain_pair = [&](const std::pair<std::size_t, std::size_t>& pair) {
+      return (is_explicit(pair.first) && is_explicit(pair.second)) ||
+             error_mark(claim(members[pair.first]).quantity, claim(members[pair.second]).quantity) != ErrorMark::none;
+    };
     const std::pair<std::size_t, std::size_t>* certain = nullptr;
     for (const auto& pair : conflicting)
       if (certain_pair(pair)) {
@@ -423,6 +437,12 @@ class GroupChecker {
     } else {
       f.reasons = {"values"};
       f.explanation = render(in_.rules, in_.language, "explain.conflict", values);
+    }
+    if (!overridden.empty()) {
+      std::vector<std::string> texts;
+      for (const auto& r : overridden) texts.push_back(reason_text(r, {&a}, {&b}));
+      f.reasons.push_back("marks-outweigh-scope");
+      f.explanation += " " + render(in_.rules, in_.language, "explain.marks-outweigh-scope", {{"reasons", join(texts, "; ")}});
     }
     if (!certain) {
       std::vector<std::string> what;

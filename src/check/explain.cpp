@@ -200,6 +200,8 @@ std::vector<std::vector<std::size_t>> agreeing_sides(const std::vector<core::Int
 
 bool periods_compatible(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;
+  // Some days of a month (the interval 2025-09-01/2025-09-20) are not the whole month.
+  if (a.find('/') != std::string::npos || b.find('/') != std::string::npos) return a == b;
   auto parts = [](const std::string& p) {
     std::vector<std::string> out;
     std::size_t start = 0;

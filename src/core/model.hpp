@@ -74,6 +74,7 @@ struct TimeExpression {
   std::string kind;           // "date", "year", "month", "quarter", "clock", "decade", "weekday"
   int quarter = 0;
   int month_to = 0;           // for month ranges such as 11~12월
+  int day_to = 0;             // for day ranges within a month such as 9월 1~20일
   int relative_year = 0;      // 지난해 = -1 before resolution against the publication date
   int relative_month = 0;
   bool relative = false;

@@ -152,6 +152,20 @@ std::optional<core::TimeExpression> TimeReader::read_korean(const Sentence& s, s
           t.date.day = day;
           t.span.end = de + dn;
         }
+      // "9월 1~20일", "9월 1일~20일": a run of days within the month, not a duration.
+      if (!month_to && day >= 1 && day <= 31) {
+        std::size_t tilde = de;
+        if (std::size_t dn = match_any(s, de, w.day_suffix)) tilde = de + dn;
+        std::size_t e3 = 0;
+        int day_to = tilde < s.end && s.text[tilde] == '~' ? int_at(s, tilde + 1, e3, 2) : 0;
+        if (day_to > day && day_to <= 31)
+          if (std::size_t dn = match_any(s, e3, w.day_suffix)) {
+            t.kind = "date";
+            t.date.day = day;
+            t.day_to = day_to;
+            t.span.end = e3 + dn;
+          }
+      }
       return t;
     }
   }

@@ -128,7 +128,13 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
     if (d.month && !chosen->relative && d.month > published.month && d.year == published.year && published.month)
       d.year = published.year - 1;  // "12월" in a January article is last December
   }
-  if (chosen->kind == "date") {
+  if (chosen->kind == "date" && chosen->day_to && d.year && d.month) {
+    // Part of a month (1-20 September) is a period of its own, never the whole month.
+    // Written as an ISO 8601 interval: 2025-09-01/2025-09-20.
+    core::PartialDate last = d;
+    last.day = chosen->day_to;
+    scope.period = d.to_string() + '/' + last.to_string();
+  } else if (chosen->kind == "date") {
     scope.date = d;
   } else if (chosen->kind == "quarter") {
     if (!d.year && chosen->relative && published.year) d.year = published.year + chosen->relative_year;

@@ -287,3 +287,49 @@ TEST_CASE("a Korean particle after a figure follows the figure's last sound") {
   CHECK(check::render(r, "en", "explain.percent-supported", {{"from", "{to}"}, {"to", "118.42"}}) ==
         "{to} → 118.42 is a change of {change}, which supports {claim}.");
 }
+
+TEST_CASE("the marks of a copying error: the same digits a power of ten apart, or three digits reordered") {
+  auto q = [](double v) {
+    core::Quantity out;
+    out.point = v;
+    return out;
+  };
+  CHECK(check::significant_digits(1462e8) == "1462");
+  CHECK(check::significant_digits(0.0525) == "525");
+  CHECK(check::error_mark(q(1462e8), q(14620e8)) == check::ErrorMark::scale);
+  CHECK(check::error_mark(q(48720), q(48270)) == check::ErrorMark::digits);
+  CHECK(check::error_mark(q(114.9), q(141.9)) == check::ErrorMark::digits);
+  // Two digits swap by chance too often (2.3% and 3.2% are both ordinary rates), and one digit
+  // ten times apart (5% and 50%) says nothing.
+  CHECK(check::error_mark(q(2.3), q(3.2)) == check::ErrorMark::none);
+  CHECK(check::error_mark(q(5), q(50)) == check::ErrorMark::none);
+  CHECK(check::error_mark(q(1462), q(1463)) == check::ErrorMark::none);
+  CHECK(check::error_mark(q(1462), q(2146)) == check::ErrorMark::digits);
+}
+
+TEST_CASE("a copying error's mark outweighs a period each article only implies, not one both state") {
+  // Each loss sentence names no quarter; each article's other figure does, and they differ.
+  auto implied = test::run({"-"}, jsonl({{"a", "금강배터리는 1분기 매출이 5조원이라고 밝혔다. 영업손실은 1462억원이었다."},
+                                         {"b", "금강배터리는 4분기 매출이 6조원이라고 밝혔다. 영업손실은 1조4620억원이었다."}}));
+  auto conflicts = with_verdict(implied.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->reasons.front() == "scale");
+  CHECK(std::find(conflicts[0]->reasons.begin(), conflicts[0]->reasons.end(), "marks-outweigh-scope") != conflicts[0]->reasons.end());
+  // Both sentences name their own quarter: two quarters, whatever the digits.
+  auto stated = test::run({"-"}, jsonl({{"a", "금강배터리의 1분기 영업손실은 1462억원이었다."}, {"b", "금강배터리의 4분기 영업손실은 1조4620억원이었다."}}));
+  CHECK(with_verdict(stated.run, "conflict").empty());
+  CHECK(with_verdict(stated.run, "explained").size() == 1);
+}
+
+TEST_CASE("some days of a month are a period of their own, not the month") {
+  CHECK(check::periods_compatible("2025-09-01/2025-09-20", "2025-09-01/2025-09-20"));
+  CHECK_FALSE(check::periods_compatible("2025-09-01/2025-09-20", "2025-09"));
+  CHECK(check::periods_compatible("2025-09", "?-09"));
+  auto r = test::run({"-"}, jsonl({{"a", "관세청에 따르면 9월 1~20일 수출은 402억 달러였다."}}));
+  const core::Claim* exports = nullptr;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "402억 달러") exports = &c;
+  REQUIRE(exports);
+  CHECK(exports->scope.period == "2024-09-01/2024-09-20");  // the test articles are dated January 2025: last September
+  for (const auto& c : r.run.claims) CHECK(c.quantity.surface != "1~20일");  // a run of days, not a duration
+}

@@ -1,0 +1,66 @@
+// Forensics: the marks a real error leaves on a figure. Two figures of one measure whose
+// significant digits are the same digits in another order, or the same digits a power of ten
+// apart, are very unlikely to be two true figures of different scopes; they are one figure
+// copied wrongly. When the only reasons to set such a pair apart are inferred ones (a period
+// the article names elsewhere, a time nobody stated, a qualifier on one side only), the marks
+// outweigh them.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "check/check.hpp"
+
+namespace crosscheck::check {
+
+std::string significant_digits(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", std::fabs(value));
+  std::string digits;
+  for (const char* p = buffer; *p && *p != 'e'; ++p)
+    if (*p >= '0' && *p <= '9') digits += *p;
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  return digits;
+}
+
+ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
+  if (!std::isfinite(a.point) || !std::isfinite(b.point) || a.point == 0 || b.point == 0) return ErrorMark::none;
+  std::string x = significant_digits(a.point), y = significant_digits(b.point);
+  double exponent = std::log10(std::max(std::fabs(a.point), std::fabs(b.point)) / std::min(std::fabs(a.point), std::fabs(b.point)));
+  // 1462억 against 1조4620억: the same digits, ten times apart. Two digits or more, or a
+  // single digit moves by chance (5% against 50%).
+  if (x == y && x.size() >= 2 && exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03) return ErrorMark::scale;
+  // 48,720 against 48,270: three digits or more, or the swap is often a coincidence (2.3 / 3.2).
+  if (x != y && x.size() == y.size() && x.size() >= 3 && exponent < 1) {
+    std::string sx = x, sy = y;
+    std::sort(sx.begin(), sx.end());
+    std::sort(sy.begin(), sy.end());
+    if (sx == sy) return ErrorMark::digits;
+  }
+  return ErrorMark::none;
+}
+
+namespace {
+bool stated_moment(const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; }
+}  // namespace
+
+bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b) {
+  const auto& x = a.scope;
+  const auto& y = b.scope;
+  for (const auto& r : cmp.reasons) {
+    bool weak = false;
+    if (r == "date-unknown") weak = true;  // nothing was said, which sets nothing apart
+    else if (r == "period") weak = !x.period_source.empty() || !y.period_source.empty();
+    else if (r == "date") weak = !x.date_source.empty() || !y.date_source.empty();
+    else if (r == "as-of") weak = !stated_moment(a) || !stated_moment(b);
+    // A qualifier, a kind, a basis or a direction on one side only is a reading, not a contrast.
+    else if (r == "subject") weak = x.qualifier.empty() || y.qualifier.empty();
+    else if (r == "kind") weak = x.kind.empty() || y.kind.empty();
+    else if (r == "basis") weak = x.basis.empty() || y.basis.empty();
+    else if (r == "direction") weak = x.direction.empty() || y.direction.empty();
+    if (!weak) return false;
+  }
+  return !cmp.reasons.empty();
+}
+
+}  // namespace crosscheck::check
