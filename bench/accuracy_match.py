@@ -231,12 +231,21 @@ def score_findings(r, gold, tool, tool_of, claims):
         if not hit:
             state = "not extracted" if not (ta and tb) else ("flagged as possible only" if flag else "not flagged")
             r.misses.append(f"planted conflict missed ({state}): {a} vs {b}: {why}")
+    # A planted conflict holds between its two values of one quantity, wherever they are retold: a
+    # finding that sets a third article's copy of the right figure against the wrong one is true
+    # too. (Recall above stays with the planted pair itself.)
+    def same_quantity(x, y):
+        return all(x.get(k) == y.get(k) for k in ("subject", "measure", "value", "unit", "period", "as_of", "kind"))
+    by_id = {g["id"]: g for g in gold["claims"]}
+    def copies(gid):
+        return [tool_of[g["id"]] for g in gold["claims"] if g["id"] in tool_of and same_quantity(g, by_id[gid])]
+    mapped_true = [(x, y) for a, b, _ in planted if a in by_id and b in by_id for x in copies(a) for y in copies(b)]
     possible = [f for f in findings if f.get("verdict") == "possible-conflict"]
     r.n["possible_reported"] = len(possible)
     r.n["possible_true"] = sum(1 for f in possible if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped))
     for f in conflicts:
         r.n["reported"] += 1
-        if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped):
+        if any(apart(f, ta, tb) for ta, tb in mapped_true):
             r.n["reported_true"] += 1
         else:
             sides = " | ".join(", ".join(f"{claims[i]['article']}:{claims[i]['text']}" if i in claims else i for i in s)

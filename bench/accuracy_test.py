@@ -92,6 +92,14 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual(len(broken), 2)
         self.assertEqual(report.below_floor(t, {"dev": {"min": {"conflict_recall": 0.0}}}), [])
 
+    def test_a_conflict_with_another_copy_of_the_right_figure_is_true(self):
+        gold = dict(GOLD, claims=GOLD["claims"] + [dict(GOLD["claims"][1], id="g5", article="c")])
+        tool = self.tool([{"verdict": "conflict", "sides": [["a:0"], ["c:0"]]}])
+        tool["claims"].append(claim("c:0", "c", "46명", 46, "count"))
+        r = match.score_story(gold, tool)
+        self.assertEqual((r.n["reported_true"], r.n["reported"]), (1, 1))
+        self.assertEqual(r.n["conflict_found"], 0)  # recall is the planted pair's own
+
     def test_conflict_sides_on_one_side_do_not_count(self):
         r = match.score_story(GOLD, self.tool([{"verdict": "conflict", "sides": [["a:0", "b:0"], ["a:1"]]}]))
         self.assertEqual(r.n["conflict_found"], 0)

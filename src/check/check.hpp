@@ -3,7 +3,9 @@
 // scope explains are explained, not flagged; figures that cannot both be true for the same
 // scope are a conflict. Derived checks test a percent change against the prices it implies
 // and a bracketed conversion against the dated exchange rates in rules/.
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -43,6 +45,14 @@ std::string significant_digits(double value);  // 1462e8 -> "1462"
 // Whether every reason a comparison found rests on an inference (a period or time carried from
 // elsewhere, a qualifier or kind read on one side only) rather than on both figures' own words.
 bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b);
+// copy_errors.cpp: figures in different articles with a copying error's mark, told in the same
+// words (two content words or more in common), that the grouped checks did not set against
+// each other; each pair found is a conflict (check "copy").
+void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& findings);
+// The content words of a sentence outside the figure's span: Latin words of three letters or
+// more cut to six, Korean words of two syllables or more without their particle, no function
+// words and no clause-final verbs.
+std::set<std::string> content_words(std::string_view sentence, core::Span figure, const rules::RuleSet& rules);
 // The interval a checker compares: a plainly written figure may also have been cut rather
 // than rounded (557만 for 5,576,000), so its upper end reaches one more unit of its last digit.
 core::Interval tolerant_interval(const core::Quantity& q);

@@ -200,6 +200,17 @@ std::optional<core::TimeExpression> TimeReader::read_korean(const Sentence& s, s
       return t;
     }
   }
+  // "오후 5~6시": an hour's span, read from its first hour (the half-day word applies to both).
+  if (first <= 24 && p + 1 < s.end && s.text[p] == '~' && is_digit_at(s, p + 1)) {
+    std::size_t e2 = 0;
+    int second = int_at(s, p + 1, e2, 2);
+    if (second > first && second <= 24)
+      if (std::size_t hn = match_any(s, e2, w.hour_suffix); hn && !match_any(s, e2 + hn, w.duration_after_day)) {
+        t.kind = "clock";
+        t.span = {pos, e2 + hn};
+        return t;
+      }
+  }
   if (first <= 24)
     if (std::size_t hn = match_any(s, p, w.hour_suffix); hn && !match_any(s, p + hn, w.duration_after_day)) {
       t.kind = "clock";

@@ -24,6 +24,11 @@ bool read_clock(std::string_view surface, const rules::RuleSet& rules, int& hour
     return true;
   };
   if (!number(hour)) return false;
+  // "5~6시": the span's first hour; the second is no minute.
+  if (i < surface.size() && surface[i] == '~') {
+    ++i;
+    while (i < surface.size() && surface[i] >= '0' && surface[i] <= '9') ++i;
+  }
   int m = 0;
   if (number(m)) minute = m;
   std::string lowered = core::ascii_lower(surface);
@@ -92,8 +97,11 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
     }
     source = pass == 0 ? "clause" : "sentence";
   }
+  // The day is the one named before the clock (or the figure): "이날 오후 5시 기준 …, 지난 13일
+  // 세운 기록" holds on the article's day, not the 13th.
+  std::size_t before = clock ? clock->span.start : q.span.start;
   for (const auto& t : times)
-    if (t.span.start >= s.span.start && t.span.end <= s.span.end && t.kind == "date" && t.date.day) day = &t;
+    if (t.span.start >= s.span.start && t.span.end <= before && t.kind == "date" && t.date.day) day = &t;
   core::PartialDate date = scope.date.day ? scope.date : core::PartialDate{};
   if (day && !date.day) date = day->date;
   if (date.day && !date.year) date.year = article.published_date.year;

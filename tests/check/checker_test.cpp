@@ -333,3 +333,29 @@ TEST_CASE("some days of a month are a period of their own, not the month") {
   CHECK(exports->scope.period == "2024-09-01/2024-09-20");  // the test articles are dated January 2025: last September
   for (const auto& c : r.run.claims) CHECK(c.quantity.surface != "1~20일");  // a run of days, not a duration
 }
+
+TEST_CASE("a figure copied wrongly is found by the words it is told in, when the framing gives the two no one key") {
+  auto r = test::run({"-"}, jsonl({{"a", "질병관리청 집계로 올여름 온열질환자는 19일까지 누적 2,813명이다."},
+                                    {"b", "질병관리청에 따르면 온열질환자가 19일까지 2,183명에 이르렀다."},
+                                    {"c", "이날 행사에는 시민 1,328명이 참가했다."}}));
+  std::vector<const core::Finding*> copies;
+  for (const auto* f : with_verdict(r.run, "conflict"))
+    if (f->check == "copy") copies.push_back(f);
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0]->reasons.front() == "digits");
+  CHECK(copies[0]->sides == std::vector<std::vector<std::string>>{{"a:0"}, {"b:0"}});  // the same digits in c's 1,328 are told otherwise
+  CHECK(copies[0]->explanation.find("온열질환자") != std::string::npos);
+}
+
+TEST_CASE("content words leave out the figure, particles, function words and the clause-final verb") {
+  const auto& rules = test::rules();
+  std::string sentence = "19일까지 누적 온열질환자는 2,813명으로 집계됐다.";
+  std::size_t at = sentence.find("2,813명");
+  auto words = check::content_words(sentence, {at, at + std::string("2,813명").size()}, rules);
+  CHECK(words == std::set<std::string>{"온열질환자"});  // 누적 is a function word of rules/ko/grammar.toml
+  std::string english = "Quorrel Systems lost $419 billion of market value on Tuesday.";
+  auto en = check::content_words(english, {english.find("$419"), english.find(" of")}, rules);
+  CHECK(en.count("quorre"));
+  CHECK(en.count("market"));
+  CHECK_FALSE(en.count("of"));
+}

@@ -114,3 +114,12 @@ TEST_CASE("one name's Korean and Latin spellings are one subject across the stor
   REQUIRE(claim(r.run, "13 trillion won"));
   CHECK(claim(r.run, "13 trillion won")->subject_root == claim(r.run, "31조원")->subject_root);
 }
+
+TEST_CASE("an hour's span takes its half-day word on both hours, and the day named before the clock is the moment's day") {
+  auto r = test::run({"-"}, jsonl({{"a", "전력당국은 오후 5~6시 평균 최대전력수요가 9684만kW로 집계됐다고 밝혔다."},
+                                   {"b", "이날 오후 5시 기준 최대전력수요는 96,840MW로, 지난 13일 세운 기록을 넘어섰다."}}));
+  REQUIRE(claim(r.run, "9684만kW"));
+  REQUIRE(claim(r.run, "96,840MW"));
+  CHECK(claim(r.run, "9684만kW")->scope.as_of == "2025-06-17T17:00");
+  CHECK(claim(r.run, "96,840MW")->scope.as_of == "2025-06-17T17:00");  // not the 13th, named after the figure
+}
