@@ -4,6 +4,8 @@
 // measure no lexicon names). The words decide, not a list: the sentences around the two figures
 // must share at least two content words, and nothing either side states may set them apart.
 #include <algorithm>
+#include <cstdint>
+#include <tuple>
 #include <map>
 #include <set>
 
@@ -72,23 +74,82 @@ std::set<std::string> content_words(std::string_view sentence, core::Span figure
   return out;
 }
 
-void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& findings) {
-  // The pairs the grouped checks already set against each other.
-  std::set<std::pair<std::string, std::string>> known;
-  for (const auto& f : findings)
-    if ((f.verdict == "conflict" || f.verdict == "possible-conflict") && f.sides.size() == 2)
-      for (const auto& x : f.sides[0])
-        for (const auto& y : f.sides[1]) known.insert(std::minmax(x, y));
-  // Figures bucketed by unit and their significant digits in sorted order: both marks keep that.
-  std::map<std::string, std::vector<std::size_t>> buckets;
+namespace {
+
+// Each bucket's members: the claim and its significant digits as written.
+struct Member {
+  std::size_t claim;
+  std::uint64_t as_written;
+  std::size_t length;  // how many significant digits
+};
+
+std::vector<std::vector<Member>> digit_buckets(const CheckInput& input) {
+  // Figures bucketed by unit and their significant digits in sorted order (both marks keep
+  // that), packed four bits a digit: a sort of small keys, not a map of strings.
+  struct Entry {
+    std::string_view unit;
+    int dimension;
+    std::uint64_t digits;  // sorted
+    std::size_t claim;
+    std::uint64_t as_written;  // in their order
+    std::size_t length;
+    auto tie() const { return std::tie(unit, dimension, digits, claim); }
+  };
+  std::vector<Entry> entries;
   for (std::size_t i = 0; i < input.claims.size(); ++i) {
     const core::Claim& c = input.claims[i];
     if (c.quantity.dimension == core::Dimension::entity || c.linked_to >= 0 || c.quantity.point == 0) continue;
     std::string digits = significant_digits(c.quantity.point);
-    if (digits.size() < 2) continue;
+    if (digits.size() < 2 || digits.size() > 15) continue;
+    auto pack = [](const std::string& d) {
+      std::uint64_t packed = d.size();
+      for (char ch : d) packed = packed << 4 | static_cast<std::uint64_t>(ch - '0');
+      return packed;
+    };
+    std::uint64_t as_written = pack(digits);
     std::sort(digits.begin(), digits.end());
-    buckets[std::string(c.quantity.unit.view()) + '|' + core::dimension_name(c.quantity.dimension) + '|' + digits].push_back(i);
+    entries.push_back({c.quantity.unit.view(), static_cast<int>(c.quantity.dimension), pack(digits), i, as_written, digits.size()});
   }
+  std::sort(entries.begin(), entries.end(), [](const Entry& x, const Entry& y) { return x.tie() < y.tie(); });
+  std::vector<std::vector<Member>> buckets;
+  for (std::size_t k = 0; k < entries.size();) {
+    std::size_t end = k;
+    while (end < entries.size() && entries[end].unit == entries[k].unit && entries[end].dimension == entries[k].dimension &&
+           entries[end].digits == entries[k].digits)
+      ++end;
+    if (end - k >= 2 && end - k <= kMaxBucket) {
+      buckets.emplace_back();
+      for (std::size_t j = k; j < end; ++j) buckets.back().push_back({entries[j].claim, entries[j].as_written, entries[j].length});
+    }
+    k = end;
+  }
+  return buckets;
+}
+
+}  // namespace
+
+void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& findings) {
+  std::vector<std::vector<Member>> buckets = digit_buckets(input);
+  // Where the grouped checks already set a candidate against others: finding and side, for the
+  // candidates only (a finding's sides can hold hundreds of claims each).
+  std::map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> placed;
+  for (const auto& bucket : buckets)
+    for (const auto& m : bucket) placed.emplace(input.claims[m.claim].id, std::vector<std::pair<std::size_t, std::size_t>>{});
+  if (placed.empty()) return;
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const auto& f = findings[k];
+    if (f.verdict != "conflict" && f.verdict != "possible-conflict") continue;
+    for (std::size_t side = 0; side < f.sides.size(); ++side)
+      for (const auto& id : f.sides[side])
+        if (auto it = placed.find(id); it != placed.end()) it->second.push_back({k, side});
+  }
+  using Placements = std::vector<std::pair<std::size_t, std::size_t>>;
+  auto apart_in_a_finding = [](const Placements& px, const Placements& py) {
+    for (const auto& [fx, sx] : px)
+      for (const auto& [fy, sy] : py)
+        if (fx == fy && sx != sy) return true;
+    return false;
+  };
   std::map<std::size_t, std::set<std::string>> words;
   auto words_of = [&](std::size_t i) -> const std::set<std::string>& {
     auto [it, fresh] = words.emplace(i, std::set<std::string>{});
@@ -102,19 +163,34 @@ void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& find
   };
   auto named = [](const core::Claim& c) { return !c.subject_root.empty() && c.subject_root != "event"; };
   auto stated_measure = [](const core::Claim& c) { return c.attribute_source == "clause" || c.attribute_source == "cue"; };
-  for (const auto& entry : buckets) {
-    const auto& members = entry.second;
-    if (members.size() < 2 || members.size() > kMaxBucket) continue;
+  for (const auto& members : buckets) {
+    std::vector<core::Finding> found;
+    std::map<std::pair<double, double>, std::size_t> pair_finding;
+    std::vector<const Placements*> where;
+    for (const auto& m : members) where.push_back(&placed.at(input.claims[m.claim].id));
     for (std::size_t x = 0; x < members.size(); ++x)
       for (std::size_t y = x + 1; y < members.size(); ++y) {
+        const core::Claim& cx = input.claims[members[x].claim];
+        const core::Claim& cy = input.claims[members[y].claim];
+        // The cheap tests first: another article, and a ratio a mark allows (ten times or more
+        // for the same digits in order, under ten for digits reordered).
+        if (cx.article == cy.article) continue;
+        double px = std::abs(cx.quantity.point), py = std::abs(cy.quantity.point);
+        double ratio = std::max(px, py) / std::min(px, py);
+        // The marks of forensics.cpp's error_mark, from digits packed once per figure.
+        ErrorMark mark = ErrorMark::none;
+        double exponent = std::log10(ratio);
+        if (members[x].as_written == members[y].as_written) {
+          if (exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03) mark = ErrorMark::scale;
+        } else if (members[x].length >= 3 && exponent < 1) {
+          mark = ErrorMark::digits;
+        }
+        if (mark == ErrorMark::none || apart_in_a_finding(*where[x], *where[y])) continue;
         // In the order of their ids, so the finding is the same whatever order the claims came in.
-        bool swap = input.claims[members[y]].id < input.claims[members[x]].id;
-        std::size_t ia = swap ? members[y] : members[x], ib = swap ? members[x] : members[y];
+        bool swap = cy.id < cx.id;
+        std::size_t ia = swap ? members[y].claim : members[x].claim, ib = swap ? members[x].claim : members[y].claim;
         const core::Claim& a = input.claims[ia];
         const core::Claim& b = input.claims[ib];
-        if (a.article == b.article) continue;
-        ErrorMark mark = error_mark(a.quantity, b.quantity);
-        if (mark == ErrorMark::none || known.count(std::minmax(a.id, b.id))) continue;
         // Two subjects both named, or two measures both stated, that differ: two quantities.
         if (named(a) && named(b) && a.subject_root != b.subject_root) continue;
         if (stated_measure(a) && stated_measure(b) && a.attribute != b.attribute) continue;
@@ -125,28 +201,41 @@ void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& find
         const auto& wb = words_of(ib);
         std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
         if (shared.size() < kMinSharedWords) continue;
-        known.insert(std::minmax(a.id, b.id));
+        // One finding for each two values of a bucket: the wrong figure against every article
+        // that gives the right one, the larger value first.
+        const core::Claim& larger = std::abs(a.quantity.point) >= std::abs(b.quantity.point) ? a : b;
+        const core::Claim& smaller = &larger == &a ? b : a;
+        auto [slot, fresh] = pair_finding.emplace(std::make_pair(larger.quantity.point, smaller.quantity.point), found.size());
+        if (!fresh) {
+          auto& f = found[slot->second];
+          for (int side = 0; side < 2; ++side) {
+            const std::string& id = side == 0 ? larger.id : smaller.id;
+            if (std::find(f.sides[side].begin(), f.sides[side].end(), id) == f.sides[side].end()) f.sides[side].push_back(id);
+          }
+          continue;
+        }
         core::Finding f;
         f.verdict = "conflict";
         f.check = "copy";
         const core::Claim& framed = named(a) || a.attribute.empty() ? a : b;
         f.subject = framed.subject_root;
         f.attribute = !a.attribute.empty() ? a.attribute : b.attribute;
-        bool a_larger = std::abs(a.quantity.point) >= std::abs(b.quantity.point);
-        f.sides = {{a.id}, {b.id}};
+        f.sides = {{larger.id}, {smaller.id}};
         f.reasons = {mark == ErrorMark::scale ? "scale" : "digits", "same-words"};
         std::string shown;
         for (std::size_t k = 0; k < shared.size() && k < 6; ++k) shown += (k ? ", " : "") + shared[k];
         f.evidence["shared_words"] = shared;
-        double ratio = std::max(std::abs(a.quantity.point), std::abs(b.quantity.point)) /
-                       std::min(std::abs(a.quantity.point), std::abs(b.quantity.point));
         f.explanation = render(input.rules, input.language, mark == ErrorMark::scale ? "explain.copy-scale" : "explain.copy-digits",
-                               {{"a", a_larger ? a.quantity.surface : b.quantity.surface},
-                                {"b", a_larger ? b.quantity.surface : a.quantity.surface},
+                               {{"a", larger.quantity.surface},
+                                {"b", smaller.quantity.surface},
                                 {"ratio", core::format_number(std::pow(10.0, std::round(std::log10(ratio))))},
                                 {"words", shown}});
-        findings.push_back(std::move(f));
+        found.push_back(std::move(f));
       }
+    for (auto& f : found) {
+      for (auto& side : f.sides) std::sort(side.begin(), side.end());
+      findings.push_back(std::move(f));
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 // outweigh them.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <charconv>
 
 #include "check/check.hpp"
 
@@ -14,9 +14,10 @@ namespace crosscheck::check {
 
 std::string significant_digits(double value) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.10g", std::fabs(value));
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value), std::chars_format::general, 10);
+  if (error != std::errc()) return "";
   std::string digits;
-  for (const char* p = buffer; *p && *p != 'e'; ++p)
+  for (const char* p = buffer; p < end && *p != 'e'; ++p)
     if (*p >= '0' && *p <= '9') digits += *p;
   digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));
   while (!digits.empty() && digits.back() == '0') digits.pop_back();
