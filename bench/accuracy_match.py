@@ -81,8 +81,28 @@ def run_tool(binary, folder):
     return out
 
 
+# Units of one family, as multiples of its base: a gold file may give 1시간 36분 as 96 minutes
+# where the tool gives 5760 seconds, and both are right.
+UNIT_FAMILIES = {"second": ("second", 1), "minute": ("second", 60), "hour": ("second", 3600),
+                 "month": ("month", 1), "year": ("month", 12)}
+
+
+def in_base(gold, claim):
+    """The gold's value fields and the claim's value in the family's base unit, when both units
+    belong to one family; otherwise as they are."""
+    v = dict(claim.get("value") or {})
+    g = {k: gold.get(k) for k in ("value", "lo", "hi") if k in gold}
+    gu, tu = UNIT_FAMILIES.get(gold.get("unit")), UNIT_FAMILIES.get(v.get("unit"))
+    if gu and tu and gu[0] == tu[0]:
+        g = {k: (x * gu[1] if x is not None else None) for k, x in g.items()}
+        v = {k: (x * tu[1] if isinstance(x, (int, float)) and not isinstance(x, bool) and k in ("lo", "hi", "point") else x)
+             for k, x in v.items()}
+        v["unit"] = gold.get("unit")
+    return g, v
+
+
 def value_right(gold, claim):
-    v = claim.get("value") or {}
+    gold, v = in_base(gold, claim)
     lo, hi, point = v.get("lo"), v.get("hi"), v.get("point")
 
     def near(a, b):
@@ -102,7 +122,7 @@ def value_right(gold, claim):
 def unit_right(gold, claim):
     def n(u):
         return (u or "").replace(" ", "").replace("℃", "°C").lower()
-    return n(gold["unit"]) == n((claim.get("value") or {}).get("unit"))
+    return n(gold["unit"]) == n(in_base(gold, claim)[1].get("unit"))
 
 
 def field_right(field, gold, claim):

@@ -43,6 +43,13 @@ class MatchingTest(unittest.TestCase):
         self.assertFalse(match.same_figure("5~10%", "10%"))
         self.assertTrue(match.same_figure("6조5000억원", "6조5000억"))
 
+    def test_durations_of_one_family_compare_in_its_base_unit(self):
+        gold = {"value": 96, "unit": "minute"}
+        self.assertTrue(match.value_right(gold, {"value": {"point": 5760, "lo": 5730, "hi": 5790, "unit": "second"}}))
+        self.assertTrue(match.unit_right(gold, {"value": {"point": 5760, "unit": "second"}}))
+        self.assertFalse(match.value_right(gold, {"value": {"point": 96, "lo": 96, "hi": 96, "unit": "second"}}))
+        self.assertFalse(match.unit_right(gold, {"value": {"point": 96, "unit": "count"}}))
+
     def test_fields(self):
         g = GOLD["claims"][0]
         self.assertTrue(match.field_right("subject", g, {"subject": "event"}))

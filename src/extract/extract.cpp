@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/text.hpp"
+#include "extract/durations.hpp"
 #include "extract/number_reader.hpp"
 #include "extract/time_reader.hpp"
 
@@ -34,6 +35,12 @@ class Extractor {
         pos = skip;
         continue;
       }
+      std::size_t colon_end = 0;
+      if (auto seconds = read_colon_duration(s, pos, colon_end)) {
+        out.quantities.push_back(colon_duration(s, pos, colon_end, *seconds, index));
+        pos = colon_end;
+        continue;
+      }
       if (auto t = times_.read(s, pos)) {
         t->sentence = index;
         pos = std::max(t->span.end, s.next(pos));
@@ -43,6 +50,7 @@ class Extractor {
       std::size_t end = pos;
       if (auto q = read_quantity(s, pos, end)) {
         q->sentence = index;
+        extend_compound_duration(s, *q, end);
         int main_index = static_cast<int>(out.quantities.size());
         out.quantities.push_back(std::move(*q));
         std::size_t after = read_linked(s, main_index, index, out);
@@ -143,6 +151,87 @@ class Extractor {
       }
     }
     return {};
+  }
+
+  core::Quantity colon_duration(const Sentence& s, std::size_t start, std::size_t stop, double seconds, std::size_t sentence) const {
+    core::Quantity q;
+    q.span = {start, stop};
+    q.surface = std::string(s.text.substr(start, stop - start));
+    q.sentence = sentence;
+    q.point = seconds;
+    q.dimension = core::Dimension::duration;
+    q.unit = std::string("second");
+    q.value = core::precision_interval(seconds, 1);
+    q.modifiers.push_back("precision");
+    return q;
+  }
+
+  // "2시간05분12초", "4 hours and 12 minutes", "1년 3개월": the smaller units that follow a
+  // duration join it, in the family's base unit (durations.hpp).
+  void extend_compound_duration(const Sentence& s, core::Quantity& q, std::size_t& end) const {
+    if (q.dimension != core::Dimension::duration || std::find(q.modifiers.begin(), q.modifiers.end(), "range") != q.modifiers.end())
+      return;
+    std::string_view base;
+    double last = duration_in_base(q.unit.view(), base);
+    if (last == 0) return;
+    double total = q.point * last;
+    std::size_t stop = q.span.end;
+    bool joined = false;
+    for (int part = 0; part < 2; ++part) {
+      std::size_t p = s.skip_spaces(stop);
+      if (s.starts_with(p, "and ")) p += 4;
+      if (!is_digit_at(s, p)) break;
+      auto n = numbers_.read(s, p);
+      if (!n || n->scaled || n->vague) break;
+      UnitMatch u = unit_after(s, n->end);
+      if (!u.unit || u.unit->dimension != core::Dimension::duration) break;
+      std::string_view next_base;
+      double factor = duration_in_base(u.unit->unit, next_base);
+      if (factor == 0 || next_base != base || factor >= last) break;
+      total += n->value * factor;
+      last = factor;
+      stop = u.end;
+      joined = true;
+    }
+    if (!joined) return;
+    q.point = total;
+    q.unit = std::string(base);
+    q.value = core::precision_interval(total, last);
+    // "2시간 10분대": the minute the time falls in (2:10:00 to 2:10:59), as race times are read.
+    if (std::size_t band_end = band_after(s, stop)) {
+      q.value = {total, total + last, true, false};
+      q.modifiers.push_back("band");
+      stop = band_end;
+    }
+    q.span.end = stop;
+    q.surface = std::string(s.text.substr(q.span.start, stop - q.span.start));
+    end = std::max(end, stop);
+  }
+
+  // Where a band word right after a unit ends ("9%대로", "5만원대의"), or 0. The band word stands
+  // alone or before a particle: "대비" and "대한" are other words.
+  std::size_t band_after(const Sentence& s, std::size_t pos) const {
+    for (const auto& word : rules_.band_words) {
+      if (!s.starts_with(pos, word)) continue;
+      std::size_t after = pos + word.size();
+      if (!core::is_hangul_syllable(s.at(after)) || rules_.particle_table.longest_at(s.text.substr(0, s.end), after)) return after;
+    }
+    return 0;
+  }
+
+  // The place of a figure's last non-zero digit: 1 for 9, 10 for 70, 100 for 1,200, 0.1 for 2.5.
+  static double band_step(double v) {
+    double step = std::pow(10.0, std::floor(std::log10(v)));
+    for (int guard = 0; guard < 12 && std::fabs(v / step - std::round(v / step)) > 1e-9 * (v / step); ++guard) step /= 10;
+    return step;
+  }
+
+  // Where a prefix unit's required word after the figure ends, or 0 when none follows.
+  std::size_t required_after(const Sentence& s, const rules::UnitWord& unit, std::size_t pos) const {
+    for (std::size_t q : {pos, s.skip_spaces(pos)})
+      for (const auto& w : unit.after)
+        if (s.starts_with(q, w) && (!core::is_latin_letter(s.at(q)) || s.word_boundary_after(q + w.size()))) return q + w.size();
+    return 0;
   }
 
   // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
@@ -258,6 +347,12 @@ class Extractor {
             number_pos = q;
           }
         }
+        // A prefix that needs a word after the figure ("초속 … m") holds only with one of them.
+        if (prefix_unit && !prefix_unit->after.empty()) {
+          auto n = numbers_.read(s, number_pos);
+          std::size_t tail = n ? required_after(s, *prefix_unit, n->end) : 0;
+          if (!tail) prefix_unit = nullptr, number_pos = pos;
+        }
       }
     }
     auto number = numbers_.read(s, number_pos, prefix_unit && prefix_unit->dimension == core::Dimension::money);
@@ -327,6 +422,7 @@ class Extractor {
       return q;
     }
     if (!unit.unit && prefix_unit) after_first = second ? second->end : number->end;
+    if (prefix_unit && !prefix_unit->after.empty()) after_first = required_after(s, *prefix_unit, after_first);
     // English counted noun after a counted unit-less number with prefix? not applicable.
     core::Quantity q = build(s, pos, *number, second, prefix_unit, prefix_unit ? prefix_unit : unit.unit, after_first, applied);
     end = q.span.end;
@@ -431,6 +527,15 @@ class Extractor {
     if (std::any_of(q.modifiers.begin(), q.modifiers.end(),
                     [](const std::string& m) { return m.rfind("bound:", 0) == 0 || m.rfind("hedge:", 0) == 0; }))
       q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
+    // "9%대", "5만원대", "1,200원대": the band the figure's last written digit opens (9–10%,
+    // 5만–6만원), not the figure rounded.
+    if (std::size_t band_end = band_after(s, stop); band_end && !second && v > 0) {
+      double step = band_step(v);
+      q.value = {v, v + step, true, false};
+      q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
+      q.modifiers.push_back("band");
+      stop = band_end;
+    }
     // "$2 per GPU hour": a rate, kept apart from amounts of the same currency.
     if (s.starts_with(stop, " per ")) {
       std::size_t p = stop + 5, words = 0;

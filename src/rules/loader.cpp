@@ -54,7 +54,8 @@ TableSpec with_common(std::vector<FieldSpec> fields) {
 const TableSpec kNumberWordSpec{{{"word", F::string, true}, {"value", F::number, true}, {"needs_unit", F::boolean}}};
 const TableSpec kVagueSpec{{{"words", F::string_array, true}, {"range", F::number_pair, true}}};
 const TableSpec kUnitSpec{{{"words", F::string_array, true}, {"unit", F::string, true}, {"dimension", F::string, true},
-                           {"prefix", F::boolean}, {"spaced", F::boolean}, {"factor", F::number}, {"counted", F::string}}};
+                           {"prefix", F::boolean}, {"spaced", F::boolean}, {"factor", F::number}, {"counted", F::string},
+                           {"after", F::string_array}}};
 const TableSpec kModifierSpec{{{"words", F::string_array, true}, {"effect", F::string, true},
                                {"position", F::string, true}, {"widen", F::number}}};
 const TableSpec kLineSpec{{{"reason", F::string, true}, {"match", F::string, true}, {"text", F::string, true},
@@ -82,7 +83,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
                                {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
-                               {"range_words", F::string_array}, {"between_words", F::string_array}})},
+                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"band_words", F::string_array}})},
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
                              {"not_counted", F::string_array},
                              {"count_class", F::table_array, false, &kCountClassSpec}})},
@@ -176,6 +177,7 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["range_separators"])) rules.range_separators.push_back(s);
   for (auto& s : strings(t["range_words"])) rules.range_words.push_back(s);
   for (auto& s : strings(t["between_words"])) rules.between_words.push_back(s);
+  for (auto& s : strings(t["band_words"])) rules.band_words.push_back(s);
 }
 
 void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
@@ -188,9 +190,12 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
                   "one of money, percent, percentage-points, multiple, count, duration, measure");
         continue;
       }
+      std::vector<std::string> after = strings(u["after"]);
+      if (!after.empty() && !u["prefix"].value_or(false))
+        ctx.error(*u.get("after"), "schema.value", "'after' is for a unit written before the figure", "set prefix = true, or drop 'after'");
       for (auto& word : strings(u["words"]))
         rules.units.push_back({word, u["unit"].value_or<std::string>(""), *dim, u["prefix"].value_or(false),
-                               u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>("")});
+                               u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>(""), after});
     }
   for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
   for (auto& s : strings(t["not_counted"])) rules.not_counted_en.push_back(core::ascii_lower(s));

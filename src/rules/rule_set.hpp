@@ -58,6 +58,9 @@ struct UnitWord {
   bool spaced = true;        // may stand after a space ("10억 달러")
   double factor = 1;         // base-unit multiplier (천원 = 1000 KRW)
   std::string counted;       // for counters: the canonical counted thing
+  // For a word before the figure: words that must follow the figure for it to hold, and belong
+  // to it ("초속 43.7m" is m/s; "시간당 50mm" is mm/hour, "시간당 1만원" is not).
+  std::vector<std::string> after = {};
 };
 
 enum class ModifierEffect { hedge, nearly, below, at_most, above, at_least, plus, emphasis };
@@ -253,6 +256,7 @@ struct RuleSet {
   std::vector<std::string> not_amount_terms;
   std::vector<std::string> attached_prefixes;  // words that may touch a number (약10억)
   std::vector<std::string> particles;          // Korean particles stripped for matching
+  std::vector<std::string> band_words;         // 대 of 9%대: the band a figure opens
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
   // Every regex line rule, to read a line once for all of them. The rules for short lines only

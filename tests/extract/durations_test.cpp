@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "extract/extract.hpp"
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+const core::Quantity* figure(const extract::Extraction& e, const std::string& surface) {
+  for (const auto& q : e.quantities)
+    if (q.surface == surface) return &q;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a duration in several units is one figure in its family's base unit") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+    const char* unit;
+  } cases[] = {
+      {"그는 2시간05분12초에 들어왔다", "2시간05분12초", 7512, "second"},
+      {"복구에 4시간 12분 걸렸다", "4시간 12분", 15120, "second"},
+      {"착공 1년 3개월 만이다", "1년 3개월", 15, "month"},
+      {"the flight took 2 hours and 11 minutes", "2 hours and 11 minutes", 7860, "second"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto e = extract::extract_snippet(c.text, test::rules());
+    const auto* q = figure(e, c.surface);
+    REQUIRE(q);
+    CHECK(q->point == c.value);
+    CHECK(q->unit == c.unit);
+  }
+  // A larger unit after a smaller one is a figure of its own ("3분 2시간" is no duration).
+  auto e = extract::extract_snippet("12분, 2시간 뒤", test::rules());
+  CHECK(figure(e, "12분"));
+  CHECK(figure(e, "2시간"));
+}
+
+TEST_CASE("a race clock with seconds is a duration; a clock of the day and a ratio are not") {
+  auto e = extract::extract_snippet("He won in 2:05:12, and the second man in 2:05:48.", test::rules());
+  REQUIRE(figure(e, "2:05:12"));
+  CHECK(figure(e, "2:05:12")->point == 7512);
+  CHECK(figure(e, "2:05:12")->unit == "second");
+  CHECK(figure(e, "2:05:48"));
+  for (const char* text : {"The alarm sounded at 10:15:30 a.m. local time.", "The polls closed at 18:00.", "They won 2:1 at home."}) {
+    INFO(text);
+    auto other = extract::extract_snippet(text, test::rules());
+    for (const auto& q : other.quantities) CHECK(q.unit != "second");
+  }
+}
