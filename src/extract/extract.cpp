@@ -553,9 +553,32 @@ class Extractor {
       q.unit = rate_unit;
       q.modifiers.push_back("rate");
     }
+    if (q.dimension != core::Dimension::percent && q.dimension != core::Dimension::duration &&
+        std::find(q.modifiers.begin(), q.modifiers.end(), "rate") == q.modifiers.end())
+      if (std::string per = rate_of(s, start, stop); !per.empty()) {
+        q.unit = std::string(q.unit.view()) + "/" + per;
+        q.modifiers.push_back("rate");
+      }
     q.span = {start, stop};
     q.surface = std::string(s.text.substr(start, stop - start));
     return q;
+  }
+
+  // The divisor a rate word gives the figure: before it ("주당 920원", "하루 평균 29억 달러"),
+  // or after it ("920 won a share"; `stop` moves past the words after). "" for none.
+  std::string rate_of(const Sentence& s, std::size_t start, std::size_t& stop) const {
+    std::size_t before = start > s.begin && s.text[start - 1] == ' ' ? start - 1 : start;
+    for (const auto& r : rules_.rates) {
+      if (r.before) {
+        if (s.ends_with(before, r.word) && !core::is_hangul_syllable(s.before(before - r.word.size())) &&
+            (!core::is_latin_letter(s.at(before - r.word.size())) || s.word_boundary_before(before - r.word.size())))
+          return r.per;
+      } else if (s.text.size() > stop && s.text[stop] == ' ' && s.starts_with(stop + 1, r.word) && s.word_boundary_after(stop + 1 + r.word.size())) {
+        stop += 1 + r.word.size();
+        return r.per;
+      }
+    }
+    return "";
   }
 
   // "557만달러(약 80억원)": the figure in brackets is linked to the one before it.

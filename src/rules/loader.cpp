@@ -75,6 +75,7 @@ const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, 
                                {"functional", F::boolean}}};
 const TableSpec kRelationCueSpec{{{"relation", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kCountClassSpec{{{"class", F::string, true}, {"words", F::string_array, true}}};
+const TableSpec kRateSpec{{{"words", F::string_array, true}, {"per", F::string, true}, {"position", F::string, true}}};
 const TableSpec kParticleSpec{{{"words", F::string_array, true}, {"role", F::string, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
 
@@ -86,7 +87,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"range_words", F::string_array}, {"between_words", F::string_array}, {"band_words", F::string_array}})},
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
                              {"not_counted", F::string_array},
-                             {"count_class", F::table_array, false, &kCountClassSpec}})},
+                             {"count_class", F::table_array, false, &kCountClassSpec},
+                             {"rate", F::table_array, false, &kRateSpec}})},
       {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
       {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
       {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}})},
@@ -199,6 +201,16 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
     }
   for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
   for (auto& s : strings(t["not_counted"])) rules.not_counted_en.push_back(core::ascii_lower(s));
+  if (auto a = t["rate"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      std::string position = x["position"].value_or<std::string>("");
+      if (position != "before" && position != "after") {
+        ctx.error(*x.get("position"), "schema.value", "unknown rate position '" + position + "'", "one of before, after");
+        continue;
+      }
+      for (auto& w : strings(x["words"])) rules.rates.push_back({w, x["per"].value_or<std::string>(""), position == "before"});
+    }
   if (auto a = t["count_class"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();

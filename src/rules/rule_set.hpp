@@ -248,6 +248,13 @@ struct RuleSet {
   // Counters and counted nouns of one kind of thing (명, people, passengers → person): counts
   // of different kinds (340명, 7곳) are never compared.
   std::map<std::string, std::string> count_classes;
+  // Words that make a figure a rate: "주당 920원" is KRW/share, "£95,000 a week" GBP/week.
+  struct Rate {
+    std::string word;
+    std::string per;
+    bool before = false;  // written before the figure (주당), else after it (a week)
+  };
+  std::vector<Rate> rates;
   // The kind of thing a count counts: its class, else the word itself.
   std::string count_class(std::string_view counted) const;
   // modifiers
