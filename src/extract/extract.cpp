@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/text.hpp"
-#include "extract/durations.hpp"
+#include "extract/forms.hpp"
 #include "extract/number_reader.hpp"
 #include "extract/time_reader.hpp"
 
@@ -35,10 +35,20 @@ class Extractor {
         pos = skip;
         continue;
       }
-      std::size_t colon_end = 0;
-      if (auto seconds = read_colon_duration(s, pos, colon_end)) {
-        out.quantities.push_back(colon_duration(s, pos, colon_end, *seconds, index));
-        pos = colon_end;
+      std::size_t form_end = 0;
+      if (auto seconds = read_colon_duration(s, pos, form_end)) {
+        out.quantities.push_back(whole_form(s, pos, form_end, *seconds, core::Dimension::duration, "second", 1, index));
+        pos = form_end;
+        continue;
+      }
+      if (auto ratio = read_ratio(s, pos, form_end)) {
+        out.quantities.push_back(whole_form(s, pos, form_end, *ratio, core::Dimension::multiple, "times", 0, index));
+        pos = form_end;
+        continue;
+      }
+      if (auto share = read_fraction(s, pos, form_end)) {
+        out.quantities.push_back(whole_form(s, pos, form_end, *share, core::Dimension::percent, "%", 0, index));
+        pos = form_end;
         continue;
       }
       if (auto t = times_.read(s, pos)) {
@@ -129,13 +139,15 @@ class Extractor {
     std::size_t end = 0;
   };
 
-  UnitMatch unit_after(const Sentence& s, std::size_t pos) const {
+  // `native`: the figure is a native Korean count word ("세 배", "넉 달"), which stands a space
+  // before any counter, even one that never follows a space after digits.
+  UnitMatch unit_after(const Sentence& s, std::size_t pos, bool native = false) const {
     for (std::size_t q : {pos, s.skip_spaces(pos)}) {
       std::string_view lower = s.lower.substr(0, s.end);
       for (const auto& m : rules_.unit_table.all_at(lower, q)) {
         const auto& unit = rules_.units[static_cast<std::size_t>(m.id)];
         if (unit.prefix) continue;
-        if (q != pos && !unit.spaced) continue;
+        if (q != pos && !unit.spaced && !native) continue;
         if (core::is_latin_letter(s.at(q)) && !s.word_boundary_after(q + m.length)) continue;
         if (unit.word == "%" && q != pos) continue;
         return {&unit, q + m.length};
@@ -153,16 +165,30 @@ class Extractor {
     return {};
   }
 
-  core::Quantity colon_duration(const Sentence& s, std::size_t start, std::size_t stop, double seconds, std::size_t sentence) const {
+  // A figure of forms.hpp: its value exact, or within `precision` (the last written unit), with
+  // the hedges and bounds around it ("3분의 1에 가까운", "about 2:05").
+  core::Quantity whole_form(const Sentence& s, std::size_t start, std::size_t stop, double value, core::Dimension dimension,
+                            const char* unit, double precision, std::size_t sentence) const {
+    std::vector<Applied> applied = prefix_modifiers(s, start);
+    for (const auto& a : applied) start = std::min(start, a.start);
+    for (const auto& a : suffix_modifiers(s, stop, Modifier::Position::suffix)) {
+      applied.push_back(a);
+      if (a.modifier->effect != ModifierEffect::emphasis) stop = a.end;
+    }
     core::Quantity q;
     q.span = {start, stop};
     q.surface = std::string(s.text.substr(start, stop - start));
     q.sentence = sentence;
-    q.point = seconds;
-    q.dimension = core::Dimension::duration;
-    q.unit = std::string("second");
-    q.value = core::precision_interval(seconds, 1);
-    q.modifiers.push_back("precision");
+    q.point = value;
+    q.dimension = dimension;
+    q.unit = std::string(unit);
+    if (precision > 0) {
+      q.value = core::precision_interval(value, precision);
+      q.modifiers.push_back("precision");
+    } else {
+      q.value = core::Interval::exact(value);
+    }
+    apply_modifiers(q, applied, value, precision, false);
     return q;
   }
 
@@ -206,6 +232,60 @@ class Extractor {
     q.span.end = stop;
     q.surface = std::string(s.text.substr(q.span.start, stop - q.span.start));
     end = std::max(end, stop);
+  }
+
+  // The hedges and bounds written around a figure widen or bound its value, and say so.
+  static void apply_modifiers(core::Quantity& q, const std::vector<Applied>& applied, double v, double precision, bool range) {
+    for (const auto& a : applied) {
+      const auto& m = *a.modifier;
+      double f = m.widen;
+      double base = std::fabs(v);
+      std::string name = std::string(rules::modifier_effect_name(m.effect)) + ":" + m.word;
+      switch (m.effect) {
+        case ModifierEffect::hedge:
+          // The writer's "about" states the uncertainty; it replaces the rounding guess,
+          // except that a range stays at least as wide as written.
+          if (range) {
+            q.value.lo = std::min(q.value.lo, q.value.lo - base * f);
+            q.value.hi = q.value.hi + std::fabs(q.value.hi) * f;
+          } else {
+            q.value = {v - base * f, v + base * f, true, true};
+          }
+          name = "hedge:" + m.word;
+          break;
+        case ModifierEffect::nearly:
+          q.value = {v - base * f, v, true, true};
+          name = "hedge:" + m.word;
+          break;
+        case ModifierEffect::below:
+          q.value = {0, v, true, false};
+          name = "bound:below:" + m.word;
+          break;
+        case ModifierEffect::at_most:
+          q.value = {0, v, true, true};
+          name = "bound:at-most:" + m.word;
+          break;
+        case ModifierEffect::above:
+          q.value = {v, core::Interval::infinity(), false, false};
+          name = "bound:above:" + m.word;
+          break;
+        case ModifierEffect::at_least:
+          q.value = {v, core::Interval::infinity(), true, false};
+          name = "bound:at-least:" + m.word;
+          break;
+        case ModifierEffect::plus:
+          q.value = {v, v + std::max(precision, base > 0 ? std::pow(10.0, std::floor(std::log10(base))) : 1.0), true, false};
+          name = "plus:" + m.word;
+          break;
+        case ModifierEffect::emphasis:
+          name = "emphasis:" + m.word;
+          break;
+      }
+      q.modifiers.push_back(name);
+    }
+    if (std::any_of(q.modifiers.begin(), q.modifiers.end(),
+                    [](const std::string& m) { return m.rfind("bound:", 0) == 0 || m.rfind("hedge:", 0) == 0; }))
+      q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
   }
 
   // Where a band word right after a unit ends ("9%대로", "5만원대의"), or 0. The band word stands
@@ -382,7 +462,8 @@ class Extractor {
 
     // Ranges: 5~10%, 3조~4조원, 9~12개월; the unit may stand after the first figure or only after the second.
     std::optional<NumberReading> second;
-    UnitMatch unit = prefix_unit ? UnitMatch{} : unit_after(s, unit_pos);
+    bool native = number->words && core::is_hangul_syllable(s.at(number->start));
+    UnitMatch unit = prefix_unit ? UnitMatch{} : unit_after(s, unit_pos, native);
     std::size_t after_first = unit.unit ? unit.end : unit_pos;
     if (!number->vague) {
       const rules::UnitWord* second_prefix = nullptr;
@@ -477,56 +558,7 @@ class Extractor {
       q.value = core::precision_interval(v, precision);
       q.modifiers.push_back("precision");
     }
-    for (const auto& a : applied) {
-      const auto& m = *a.modifier;
-      double f = m.widen;
-      double base = std::fabs(v);
-      std::string name = std::string(rules::modifier_effect_name(m.effect)) + ":" + m.word;
-      switch (m.effect) {
-        case ModifierEffect::hedge:
-          // The writer's "about" states the uncertainty; it replaces the rounding guess,
-          // except that a range stays at least as wide as written.
-          if (second) {
-            q.value.lo = std::min(q.value.lo, q.value.lo - base * f);
-            q.value.hi = q.value.hi + std::fabs(q.value.hi) * f;
-          } else {
-            q.value = {v - base * f, v + base * f, true, true};
-          }
-          name = "hedge:" + m.word;
-          break;
-        case ModifierEffect::nearly:
-          q.value = {v - base * f, v, true, true};
-          name = "hedge:" + m.word;
-          break;
-        case ModifierEffect::below:
-          q.value = {0, v, true, false};
-          name = "bound:below:" + m.word;
-          break;
-        case ModifierEffect::at_most:
-          q.value = {0, v, true, true};
-          name = "bound:at-most:" + m.word;
-          break;
-        case ModifierEffect::above:
-          q.value = {v, core::Interval::infinity(), false, false};
-          name = "bound:above:" + m.word;
-          break;
-        case ModifierEffect::at_least:
-          q.value = {v, core::Interval::infinity(), true, false};
-          name = "bound:at-least:" + m.word;
-          break;
-        case ModifierEffect::plus:
-          q.value = {v, v + std::max(precision, base > 0 ? std::pow(10.0, std::floor(std::log10(base))) : 1.0), true, false};
-          name = "plus:" + m.word;
-          break;
-        case ModifierEffect::emphasis:
-          name = "emphasis:" + m.word;
-          break;
-      }
-      q.modifiers.push_back(name);
-    }
-    if (std::any_of(q.modifiers.begin(), q.modifiers.end(),
-                    [](const std::string& m) { return m.rfind("bound:", 0) == 0 || m.rfind("hedge:", 0) == 0; }))
-      q.modifiers.erase(std::remove(q.modifiers.begin(), q.modifiers.end(), "precision"), q.modifiers.end());
+    apply_modifiers(q, applied, v, precision, second.has_value());
     // "9%대", "5만원대", "1,200원대": the band the figure's last written digit opens (9–10%,
     // 5만–6만원), not the figure rounded.
     if (std::size_t band_end = band_after(s, stop); band_end && !second && v > 0) {

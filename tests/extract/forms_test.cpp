@@ -53,3 +53,19 @@ TEST_CASE("a race clock with seconds is a duration; a clock of the day and a rat
     for (const auto& q : other.quantities) CHECK(q.unit != "second");
   }
 }
+
+TEST_CASE("a share written as a fraction is read in percent, a competition ratio in times") {
+  auto e = extract::extract_snippet("응답자의 3분의 1이 찬성했고, 3 out of 4 voters agreed; 경쟁률은 1,186.4대 1이었다.", test::rules());
+  REQUIRE(figure(e, "3분의 1"));
+  CHECK(figure(e, "3분의 1")->point == doctest::Approx(100.0 / 3));
+  CHECK(figure(e, "3분의 1")->unit == "%");
+  REQUIRE(figure(e, "3 out of 4"));
+  CHECK(figure(e, "3 out of 4")->point == 75);
+  REQUIRE(figure(e, "1,186.4대 1"));
+  CHECK(figure(e, "1,186.4대 1")->point == doctest::Approx(1186.4));
+  CHECK(figure(e, "1,186.4대 1")->unit == "times");
+  // Three minutes of something, and three buses, are no fraction and no ratio.
+  auto other = extract::extract_snippet("3분의 시간이 걸렸고 버스 3대 10명이 탔다.", test::rules());
+  CHECK(figure(other, "3분"));
+  CHECK(figure(other, "3대"));
+}
