@@ -377,6 +377,15 @@ class Extractor {
     return found;
   }
 
+  // "from 5% to 7%": a word before the first figure that makes "to" a change, not a range.
+  bool after_from(const Sentence& s, std::size_t pos) const {
+    std::size_t q = pos;
+    if (q > s.begin && s.text[q - 1] == ' ') --q;
+    for (const auto& word : rules_.change_from_words)
+      if (s.ends_with(q, word) && s.word_boundary_before(q - word.size())) return true;
+    return false;
+  }
+
   // "between 5% and 10%": the joining word counts as a range separator only after "between".
   bool after_between(const Sentence& s, std::size_t pos) const {
     std::size_t q = pos;
@@ -401,12 +410,15 @@ class Extractor {
     if (!separator) return std::nullopt;
     q = s.skip_spaces(q);
     std::size_t prefix_end = q;
+    bool money = false;
     // "$5-$6 million": a repeated prefix unit
     if (auto m = rules_.unit_table.longest_at(s.lower.substr(0, s.end), q); m && rules_.units[static_cast<std::size_t>(m.id)].prefix) {
       prefix_end = s.skip_spaces(q + m.length);
       if (second_prefix) *second_prefix = &rules_.units[static_cast<std::size_t>(m.id)];
+      money = rules_.units[static_cast<std::size_t>(m.id)].dimension == core::Dimension::money;
     }
-    auto second = numbers_.read(s, prefix_end);
+    // After a currency sign, "£52m" is millions, as it was for the first figure.
+    auto second = numbers_.read(s, prefix_end, money);
     if (!second || second->vague) return std::nullopt;
     return second;
   }
@@ -468,6 +480,8 @@ class Extractor {
     if (!number->vague) {
       const rules::UnitWord* second_prefix = nullptr;
       second = second_of_range(s, after_first, after_between(s, prefix_unit ? pos : number->start), &second_prefix);
+      // "from 5% to 7%" is a level and the level it became, not a range.
+      if (second && after_from(s, prefix_unit ? pos : number->start)) second.reset();
       // "rose 18% to $4.2 billion": a second figure in another unit is a figure of its own.
       if (second && second_prefix) {
         const std::string& first_unit = prefix_unit ? prefix_unit->unit : unit.unit ? unit.unit->unit : second_prefix->unit;
@@ -475,10 +489,10 @@ class Extractor {
       }
       if (second) {
         UnitMatch second_unit = prefix_unit ? UnitMatch{} : unit_after(s, second->end);
-        if (!unit.unit) unit = second_unit;
-        if (!prefix_unit && (!second_unit.unit || second_unit.unit->unit != unit.unit->unit)) {
-          if (!unit.unit) second.reset();
-        }
+        // "up 9.6% to 3.12 trillion won": a second figure in another unit is a figure of its own.
+        // With no unit on either side, the range waits for a counted noun ("105 to 120 seats").
+        if (unit.unit && second_unit.unit && second_unit.unit->unit != unit.unit->unit) second.reset();
+        else if (!unit.unit) unit = second_unit;
         if (second) {
           if (!number->scaled && second->scaled && second->last_big > 0) {
             // 3~4조원: the first figure shares the second's scale
@@ -491,13 +505,17 @@ class Extractor {
       }
     }
     if (!unit.unit && !prefix_unit) {
-      if (second) second.reset();
-      auto [noun, noun_end] = counted_noun_after(s, number->end);
+      auto [noun, noun_end] = counted_noun_after(s, second ? second->end : number->end);
+      // "between 135 and 150 seats": the noun after the range counts both ends.
+      if (noun.empty() && second) {
+        second.reset();
+        std::tie(noun, noun_end) = counted_noun_after(s, number->end);
+      }
       if (noun.empty()) return std::nullopt;  // a bare number is no claim
       static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
       unit = {&counted, noun_end};
       after_first = noun_end;
-      core::Quantity q = build(s, pos, *number, std::nullopt, prefix_unit, unit.unit, after_first, applied);
+      core::Quantity q = build(s, pos, *number, second, prefix_unit, unit.unit, after_first, applied);
       q.counted = noun;
       end = q.span.end;
       return q;

@@ -276,6 +276,7 @@ void NumberReader::read_currency_scale(const Sentence& s, NumberReading& r) cons
       r.precision *= scale.factor;
       r.end += scale.word.size();
       r.scaled = true;
+      r.last_big = scale.factor;  // "$5-$6m": the first figure shares it
       return;
     }
 }
@@ -286,6 +287,7 @@ void NumberReader::read_english_scale(const Sentence& s, NumberReading& r) const
     r.precision *= scale.factor;
     r.end = end;
     r.scaled = true;
+    r.last_big = scale.factor;  // "$5 to $6 million": the first figure shares it
   };
   std::size_t p = r.end;
   // Suffixes touch the digits and keep their case (2788K, $3.5bn; a lower-case "m" is metres)...
