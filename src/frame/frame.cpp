@@ -146,9 +146,15 @@ class ArticleFramer {
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
         apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
         apply_as_of(ex_.times, s, clause, q, article_, attribute, rules_, c.scope);
-        if (c.scope.role.empty() && q.dimension != core::Dimension::percent && q.dimension != core::Dimension::percentage_points &&
-            is_change_figure(s, parsed, q, rules_))
-          c.scope.role = words_.get("change");
+        // A percent is the change of an amount ("매출이 18% 늘었다" against 4조원); of a measure
+        // that is itself a percent (turnout, a rate), "rose 10%" is a change, 71.3% its level.
+        bool percent_level = attribute && !attribute->change &&
+                             std::find(attribute->dimensions.begin(), attribute->dimensions.end(), core::Dimension::percent) !=
+                                 attribute->dimensions.end();
+        // A measure that is itself a change (a market value lost) has only changes: no role tells them apart.
+        bool may_be_change = (q.dimension != core::Dimension::percent || percent_level) && q.dimension != core::Dimension::percentage_points &&
+                             !(attribute && attribute->change);
+        if (c.scope.role.empty() && may_be_change && is_change_figure(s, parsed, q, rules_)) c.scope.role = words_.get("change");
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
         if (q.point < 0) c.scope.direction = words_.get("down");
         if (c.scope.window.empty() && !c.scope.date.empty() && c.scope.date.day &&

@@ -218,8 +218,19 @@ bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core
   if (role_after(s.text, q.span.end, p.words[static_cast<std::size_t>(last)].span.end, rules) != rules::Role::none) return false;
   const Token& t = p.words[static_cast<std::size_t>(next)];
   std::string lowered = core::ascii_lower(s.text.substr(t.span.start, t.span.end - t.span.start));
-  if (!t.hangul) return false;  // English puts the verb first ("rose by 282,000"): not read yet
-  return rules.grammar.starts_with_change(lowered);
+  if (t.hangul) return rules.grammar.starts_with_change(lowered);
+  // English puts the verb first: "rose 10%", "fell by 282,000" change by the figure; "rose to
+  // 71.3%" reaches it.
+  int before = fig - 1;
+  if (before >= 0 && core::ascii_lower(s.text.substr(p.words[static_cast<std::size_t>(before)].span.start,
+                                                      p.words[static_cast<std::size_t>(before)].span.end -
+                                                          p.words[static_cast<std::size_t>(before)].span.start)) == "by")
+    --before;
+  if (before < 0 || p.words[static_cast<std::size_t>(before)].hangul || p.words[static_cast<std::size_t>(before)].clause != p.words[static_cast<std::size_t>(fig)].clause)
+    return false;
+  const Token& verb = p.words[static_cast<std::size_t>(before)];
+  std::string word = core::ascii_lower(s.text.substr(verb.stem.start, verb.stem.end - verb.stem.start));
+  return std::find(rules.grammar.change_lower.begin(), rules.grammar.change_lower.end(), word) != rules.grammar.change_lower.end();
 }
 
 }  // namespace crosscheck::frame

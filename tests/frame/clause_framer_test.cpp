@@ -123,3 +123,14 @@ TEST_CASE("an hour's span takes its half-day word on both hours, and the day nam
   CHECK(claim(r.run, "9684만kW")->scope.as_of == "2025-06-17T17:00");
   CHECK(claim(r.run, "96,840MW")->scope.as_of == "2025-06-17T17:00");  // not the 13th, named after the figure
 }
+
+TEST_CASE("a measure that is a percent rises by a percent: the change and the level are told apart, in English too") {
+  auto r = test::run({"-"}, jsonl({{"a", "Turnout in the election rose 10% from the previous vote, the commission said."},
+                                   {"b", "Final turnout in the election was 71.3%, the commission said."},
+                                   {"c", "Turnout in the election rose to 71.3%, the commission said."}}));
+  REQUIRE(claim(r.run, "10%"));
+  CHECK(claim(r.run, "10%")->scope.role == "change");
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "71.3%") CHECK(c.scope.role.empty());  // "rose to" reaches the level
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
