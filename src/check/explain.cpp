@@ -242,6 +242,8 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if (differ(x.direction, y.direction)) out.reasons.push_back("direction");
   // "28만2천명 늘었다" is a change of the measure; "2,896만명" its level.
   if ((x.role == "change") != (y.role == "change")) out.reasons.push_back("change");
+  // "142 of the 300 seats": the whole is not a part of it.
+  if ((x.role == "whole") != (y.role == "whole")) out.reasons.push_back("whole");
   if (differ(x.window, y.window)) out.reasons.push_back("window");
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
   // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.

@@ -24,7 +24,7 @@ std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSe
       const auto& cue = rules.scope_cues[static_cast<std::size_t>(m.id)];
       std::size_t end = pos + m.length;
       if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) return;
-      if (cue.field == "total") return;  // only right before a figure, below
+      if (cue.field == "total" || cue.field == "whole_before" || cue.field == "whole_after") return;  // next to a figure, below
       hits.push_back({pos, end, m.id});
     });
   }
@@ -60,6 +60,23 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   while (before > s.span.start && s.text[before - 1] == ' ') --before;
   for (const std::string& word : rules.total_words)
     if (before >= word.size() + s.span.start && s.lower.compare(before - word.size(), word.size(), word) == 0) scope.role = "total";
+  // "of the 300 seats", "of the Assembly's 300 seats", "300석 중": the whole the parts are of.
+  std::size_t owner = before;
+  if (owner >= 2 && s.lower.compare(owner - 2, 2, "'s") == 0) {
+    owner -= 2;
+    while (owner > s.span.start && s.text[owner - 1] != ' ') --owner;
+    while (owner > s.span.start && s.text[owner - 1] == ' ') --owner;
+  }
+  for (std::size_t end : {before, owner})
+    for (const std::string& word : rules.whole_before_words)
+      if (end >= word.size() + s.span.start && s.lower.compare(end - word.size(), word.size(), word) == 0 &&
+          (end - word.size() == s.span.start || s.text[end - word.size() - 1] == ' '))
+        scope.role = "whole";
+  std::size_t after = q.span.end;
+  while (after < s.span.end && s.text[after] == ' ') ++after;
+  for (const std::string& word : rules.whole_after_words)
+    if (s.lower.compare(after, word.size(), word) == 0 && (after + word.size() >= s.span.end || s.text[after + word.size()] == ' '))
+      scope.role = "whole";
   auto take = [&](int field_slot, core::Word& slot) {
     const Best& b = best[static_cast<std::size_t>(field_slot)];
     if (b.distance >= 0 && slot.empty()) slot = b.value;

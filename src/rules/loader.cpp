@@ -343,7 +343,8 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
 }
 
 void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
-  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of", "total"};
+  static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of", "total",
+                                                  "whole_before", "whole_after"};
   if (auto a = t["cue"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();
@@ -351,7 +352,7 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
       if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
         std::string hint = core::did_you_mean(field, fields);
         ctx.error(*x.get("field"), "schema.value", "unknown scope field '" + field + "'",
-                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, as_of, total" : "did you mean '" + hint + "'?");
+                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, as_of, total, whole_before, whole_after" : "did you mean '" + hint + "'?");
         continue;
       }
       for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, x["value"].value_or<std::string>(""), w});
@@ -744,6 +745,8 @@ void RuleSet::build_tables() {
     scope_cues[i].field_slot = scope_cue_field_slot(scope_cues[i].field);
     scope_table.add(scope_cues[i].lowered, static_cast<int>(i));
     if (scope_cues[i].field == "total") total_words.push_back(scope_cues[i].lowered);
+    if (scope_cues[i].field == "whole_before") whole_before_words.push_back(scope_cues[i].lowered);
+    if (scope_cues[i].field == "whole_after") whole_after_words.push_back(scope_cues[i].lowered);
   }
   for (std::size_t i = 0; i < relative_times.size(); ++i) {
     relative_times[i].lowered = lower(relative_times[i].word);

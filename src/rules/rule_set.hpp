@@ -306,6 +306,8 @@ struct RuleSet {
   // The lower-cased scope words that make a figure a total ("총", "in total"): read right before
   // every figure, so kept apart from the other scope cues.
   std::vector<std::string> total_words;
+  // "142 of the 300 seats", "300석 중 142석": the figure these stand by is the whole, not a part.
+  std::vector<std::string> whole_before_words, whole_after_words;
   // The lower-case ASCII letters an English time expression can start with (month and weekday
   // names, Q for quarters): the time reader turns away a letter not among them.
   std::array<bool, 128> time_english_start{};

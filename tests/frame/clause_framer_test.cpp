@@ -134,3 +134,12 @@ TEST_CASE("a measure that is a percent rises by a percent: the change and the le
     if (c.quantity.surface == "71.3%") CHECK(c.scope.role.empty());  // "rose to" reaches the level
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("the whole a part is of is not the part: 142 of the 300 seats, 300석 중 142석") {
+  auto r = test::run({"-"}, jsonl({{"a", "The Civic Alliance won 142 of the Assembly's 300 seats, the commission said."},
+                                   {"b", "The Civic Alliance won 142 seats, the commission said."},
+                                   {"c", "시민연합은 전체 300석 중 142석을 얻었다."}}));
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "300 seats" || c.quantity.surface == "300석") CHECK(c.scope.role == "whole");
+  CHECK(with_verdict(r.run, "conflict").empty());
+}

@@ -195,10 +195,13 @@ TEST_CASE("each scope cue knows the place of its field among the fields a cue ca
     else CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), cue.field) ==
                crosscheck::rules::kScopeCueFields.end());
   }
-  // Every field the bundled cues set has its place, but totals, which are read apart.
+  // Every field the bundled cues set has its place, but totals and wholes, which are read apart,
+  // next to the figure.
   CHECK(fields.count("total") == 1);
+  CHECK(fields.count("whole_before") == 1);
+  CHECK(fields.count("whole_after") == 1);
   for (const auto& field : fields)
-    if (field != "total") CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
+    if (field != "total" && field.rfind("whole_", 0) != 0) CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
                                 crosscheck::rules::kScopeCueFields.end());
 }
 
