@@ -98,7 +98,8 @@ std::vector<std::vector<Member>> digit_buckets(const CheckInput& input) {
   std::vector<Entry> entries;
   for (std::size_t i = 0; i < input.claims.size(); ++i) {
     const core::Claim& c = input.claims[i];
-    if (c.quantity.dimension == core::Dimension::entity || c.linked_to >= 0 || c.quantity.point == 0) continue;
+    if (c.quantity.dimension == core::Dimension::entity || (c.linked_to >= 0 && c.quantity.link != "conversion") || c.quantity.point == 0)
+      continue;
     std::string digits = significant_digits(c.quantity.point);
     if (digits.size() < 2 || digits.size() > 15) continue;
     auto pack = [](const std::string& d) {

@@ -635,7 +635,9 @@ class Extractor {
   std::size_t read_linked(const Sentence& s, int main_index, std::size_t sentence_index, Extraction& out) const {
     const core::Quantity main = out.quantities[static_cast<std::size_t>(main_index)];
     std::size_t p = main.span.end;
-    if (p >= s.end || s.text[p] != '(') return p;
+    // "1조2480억원(약 8억6천만 달러)", and English's "1.248 trillion won (about $8.6 billion)".
+    if (p + 1 < s.end && s.text[p] == ' ' && s.text[p + 1] == '(') ++p;
+    if (p >= s.end || s.text[p] != '(') return main.span.end;
     std::size_t close = s.text.find(')', p);
     if (close == std::string::npos || close >= s.end || close - p > 80) return p;
     for (std::size_t q = p + 1; q < close; q = s.next(q)) {

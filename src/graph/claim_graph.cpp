@@ -176,7 +176,10 @@ ClaimGraph::ClaimGraph(const std::vector<core::Article>& articles, const std::ve
     if (!c.attribute.empty())
       impl.attribute_name[i] = name_for(attribute_name, VertexKind::attribute, c.attribute), ++impl.structural_edges;
     if (c.linked_to >= 0 && static_cast<std::size_t>(c.linked_to) < i) ++impl.structural_edges;
-    if (!c.subject_root.empty() && !c.attribute.empty() && c.linked_to < 0) blocks[std::string_view(c.key)].push_back(i);
+    // A conversion in brackets ("3.12 trillion won ($2.82 billion)") is a figure of the same
+    // quantity in another currency: compared with the others told in that currency too.
+    if (!c.subject_root.empty() && !c.attribute.empty() && (c.linked_to < 0 || c.quantity.link == "conversion"))
+      blocks[std::string_view(c.key)].push_back(i);
   }
   std::vector<std::pair<std::string_view, std::vector<std::size_t>*>> comparable;
   for (auto& [key, members] : blocks)

@@ -61,14 +61,22 @@ void add_region(std::vector<core::SkippedRegion>& out, core::Span span, const st
   out.push_back({span, reason});
 }
 
+// Longer than any headline of a ranking box or a related-links list.
+constexpr std::size_t kLongestListItem = 160;
+
 }  // namespace
 
-Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
-                           const std::vector<core::SkippedRegion>& pre_skipped) {
+namespace {
+
+// One pass over the lines. `prose_ends_tail`: a box that runs to the end of the page ends where
+// prose starts again (for a box that stands at the top of the page, above the story).
+Cleaned clean_lines(const std::string& text, const rules::RuleSet& rules, const std::vector<core::SkippedRegion>& pre_skipped,
+                    bool prose_ends_tail, std::size_t& tail_start) {
   Cleaned cleaned;
   std::vector<core::SkippedRegion> found;
   std::set<std::string> seen_lines;
   std::string tail_reason;
+  tail_start = std::string::npos;
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t nl = text.find('\n', start);
@@ -80,13 +88,19 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
     start = end + 1;
     if (line.empty() || inside(pre_skipped, line_start)) continue;
 
-    std::string reason = tail_reason;
     Line read(line, rules);
+    // A list item is a headline, never a paragraph of sentences.
+    if (prose_ends_tail && !tail_reason.empty() && read.code_points() > kLongestListItem && line.find(". ") != std::string_view::npos)
+      tail_reason.clear();
+    std::string reason = tail_reason;
     if (reason.empty()) {
       for (const auto& rule : rules.line_rules)
         if (read.matches(rule)) {
           reason = rule.reason;
-          if (rule.tail) tail_reason = rule.reason;
+          if (rule.tail) {
+            tail_reason = rule.reason;
+            if (tail_start == std::string::npos) tail_start = line_start;
+          }
           break;
         }
     }
@@ -101,6 +115,18 @@ Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
   cleaned.skipped.insert(cleaned.skipped.end(), found.begin(), found.end());
   std::sort(cleaned.skipped.begin(), cleaned.skipped.end(),
             [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+  return cleaned;
+}
+
+}  // namespace
+
+Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
+                           const std::vector<core::SkippedRegion>& pre_skipped) {
+  std::size_t tail_start = std::string::npos;
+  Cleaned cleaned = clean_lines(text, rules, pre_skipped, false, tail_start);
+  // A "most read" box runs to the end of the page when it closes the page; one that stands in
+  // the page's first half stands above the story, and must not take the story with it.
+  if (tail_start != std::string::npos && tail_start < text.size() / 2) cleaned = clean_lines(text, rules, pre_skipped, true, tail_start);
   return cleaned;
 }
 

@@ -96,6 +96,9 @@ void infer_metadata(core::Article& article, const std::string& clean_text, const
       std::size_t cps = core::count_code_points(line, 0, line.size());
       if (cps > 150) break;
       if (cps >= 8 && cps <= 120) {
+        // "Title: …", "제목: …": a pasted page's header names its headline.
+        for (std::string_view label : {"Title:", "title:", "Headline:", "제목:"})
+          if (line.substr(0, label.size()) == label) line = core::trim(line.substr(label.size()));
         article.title = std::string(line);
         article.metadata_notes.push_back("title from the first headline-like line");
         break;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <utility>
@@ -176,4 +177,28 @@ TEST_CASE("repeated ids are made unique in input order, across batches, JSONL li
   for (const auto& input : result.run.inputs) skipped += input.status == "skipped";
   CHECK(skipped == 6);
   CHECK(result.run.inputs[7].status == "skipped");  // the bad line keeps its place among the inputs
+}
+
+TEST_CASE("a pasted page's header lines are its metadata, and a box above the story does not take the story") {
+  test::TempDir dir;
+  std::string page =
+      "Title: Crowds pack the new line\nOutlet: Harbor Ledger\nPublished: 2026-03-15T13:05:00+09:00\n\n"
+      "MOST READ\n1. Port authority shortlists 3 bidders for cruise terminal\n2. Parking fees to rise to 600 won per half hour\n\n"
+      "Some 42,000 people rode the new line on its opening day. It cost 1.248 trillion won (about $861 million) to build, the "
+      "operator said. An adult trip costs 1,400 won.\n";
+  auto r = test::run({dir.file("page.txt", page)});
+  REQUIRE(r.run.articles.size() == 1);
+  const auto& a = r.run.articles[0];
+  CHECK(a.title == "Crowds pack the new line");
+  CHECK(a.outlet == "Harbor Ledger");
+  CHECK(a.published.rfind("2026-03-15T13:05", 0) == 0);
+  std::vector<std::string> figures;
+  for (const auto& c : r.run.claims) figures.push_back(c.quantity.surface);
+  // The story's figures are read; the box's and the header's are not.
+  for (const char* f : {"Some 42,000 people", "1.248 trillion won", "about $861 million", "1,400 won"})
+    CHECK(std::find(figures.begin(), figures.end(), f) != figures.end());
+  for (const char* f : {"3 bidders", "600 won", "13:05:00"}) CHECK(std::find(figures.begin(), figures.end(), f) == figures.end());
+  // "1.248 trillion won (about $861 million)": the bracket, after a space, is the conversion.
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "about $861 million") CHECK(c.quantity.link == "conversion");
 }
