@@ -274,7 +274,9 @@ class Extractor {
           name = "bound:at-least:" + m.word;
           break;
         case ModifierEffect::plus:
-          q.value = {v, v + std::max(precision, base > 0 ? std::pow(10.0, std::floor(std::log10(base))) : 1.0), true, false};
+          // "200여명" is 200 to 300, "2만1천여 명" 21,000 to 22,000: the place of the last
+          // non-zero digit written.
+          q.value = {v, v + std::max(precision, base > 0 ? band_step(base) : 1.0), true, false};
           name = "plus:" + m.word;
           break;
         case ModifierEffect::emphasis:

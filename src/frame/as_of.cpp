@@ -101,7 +101,7 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   // 세운 기록" holds on the article's day, not the 13th.
   std::size_t before = clock ? clock->span.start : q.span.start;
   for (const auto& t : times)
-    if (t.span.start >= s.span.start && t.span.end <= before && t.kind == "date" && t.date.day) day = &t;
+    if (t.span.start >= s.span.start && t.span.end <= before && t.kind == "date" && t.date.day && !in_dateline(s, t)) day = &t;
   core::PartialDate date = scope.date.day ? scope.date : core::PartialDate{};
   if (day && !date.day) date = day->date;
   if (date.day && !date.year) date.year = article.published_date.year;

@@ -49,6 +49,8 @@ struct ScopeHit {
 std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSet& rules);
 void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, core::Span clause, const core::Quantity& q,
                       const rules::RuleSet& rules, core::Scope& scope);
+// "GARAM, March 15 (Eastgate Wire) - …": a wire dateline's date is the report's, not its figures'.
+bool in_dateline(const SentenceView& s, const core::TimeExpression& t);
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope);
 void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,

@@ -92,10 +92,35 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   if (!scope.as_of.empty() && scope.as_of_source.empty()) scope.as_of_source = "clause";
 }
 
+bool in_dateline(const SentenceView& s, const core::TimeExpression& t) {
+  if (t.span.start <= s.span.start || t.span.start > s.span.start + 40) return false;
+  // A place in capitals and a comma before the date ("NEW YORK, ", "SEOUL, ")...
+  std::string_view before = s.text.substr(s.span.start, t.span.start - s.span.start);
+  std::size_t comma = before.find_last_not_of(' ');
+  if (comma == std::string_view::npos || before[comma] != ',' || comma < 2) return false;
+  for (std::size_t i = 0; i < comma; ++i) {
+    char c = before[i];
+    if (!((c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'' || c == '-')) return false;
+  }
+  // ...and after it, the outlet in brackets and a dash.
+  std::size_t p = t.span.end;
+  while (p < s.span.end && s.text[p] == ' ') ++p;
+  if (p < s.span.end && s.text[p] == '(') {
+    std::size_t close = s.text.find(')', p);
+    if (close == std::string_view::npos || close >= s.span.end) return false;
+    p = close + 1;
+    while (p < s.span.end && s.text[p] == ' ') ++p;
+  }
+  return s.text.substr(p, 1) == "-" || s.text.substr(p, 3) == "\u2014" || s.text.substr(p, 3) == "\u2013";
+}
+
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope) {
-  // The nearest time expression before the figure in its clause, else in its sentence.
-  auto usable = [](const core::TimeExpression& t) { return t.kind != "clock" && t.kind != "century" && t.kind != "decade"; };
+  // The nearest time expression before the figure in its clause, else in its sentence; never a
+  // wire dateline's.
+  auto usable = [&s](const core::TimeExpression& t) {
+    return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t);
+  };
   const core::TimeExpression* chosen = nullptr;
   // "fell 17% on Jan. 27": a date right after the figure is its date.
   for (const auto& t : times)

@@ -143,3 +143,12 @@ TEST_CASE("the whole a part is of is not the part: 142 of the 300 seats, 300석 
     if (c.quantity.surface == "300 seats" || c.quantity.surface == "300석") CHECK(c.scope.role == "whole");
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("a wire dateline's date is the report's, not its figures'") {
+  auto r = test::run({"-"}, jsonl({{"a", "GARAM, March 15 (Eastgate Wire) - The line carried 42,180 passengers on its first day."},
+                                   {"b", "The line carried 42,180 passengers on March 15."}}));
+  for (const auto& c : r.run.claims)
+    if (c.article == 0 && c.quantity.surface == "42,180 passengers") CHECK((c.scope.date.empty() || !c.scope.date_source.empty()));
+  for (const auto& c : r.run.claims)
+    if (c.article == 1 && c.quantity.surface == "42,180 passengers") CHECK(c.scope.date.day == 15);
+}
