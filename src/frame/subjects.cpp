@@ -104,6 +104,55 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
   return out;
 }
 
+namespace {
+
+// "영화진흥위원회 통합전산망에 따르면", "according to the Transit Authority": the name is the
+// report's source, not the subject of its figures.
+bool names_a_source(std::string_view text, const ParsedSentence& sentence, const Name& name, const rules::RuleSet& rules) {
+  const auto& words = sentence.words;
+  for (std::size_t k = name.last + 1; k < words.size() && k <= name.last + 2; ++k) {
+    std::string_view w = text.substr(words[k].span.start, words[k].span.end - words[k].span.start);
+    for (const auto& s : rules.grammar.source_words)
+      if (!s.empty() && static_cast<unsigned char>(s[0]) >= 0x80 && w.rfind(s, 0) == 0) return true;
+  }
+  std::size_t start = words[name.word].span.start;
+  std::string_view before = text.substr(0, start);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (std::string_view article : {"the", "The"})
+    if (core::ends_with(before, article)) {
+      before.remove_suffix(article.size());
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    }
+  for (const auto& s : rules.grammar.source_words)
+    if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80 && core::ends_with(core::ascii_lower(before.substr(before.size() > 40 ? before.size() - 40 : 0)), s))
+      return true;
+  return false;
+}
+
+// 《철새의 항로》, 『…』, 「…」, 〈…〉: a title in title brackets names a work (a film, a book, a
+// programme) however many words it has; its role is its last word's.
+void add_bracketed_titles(std::string_view text, const ParsedSentence& sentence, core::Span span, std::vector<Name>& names) {
+  static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {{"《", "》"}, {"『", "』"}, {"「", "」"}, {"〈", "〉"}};
+  std::string_view sentence_text = text.substr(span.start, span.end - span.start);
+  for (const auto& [open, close] : kBrackets)
+    for (std::size_t at = sentence_text.find(open); at != std::string_view::npos; at = sentence_text.find(open, at + open.size())) {
+      std::size_t inner = at + open.size();
+      std::size_t end = sentence_text.find(close, inner);
+      if (end == std::string_view::npos || end == inner || end - inner > 60) continue;
+      core::Span name_span{span.start + inner, span.start + end};
+      int first = word_at(sentence, name_span.start), last = word_at(sentence, name_span.end - 1);
+      if (first < 0 || last < first) continue;
+      if (std::any_of(names.begin(), names.end(), [&](const Name& n) { return n.span.start < name_span.end && name_span.start < n.span.end; }))
+        continue;
+      names.push_back({static_cast<std::size_t>(first), static_cast<std::size_t>(last), name_span,
+                       std::string(text.substr(name_span.start, name_span.end - name_span.start)),
+                       sentence.words[static_cast<std::size_t>(last)].role, false});
+    }
+  std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) { return a.span.start < b.span.start; });
+}
+
+}  // namespace
+
 void ArticleNames::find(const core::Article& article, std::string_view lower, const std::vector<std::vector<core::Span>>& taken,
                         const std::vector<bool>& needed, const rules::RuleSet& rules) {
   std::map<std::string, int> counts;
@@ -121,6 +170,10 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
     done_.push_back(true);
     parsed_.push_back(parse_sentence(article.text, s.span, breaks_.back(), rules));
     names_.push_back(find_names(article.text, parsed_.back(), taken[si], article.outlet, rules));
+    auto& found = names_.back();
+    add_bracketed_titles(article.text, parsed_.back(), s.span, found);
+    found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) { return names_a_source(article.text, parsed_.back(), n, rules); }),
+                found.end());
     for (const auto& n : names_.back()) ++counts[n.id];
   }
   // A name known only by its form ('역대', Spaniard) must recur in the article to count.

@@ -90,15 +90,24 @@ void infer_metadata(core::Article& article, const std::string& clean_text, const
     }
   }
   if (article.title.empty()) {
+    // "Title: …", "제목: …": a pasted page's header names its headline (the line itself is page
+    // furniture, rules/en/boilerplate.toml's page-header).
+    for (std::size_t i = 0; i < lines.size() && i < 8 && article.title.empty(); ++i) {
+      std::string_view line = core::trim(lines[i]);
+      for (std::string_view label : {"Title:", "title:", "Headline:", "제목:"})
+        if (line.substr(0, label.size()) == label && line.size() > label.size() + 1) {
+          article.title = std::string(core::trim(line.substr(label.size())));
+          article.metadata_notes.push_back("title from the page's '" + std::string(label) + "' line");
+        }
+    }
+  }
+  if (article.title.empty()) {
     // The first short kept line before the first long paragraph reads as the headline.
     for (const auto& p : article.paragraphs) {
       std::string_view line(article.text.data() + p.start, p.end - p.start);
       std::size_t cps = core::count_code_points(line, 0, line.size());
       if (cps > 150) break;
       if (cps >= 8 && cps <= 120) {
-        // "Title: …", "제목: …": a pasted page's header names its headline.
-        for (std::string_view label : {"Title:", "title:", "Headline:", "제목:"})
-          if (line.substr(0, label.size()) == label) line = core::trim(line.substr(label.size()));
         article.title = std::string(line);
         article.metadata_notes.push_back("title from the first headline-like line");
         break;

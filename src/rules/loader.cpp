@@ -109,7 +109,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"grammar", with_common({{"particle", F::table_array, false, &kParticleSpec}, {"endings", F::string_array},
                                {"list_words", F::string_array}, {"org_suffixes", F::string_array},
                                {"name_stop_words", F::string_array}, {"event_words", F::string_array},
-                               {"function_words", F::string_array}, {"change_words", F::string_array}})},
+                               {"function_words", F::string_array}, {"change_words", F::string_array},
+                               {"source_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -389,6 +390,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("event_words", rules.grammar.event_words);
   add("function_words", rules.grammar.function_words);
   add("change_words", rules.grammar.change_words);
+  add("source_words", rules.grammar.source_words);
 }
 
 void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {

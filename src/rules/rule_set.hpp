@@ -174,6 +174,9 @@ struct Grammar {
   std::vector<std::string> event_words;      // words that name the story's event (지진, crash)
   std::vector<std::string> function_words;   // words passed over when looking for a figure's noun (of, the, 약)
   std::vector<std::string> change_words;     // verbs of change (rose, 하락): a measure only when the clause names no other
+  // Words that make a name the source of a report, not its subject: "X에 따르면" (two words
+  // after at most), "according to X" (right before).
+  std::vector<std::string> source_words;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower;

@@ -97,3 +97,12 @@ TEST_CASE("claims framed by one worker share one copy of every repeated word") {
   CHECK(any([](const core::Claim& c) { return c.relation_value; }));
   CHECK(any([](const core::Claim& c) { return c.attributed_to; }));
 }
+
+TEST_CASE("a title in title brackets names a work; a report's source is not its figures' subject") {
+  auto r = test::run({"-"}, article("영화진흥위원회 통합전산망에 따르면 《철새의 항로》는 사흘간 누적 매출액 121억원을 기록했다. "
+                                    "According to the Film Council, 《철새의 항로》의 누적 매출액은 1,210억원이다."));
+  for (const auto& c : r.run.claims) {
+    if (c.quantity.surface != "121억원" && c.quantity.surface != "1,210억원") continue;
+    CHECK(c.subject == "철새의 항로");
+  }
+}
