@@ -379,20 +379,12 @@ class Extractor {
     return found;
   }
 
-  // "from 5% to 7%": a word before the first figure that makes "to" a change, not a range.
-  bool after_from(const Sentence& s, std::size_t pos) const {
+  // Whether one of `words` stands right before `pos` (a space between allowed): "between 5% and
+  // 10%" makes "and" a range separator; "from 5% to 7%" makes "to" a change, not a range.
+  static bool word_before(const Sentence& s, std::size_t pos, const std::vector<std::string>& words) {
     std::size_t q = pos;
     if (q > s.begin && s.text[q - 1] == ' ') --q;
-    for (const auto& word : rules_.change_from_words)
-      if (s.ends_with(q, word) && s.word_boundary_before(q - word.size())) return true;
-    return false;
-  }
-
-  // "between 5% and 10%": the joining word counts as a range separator only after "between".
-  bool after_between(const Sentence& s, std::size_t pos) const {
-    std::size_t q = pos;
-    if (q > s.begin && s.text[q - 1] == ' ') --q;
-    for (const auto& word : rules_.between_words)
+    for (const auto& word : words)
       if (s.ends_with(q, word) && s.word_boundary_before(q - word.size())) return true;
     return false;
   }
@@ -481,9 +473,9 @@ class Extractor {
     std::size_t after_first = unit.unit ? unit.end : unit_pos;
     if (!number->vague) {
       const rules::UnitWord* second_prefix = nullptr;
-      second = second_of_range(s, after_first, after_between(s, prefix_unit ? pos : number->start), &second_prefix);
+      second = second_of_range(s, after_first, word_before(s, prefix_unit ? pos : number->start, rules_.between_words), &second_prefix);
       // "from 5% to 7%" is a level and the level it became, not a range.
-      if (second && after_from(s, prefix_unit ? pos : number->start)) second.reset();
+      if (second && word_before(s, prefix_unit ? pos : number->start, rules_.change_from_words)) second.reset();
       // "rose 18% to $4.2 billion": a second figure in another unit is a figure of its own.
       if (second && second_prefix) {
         const std::string& first_unit = prefix_unit ? prefix_unit->unit : unit.unit ? unit.unit->unit : second_prefix->unit;
