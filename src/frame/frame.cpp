@@ -156,6 +156,12 @@ class ArticleFramer {
                              !(attribute && attribute->change);
         if (c.scope.role.empty() && may_be_change && is_change_figure(s, parsed, q, rules_)) c.scope.role = words_.get("change");
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
+        // "5,870 suspected cholera cases", "3,412 confirmed cases": the words between an English
+        // count and its noun narrow what it counts.
+        if (c.scope.qualifier.empty()) {
+          std::string narrowing = count_qualifier(q);
+          if (!narrowing.empty()) c.scope.qualifier = words_.get("segment:" + narrowing);
+        }
         if (q.point < 0) c.scope.direction = words_.get("down");
         if (c.scope.window.empty() && !c.scope.date.empty() && c.scope.date.day &&
             (c.attribute == "price-change" || c.attribute == "market-value-change"))
@@ -186,6 +192,30 @@ class ArticleFramer {
   core::WordPool& words_;
   std::string lower_;
   std::string key_;
+
+  // The words written between an English count's digits and its counted noun, lower-cased, with
+  // function words left out; "" when there are none.
+  std::string count_qualifier(const core::Quantity& q) const {
+    if (q.dimension != core::Dimension::count || q.counted.empty() || static_cast<unsigned char>(q.counted.view()[0]) >= 128) return "";
+    std::string_view surface = q.surface;
+    std::size_t digits_end = surface.find_last_of("0123456789");
+    std::size_t noun = core::ascii_lower(surface).rfind(core::ascii_lower(q.counted.view()));
+    if (digits_end == std::string_view::npos || noun == std::string::npos || noun <= digits_end + 1) return "";
+    std::string out;
+    std::string_view between = surface.substr(digits_end + 1, noun - digits_end - 1);
+    std::size_t pos = 0;
+    while (pos < between.size()) {
+      while (pos < between.size() && !std::isalpha(static_cast<unsigned char>(between[pos]))) ++pos;
+      std::size_t end = pos;
+      while (end < between.size() && (std::isalpha(static_cast<unsigned char>(between[end])) || between[end] == '-')) ++end;
+      std::string word = core::ascii_lower(between.substr(pos, end - pos));
+      // Scale words (million), and words of no weight (of, the), narrow nothing.
+      if (!word.empty() && !rules_.grammar.is_function(word) && !rules_.grammar.is_stop(word) && !rules_.is_scale_word(word))
+        out += (out.empty() ? "" : " ") + word;
+      pos = end;
+    }
+    return out;
+  }
 
   // subject_root|attribute|dimension, built in one reused buffer.
   std::string_view comparison_key(std::string_view root, std::string_view attribute, std::string_view dimension) {

@@ -1,6 +1,7 @@
 #pragma once
 // Everything crosscheck knows about language and the world, loaded once from rules/ and
 // passed by const reference. Nothing here is a C++ literal of language knowledge.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -236,6 +237,14 @@ struct RuleSet {
   std::vector<Scale> small_scales;   // 십 백 천
   std::vector<Scale> big_scales;     // 만 억 조
   std::vector<Scale> english_scales; // thousand, million, bn, K, M
+  bool is_scale_word(std::string_view lowered) const {
+    for (const auto& s : english_scales)
+      if (s.word.size() == lowered.size() && std::equal(s.word.begin(), s.word.end(), lowered.begin(), [](char a, char b) {
+            return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+          }))
+        return true;
+    return false;
+  }
   std::vector<Scale> currency_scales; // after a currency sign only: €65m, $3.1b (a bare "m" is metres)
   std::vector<NumberWord> number_words;
   std::vector<VagueWord> vague_words;

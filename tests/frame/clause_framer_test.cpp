@@ -152,3 +152,12 @@ TEST_CASE("a wire dateline's date is the report's, not its figures'") {
   for (const auto& c : r.run.claims)
     if (c.article == 1 && c.quantity.surface == "42,180 passengers") CHECK(c.scope.date.day == 15);
 }
+
+TEST_CASE("the words between an English count and its noun narrow what it counts") {
+  auto r = test::run({"-"}, jsonl({{"a", "Health workers have logged 5,870 suspected cholera cases in the region since January."},
+                                   {"b", "Since January the region has recorded 3,412 confirmed cases, officials said."}}));
+  REQUIRE(claim(r.run, "5,870 suspected cholera cases"));
+  CHECK(claim(r.run, "5,870 suspected cholera cases")->scope.qualifier == "segment:suspected cholera");
+  CHECK(claim(r.run, "3,412 confirmed cases")->scope.qualifier == "segment:confirmed");
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
