@@ -70,8 +70,10 @@ std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, con
 Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const std::vector<CueHit>& cues,
                         const rules::RuleSet& rules, int paired_word);
 // A narrower quantity the governing word is qualified by: the bare noun right before it in its
-// clause (반도체 수출, 서울 투표율, chip exports), normalised; "" when none.
-std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const rules::RuleSet& rules);
+// clause (반도체 수출, 서울 투표율, chip exports), or a bare Korean noun between the measure and
+// the figure (수출 … 반도체 161억 달러), normalised; "" when none.
+std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                         const rules::RuleSet& rules);
 // Whether a verb of change follows the figure right after it (28만2천명 늘었다): the figure is a
 // change of the measure, not its level.
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);

@@ -186,10 +186,11 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
 }
 
 
-std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const rules::RuleSet& rules) {
-  if (g.word <= 0) return "";
-  const Token& measure = p.words[static_cast<std::size_t>(g.word)];
-  const Token& before = p.words[static_cast<std::size_t>(g.word - 1)];
+namespace {
+
+// `before` as a qualifier of the measure word `measure`: a bare noun of the measure's script in its
+// clause, not a name, a scope word, a time, a function word or a change; "" when it is none.
+std::string qualifying_word(const SentenceView& s, const Token& before, const Token& measure, const rules::RuleSet& rules) {
   if (before.clause != measure.clause || before.role != rules::Role::none || before.digit || before.comma_after || before.quoted) return "";
   // Only a word of the measure's own script qualifies it: a Korean noun before a Korean measure.
   if (before.hangul != measure.hangul) return "";
@@ -204,6 +205,20 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   std::string lowered = core::ascii_lower(word);
   if (rules.grammar.starts_with_change(lowered)) return "";
   return lowered;
+}
+
+}  // namespace
+
+std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                         const rules::RuleSet& rules) {
+  if (g.word <= 0) return "";
+  const Token& measure = p.words[static_cast<std::size_t>(g.word)];
+  if (std::string q1 = qualifying_word(s, p.words[static_cast<std::size_t>(g.word - 1)], measure, rules); !q1.empty()) return q1;
+  // "수출 648억 달러 … 반도체 161억 달러": a bare Korean noun right before the figure, after its
+  // measure, is the part of the measure the figure is.
+  int fig = word_at(p, q.span.start);
+  if (fig > g.word + 1 && measure.hangul) return qualifying_word(s, p.words[static_cast<std::size_t>(fig - 1)], measure, rules);
+  return "";
 }
 
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {

@@ -161,3 +161,10 @@ TEST_CASE("the words between an English count and its noun narrow what it counts
   CHECK(claim(r.run, "3,412 confirmed cases")->scope.qualifier == "segment:confirmed");
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("a bare noun between a measure and its figure is the part of the measure the figure is") {
+  auto r = test::run({"-"}, jsonl({{"a", "9월 수출 648억 달러로 역대 최대… 반도체 161억 달러"}, {"b", "9월 수출은 648억 달러였다."}}));
+  REQUIRE(claim(r.run, "161억 달러"));
+  CHECK(claim(r.run, "161억 달러")->scope.qualifier == "segment:반도체");
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
