@@ -80,6 +80,9 @@ class GroupChecker {
       const auto& q = in_.claims[i].quantity;
       std::string unit(q.unit.view());
       if (q.dimension == core::Dimension::count && !q.counted.empty()) unit += "/" + in_.rules.count_class(q.counted);
+      // "시간당 141.9mm" is the rain of one hour, as "1시간 동안 114.9mm" is: one unit for both.
+      if (q.dimension == core::Dimension::measure && unit.size() > 5 && unit.compare(unit.size() - 5, 5, "/hour") == 0)
+        unit.resize(unit.size() - 5);
       by_unit[unit].push_back(i);
     }
     for (const auto& [unit, members] : by_unit) {

@@ -512,13 +512,50 @@ class Extractor {
     return q;
   }
 
+  // "$27.2 million comes to about EUR 29.6m", "a $27.2m budget, about £20.9 million", "648억
+  // 달러, 우리 돈 약 81조원": a money figure right after another, in another currency, joined by
+  // no more than the rules' conversion joiners, is its conversion.
+  std::size_t read_inline_conversion(const Sentence& s, int main_index, std::size_t sentence_index, Extraction& out) const {
+    const core::Quantity main = out.quantities[static_cast<std::size_t>(main_index)];
+    if (main.dimension != core::Dimension::money || rules_.conversion_joiners.empty()) return main.span.end;
+    std::size_t p = main.span.end;
+    bool joined = false;
+    for (int words = 0; words < 6 && p < s.end; ++words) {
+      while (p < s.end && (s.text[p] == ' ' || s.text[p] == ',')) ++p;
+      bool matched = false;
+      for (const auto& j : rules_.conversion_joiners)
+        if (s.starts_with(p, j) && (!core::is_latin_letter(s.at(p)) || s.word_boundary_after(p + j.size()))) {
+          p += j.size(), matched = joined = true;
+          break;
+        }
+      if (!matched) break;
+    }
+    if (!joined) return main.span.end;
+    // A hedge before the converted figure is its own ("about EUR 29.6m"): read from past it.
+    for (const auto& m : rules_.modifiers)
+      if (m.position == Modifier::Position::prefix && s.starts_with(p, m.lowered) &&
+          (!core::is_latin_letter(s.at(p)) || s.word_boundary_after(p + m.lowered.size()))) {
+        p = s.skip_spaces(p + m.lowered.size());
+        break;
+      }
+    std::size_t end = p;
+    auto inner = read_quantity(s, p, end);
+    if (!inner || inner->dimension != core::Dimension::money || inner->unit == main.unit) return main.span.end;
+    inner->sentence = sentence_index;
+    inner->linked_to = main_index;
+    inner->link = "conversion";
+    std::size_t stop = inner->span.end;
+    out.quantities.push_back(std::move(*inner));
+    return stop;
+  }
+
   // "557만달러(약 80억원)": the figure in brackets is linked to the one before it.
   std::size_t read_linked(const Sentence& s, int main_index, std::size_t sentence_index, Extraction& out) const {
     const core::Quantity main = out.quantities[static_cast<std::size_t>(main_index)];
     std::size_t p = main.span.end;
     // "1조2480억원(약 8억6천만 달러)", and English's "1.248 trillion won (about $8.6 billion)".
     if (p + 1 < s.end && s.text[p] == ' ' && s.text[p + 1] == '(') ++p;
-    if (p >= s.end || s.text[p] != '(') return main.span.end;
+    if (p >= s.end || s.text[p] != '(') return read_inline_conversion(s, main_index, sentence_index, out);
     std::size_t close = s.text.find(')', p);
     if (close == std::string::npos || close >= s.end || close - p > 80) return p;
     for (std::size_t q = p + 1; q < close; q = s.next(q)) {

@@ -277,6 +277,7 @@ struct RuleSet {
   std::vector<std::string> particles;          // Korean particles stripped for matching
   std::vector<std::string> band_words;         // 대 of 9%대: the band a figure opens
   std::vector<std::string> change_from_words;  // "from" of "from 5% to 7%": no range
+  std::vector<std::string> conversion_joiners; // "comes to", "우리 돈": a money figure after them converts the one before
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
   // Every regex line rule, to read a line once for all of them. The rules for short lines only
