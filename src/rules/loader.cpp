@@ -803,6 +803,18 @@ LoadResult load_rules(const std::vector<std::string>& folders) {
     load_folder(folder, *rules, diagnostics);
   }
   check_references(*rules, diagnostics);
+  // A folder with none of the kinds every run needs (an empty one, a wrong path in
+  // CROSSCHECK_RULES) would run with no rules and print raw message keys: an error instead.
+  std::string where;
+  for (const auto& f : folders) where += (where.empty() ? "" : ", ") + f;
+  auto require = [&](bool present, const char* kind) {
+    if (!present)
+      diagnostics.push_back({Severity::error, "rules.missing", std::string("no rule file of kind '") + kind + "' in " + where, where, 0, 0,
+                             "point --rules or CROSSCHECK_RULES at a folder holding the bundled rules/ (or add your files beside them)"});
+  };
+  require(!rules->messages.empty(), "messages");
+  require(!rules->units.empty(), "units");
+  require(!rules->attributes.empty(), "attributes");
   rules->build_tables();
   LoadResult result;
   result.diagnostics = std::move(diagnostics);

@@ -110,3 +110,17 @@ TEST_CASE("check hands its run to main to be freed at exit, and writes the same 
   REQUIRE(freed_at_exit.size() == 1);  // the run itself, claims and articles, still whole
   CHECK(freed_at_exit.front() != nullptr);
 }
+
+TEST_CASE("a rules folder with none of the kinds a run needs is an error that names what is missing") {
+  test::TempDir empty;
+  std::istringstream in;
+  std::ostringstream out, err;
+  crosscheck::cli::Io io{in, out, err};
+  setenv("CROSSCHECK_RULES", empty.path().c_str(), 1);
+  int status = crosscheck::cli::main_command({"check", test::source_dir() + "/fixtures/stories/heavy-rain"}, io);
+  setenv("CROSSCHECK_RULES", (test::source_dir() + "/rules").c_str(), 1);
+  CHECK(status == 2);
+  CHECK(err.str().find("rules.missing") != std::string::npos);
+  CHECK(err.str().find("'messages'") != std::string::npos);
+  CHECK(out.str().find("label.articles") == std::string::npos);  // no raw message keys
+}
