@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -81,15 +84,45 @@ std::shared_ptr<const rules::RuleSet> load(Io& io, const std::vector<std::string
 
 // Streams to --output, or to standard output without one; false, having said so, when the file
 // cannot be written.
+// A report is written whole or not at all: to standard output (checked once flushed), or to a
+// temporary file beside `path` that is flushed, closed and renamed into place only when every
+// write succeeded; on failure the partial file is removed and the cause named.
 bool write_output_with(Io& io, const std::string& path, const std::function<void(std::ostream&)>& write) {
-  if (path.empty()) {
+  if (path.empty() || path == "-") {
     write(io.out);
+    io.out.flush();
+    if (!io.out) {
+      io.err << "crosscheck: cannot write the report to standard output (" << std::strerror(errno ? errno : EIO) << ")\n";
+      return false;
+    }
     return true;
   }
-  std::ofstream file(path, std::ios::binary);
-  if (file) write(file);
-  if (!file) {
-    io.err << "crosscheck: cannot write " << path << "\n";
+  std::filesystem::path target(path);
+  std::error_code probe;
+  auto status = std::filesystem::status(target, probe);
+  // A device, a pipe or a terminal (/dev/stdout, a FIFO) is written in place: it cannot be
+  // replaced by a rename, and must never be.
+  bool in_place = !probe && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  std::filesystem::path temporary = target;
+  if (!in_place) temporary += ".crosscheck-partial-" + std::to_string(::getpid());
+  errno = 0;
+  bool ok = false;
+  {
+    std::ofstream file(temporary, std::ios::binary | (in_place ? std::ios::out : std::ios::trunc));
+    if (file) {
+      write(file);
+      file.flush();
+      ok = static_cast<bool>(file);
+      file.close();
+      ok = ok && static_cast<bool>(file);
+    }
+  }
+  std::error_code ec;
+  if (ok && !in_place) std::filesystem::rename(temporary, target, ec);
+  if (!ok || ec) {
+    std::string cause = ec ? ec.message() : std::strerror(errno ? errno : EIO);
+    if (!in_place) std::filesystem::remove(temporary, ec);
+    io.err << "crosscheck: cannot write " << path << " (" << cause << "); nothing was written there\n";
     return false;
   }
   return true;

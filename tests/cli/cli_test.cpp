@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -123,4 +124,25 @@ TEST_CASE("a rules folder with none of the kinds a run needs is an error that na
   CHECK(err.str().find("rules.missing") != std::string::npos);
   CHECK(err.str().find("'messages'") != std::string::npos);
   CHECK(out.str().find("label.articles") == std::string::npos);  // no raw message keys
+}
+
+TEST_CASE("a report is written whole or not at all, and a device is written in place, never replaced") {
+  std::string story = test::source_dir() + "/fixtures/stories/heavy-rain";
+  test::TempDir dir;
+  std::string target = dir.path() + "/report.json";
+  auto ok = call({"check", "--quiet", "--format", "json", "--output", target, story});
+  CHECK(ok.status == 1);  // the story holds conflicts
+  CHECK(nlohmann::json::parse(test::read_file(target))["findings"].size() > 0);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find("partial") == std::string::npos);
+  auto missing = call({"check", "--quiet", "--output", dir.path() + "/no/such/folder/report.txt", story});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("cannot write") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/no"));
+  if (std::filesystem::is_character_file("/dev/full")) {
+    auto full = call({"check", "--quiet", "--format", "json", "--output", "/dev/full", story});
+    CHECK(full.status == 2);
+    CHECK(full.err.find("No space left") != std::string::npos);
+    CHECK(std::filesystem::is_character_file("/dev/full"));
+  }
 }
