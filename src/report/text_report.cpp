@@ -14,6 +14,24 @@ struct Style {
   std::string paint(const std::string& s, const char* code) const { return color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s; }
 };
 
+// Text from an article, as a terminal may show it: C0 and C1 controls (ESC among them, which
+// would let an outlet name clear the screen or forge a summary line) and DEL become a visible
+// U+FFFD, and line breaks a space, so every field stays on its own line.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t length = 1;
+    char32_t c = core::decode_at(s, pos, length);
+    if (c == '\n' || c == '\r' || c == '\t') out += ' ';
+    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) out += "\xEF\xBF\xBD";
+    else out.append(s.substr(pos, length));
+    pos += length;
+  }
+  return out;
+}
+
 // Cuts a string to a display width (wide Korean characters count two columns).
 std::string fit(const std::string& s, int width) {
   if (core::display_width(s) <= width) return s;
@@ -97,8 +115,8 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
       if (const auto* a = rules.attribute(f->attribute)) attribute = a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
       if (const auto* r = rules.relation(f->attribute)) attribute = r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
       out << "\n" << style.paint("[" + f->id + "] " + rules.message(lang, "verdict." + f->verdict), section.color) << "  "
-          << style.paint(f->subject + " · " + attribute, "1") << "\n";
-      for (const auto& line : wrap(f->explanation, width - 4)) out << "    " << line << "\n";
+          << style.paint(printable(f->subject + " · " + attribute), "1") << "\n";
+      for (const auto& line : wrap(printable(f->explanation), width - 4)) out << "    " << line << "\n";
       for (std::size_t side = 0; side < f->sides.size(); ++side) {
         for (const auto& id : f->sides[side]) {
           auto it = by_id.find(id);
@@ -109,11 +127,12 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
           std::string date = a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published.substr(0, 10);
           std::string marker = f->sides.size() > 1 ? std::string(1, static_cast<char>('A' + std::min<std::size_t>(side, 25))) : std::string("·");
           std::string value = (c.quantity.dimension == core::Dimension::entity ? "→ " : "") + claim_value(c, rules, lang);
-          std::string head = "  " + marker + " " + pad(c.quantity.surface, 18) + " " + value;
+          std::string head = "  " + marker + " " + pad(printable(c.quantity.surface), 18) + " " + value;
           out << fit(head, width) << "\n";
-          out << fit("      " + outlet + " · " + date + " · " + a.id, width) << "\n";
+          out << fit(printable("      " + outlet + " · " + date + " · " + a.id), width) << "\n";
           if (brief) continue;
           Excerpt e = excerpt(c, a, 30);
+          e.before = printable(e.before), e.figure = printable(e.figure), e.after = printable(e.after);
           std::string plain = "      " + e.before + "[" + e.figure + "]" + e.after;
           if (style.color && core::display_width(plain) <= width)
             out << "      " << e.before << style.paint(e.figure, "1;4") << e.after << "\n";
@@ -128,7 +147,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
     if (i.status != "ok" || !i.reason.empty()) problems.push_back(&i);
   if (!problems.empty()) {
     out << "\n" << style.paint(rules.message(lang, "label.inputs-heading"), "1") << "\n";
-    for (const auto* i : problems) out << fit("  " + i->status + "  " + i->path + ": " + i->reason, width) << "\n";
+    for (const auto* i : problems) out << fit(printable("  " + i->status + "  " + i->path + ": " + i->reason), width) << "\n";
   }
   out << "\n";
   for (const auto& line : wrap(rules.message(lang, "label.summary") + ": " + counts_line(run, rules, lang), width)) out << line << "\n";

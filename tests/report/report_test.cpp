@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "core/utf8.hpp"
 #include "report/report.hpp"
 #include "test_support.hpp"
@@ -209,4 +211,20 @@ TEST_CASE("the summary counts speak in the singular for one, and in the word ord
   CHECK(ko.find("충돌 1건") != std::string::npos);  // a label with {n} places the count
   CHECK(ko.find("읽은 기사 2건") != std::string::npos);
   CHECK(ko.find("conflict") == std::string::npos);
+}
+
+TEST_CASE("article text never controls the terminal: controls are shown, line breaks kept out of a field") {
+  std::string feed = nlohmann::json{{"id", "a\x1b[2J"}, {"outlet", "Evil\nSummary: 0 conflicts\x1b[2J"}, {"published", "2025-01-30T09:00:00+09:00"},
+                                    {"text", "딥시크는 V3 훈련 비용이 557만달러라고 밝혔다."}}.dump() + "\n" +
+                     nlohmann::json{{"id", "b"}, {"outlet", "B"}, {"published", "2025-01-30T09:00:00+09:00"},
+                                    {"text", "딥시크는 V3 훈련 비용이 5억6000만 달러라고 밝혔다."}}.dump() + "\n";
+  auto r = test::run({"-"}, feed);
+  std::string text = crosscheck::report::text_report(r.run, test::rules(), {"en", false, 100});
+  CHECK(text.find('\x1b') == std::string::npos);
+  // The forged line stays inside the outlet's field: no line of the report starts with it.
+  std::istringstream lines(text);
+  int summaries = 0;
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("Summary:", 0) == 0) ++summaries;
+  CHECK(summaries == 1);
 }
