@@ -1,4 +1,8 @@
+#include <cctype>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <string>
 
 #include "core/bytes8.hpp"
 #include "core/utf8.hpp"
@@ -129,5 +133,70 @@ class FlatReader {
 }  // namespace
 
 std::optional<FlatObject> read_flat_object(std::string_view text) { return FlatReader(text).read(); }
+
+// The JSON text with each number no double holds (1e999) turned into a string of its digits and
+// each lone UTF-16 surrogate escape into \ufffd; `changed` says whether anything was.
+std::string lenient_json(std::string_view text, bool& changed) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  changed = false;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) {
+        if (text[i + 1] == 'u' && i + 5 < text.size()) {
+          unsigned code = static_cast<unsigned>(std::strtoul(std::string(text.substr(i + 2, 4)).c_str(), nullptr, 16));
+          bool high = code >= 0xD800 && code <= 0xDBFF, low = code >= 0xDC00 && code <= 0xDFFF;
+          bool paired = high && i + 11 < text.size() && text.substr(i + 6, 2) == "\\u" &&
+                        [&] {
+                          unsigned next = static_cast<unsigned>(std::strtoul(std::string(text.substr(i + 8, 4)).c_str(), nullptr, 16));
+                          return next >= 0xDC00 && next <= 0xDFFF;
+                        }();
+          if ((high && !paired) || low) {
+            out += "\\ufffd";
+            i += 5;
+            changed = true;
+            continue;
+          }
+          if (paired) {
+            out.append(text.substr(i, 12));
+            i += 11;
+            continue;
+          }
+        }
+        out += c;
+        out += text[++i];
+        continue;
+      }
+      if (c == '"') in_string = false;
+      out += c;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      out += c;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = i + 1;
+      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' || text[end] == 'e' ||
+                                   text[end] == 'E' || text[end] == '+' || text[end] == '-'))
+        ++end;
+      std::string number(text.substr(i, end - i));
+      double value = std::strtod(number.c_str(), nullptr);
+      if (!std::isfinite(value)) {
+        out += '"' + number + '"';
+        changed = true;
+      } else {
+        out += number;
+      }
+      i = end - 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 }  // namespace crosscheck::ingest

@@ -59,6 +59,10 @@ core::Article build_article(std::string_view raw, ArticleMeta meta, const rules:
 // by nlohmann, which also words the error. Expects valid UTF-8.
 using FlatObject = std::vector<std::pair<std::string, std::string>>;
 std::optional<FlatObject> read_flat_object(std::string_view text);
+// The JSON text with each number no double holds (1e999) turned into a string of its digits and
+// each lone UTF-16 surrogate escape into \ufffd, for a strict parser to read; `changed` says
+// whether anything was.
+std::string lenient_json(std::string_view text, bool& changed);
 
 // NFC, full-width ASCII folded to ASCII, odd spaces to ' ', CRLF to '\n', minus signs to '-'.
 std::string normalize_text(std::string_view valid_utf8);

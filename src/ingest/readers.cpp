@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -307,13 +310,24 @@ class Reader {
       nlohmann::ordered_json j;
       try {
         j = nlohmann::ordered_json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
-        p.skip_reason = std::string("not JSON: ") + e.what();
-        return false;
-      } catch (const nlohmann::json::exception& e) {
-        // Well-formed JSON the reader cannot hold, such as a number past the range of a double.
-        p.skip_reason = std::string("unreadable JSON: ") + e.what();
-        return false;
+      } catch (const nlohmann::json::exception& first) {
+        // Well-formed JSON a strict reader cannot hold (a number past the range of a double, a
+        // lone surrogate escape) keeps its article: such numbers are kept as their text and lone
+        // surrogates become U+FFFD, with a warning.
+        bool changed = false;
+        std::string lenient = lenient_json(text, changed);
+        try {
+          if (!changed) throw;
+          j = nlohmann::ordered_json::parse(lenient);
+          p.diagnostics.push_back({Severity::warning, "input.json-lenient",
+                                   "a number no double holds was kept as text, or a lone surrogate became U+FFFD", p.path});
+        } catch (const nlohmann::json::parse_error& e) {
+          p.skip_reason = std::string("not JSON: ") + e.what();
+          return false;
+        } catch (const nlohmann::json::exception& e) {
+          p.skip_reason = std::string("unreadable JSON: ") + e.what();
+          return false;
+        }
       }
       if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
         p.skip_reason = "no string field 'text'";

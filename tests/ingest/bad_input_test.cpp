@@ -103,12 +103,18 @@ TEST_CASE("JSONL: a bad line is skipped with file:line, the rest still read") {
       "{\"id\":\"b\",\"title\":\"no text\"}\n"
       "\n"
       "{\"id\":\"c\",\"text\":\"딥시크는 557만달러를 썼다.\"}\n"
-      "{\"id\":\"d\",\"text\":\"엔비디아 주가는 17% 떨어졌다.\",\"score\":1e999}\n";
+      "{\"id\":\"d\",\"text\":\"엔비디아 주가는 17% 떨어졌다.\",\"score\":1e999}\n"
+      "{\"id\":\"e\",\"text\":\"딥시크는 557만달러를 썼다.\",\"outlet\":\"X\\ud800Y\"}\n";
   auto result = test::run({dir.file("feed.jsonl", jsonl)});
-  CHECK(result.run.articles.size() == 2);
-  // A number no double holds is well-formed JSON the reader cannot take: that line alone is skipped.
-  CHECK(status_of(result.run, "feed.jsonl:6")->status == "skipped");
-  CHECK(status_of(result.run, "feed.jsonl:6")->reason.rfind("unreadable JSON", 0) == 0);
+  // A number no double holds, in a field the reader does not need, and a lone surrogate keep
+  // their articles: the number is kept as its text, the surrogate becomes U+FFFD, with a warning.
+  CHECK(result.run.articles.size() == 4);
+  CHECK(status_of(result.run, "feed.jsonl:6")->status != "skipped");
+  CHECK(status_of(result.run, "feed.jsonl:7")->status != "skipped");
+  CHECK(std::any_of(result.run.diagnostics.begin(), result.run.diagnostics.end(),
+                    [](const crosscheck::core::Diagnostic& d) { return d.code == "input.json-lenient"; }));
+  for (const auto& a : result.run.articles)
+    if (a.id == "e") CHECK(a.outlet == "X\xEF\xBF\xBDY");
   CHECK(status_of(result.run, "feed.jsonl:2")->status == "skipped");
   CHECK(status_of(result.run, "feed.jsonl:2")->reason.rfind("not JSON", 0) == 0);
   CHECK(status_of(result.run, "feed.jsonl:3")->reason == "no string field 'text'");
