@@ -172,6 +172,9 @@ class Reader {
     if (size == 0 || core::trim(head).empty()) return skip(name, "empty file");
     if (head.find('\0') != std::string::npos) return skip(name, "binary file (NUL bytes), not text");
     Format format = format_of(path, head);
+    // A report crosscheck wrote itself, left in an input folder, is no article.
+    if (format == Format::html && head.find("<meta name=\"generator\" content=\"crosscheck\">") != std::string::npos)
+      return skip(name, "a crosscheck report, not an article");
     in.clear();
     in.seekg(0);
     if (format == Format::jsonl) return read_jsonl_stream(in, name);

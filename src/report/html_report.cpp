@@ -174,7 +174,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
         if (auto it = by_id.find(id); it != by_id.end()) outlets.insert(run.articles[it->second->article].outlet);
   }
   std::ostringstream h;
-  h << "<!DOCTYPE html>\n<html lang=\"" << esc(lang) << "\"><head><meta charset=\"utf-8\">"
+  // The generator mark lets a later run skip this report when it lies in an input folder.
+  h << "<!DOCTYPE html>\n<html lang=\"" << esc(lang) << "\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"crosscheck\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
     << "<title>" << msg("label.report-title") << "</title><style>" << kStyle << "</style></head><body>\n";

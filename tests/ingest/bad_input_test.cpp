@@ -160,3 +160,17 @@ TEST_CASE("a folder with mixed good and bad files reads every good one") {
   for (const auto& i : result.run.inputs) skipped += i.status == "skipped";
   CHECK(skipped == 3);
 }
+
+TEST_CASE("a report crosscheck wrote, left in an input folder, is skipped with its reason, not read as an article") {
+  test::TempDir dir;
+  std::string article = dir.file("a.txt", "딥시크는 V3 훈련 비용이 557만달러라고 밝혔다.\n");
+  auto first = test::run({article});
+  std::string html = crosscheck::report::html_report(first.run, test::rules(), "en");
+  dir.file("report.html", html);
+  auto second = test::run({dir.path()});
+  CHECK(second.run.articles.size() == 1);
+  const auto* s = status_of(second.run, "report.html");
+  REQUIRE(s);
+  CHECK(s->status == "skipped");
+  CHECK(s->reason == "a crosscheck report, not an article");
+}
