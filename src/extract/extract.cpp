@@ -233,12 +233,15 @@ class Extractor {
   // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
   std::pair<std::string, std::size_t> counted_noun_after(const Sentence& s, std::size_t pos) const {
     std::size_t p = pos;
+    bool open = true;  // an open plural may still name what is counted
     for (int token = 0; token < 3 && p < s.end; ++token) {
       p = s.skip_spaces(p);
       if (auto m = s.lookup(rules_.counted_table, p); m && s.word_boundary_after(p + m.length) && s.word_boundary_before(p))
         return {rules_.counted_nouns_en[static_cast<std::size_t>(m.id)], p + m.length};
-      // Counted nouns are open: a plural word right after the number names what it counts.
-      if (token == 0 && p > pos && s.word_boundary_before(p)) {
+      // Counted nouns are open: a plural word right after the number, or after the lower-case
+      // words that narrow it ("41 league goals", "5,870 suspected cholera cases"), names what it
+      // counts.
+      if (open && p > pos && s.word_boundary_before(p)) {
         std::size_t q = p;
         while (q < s.end && s.text[q] >= 'a' && s.text[q] <= 'z') ++q;
         std::string word(s.text.substr(p, q - p));
@@ -249,6 +252,10 @@ class Extractor {
       std::size_t q = p;
       while (q < s.end && (core::is_latin_letter(s.at(q)) || core::is_ascii_digit(s.at(q)) || s.text[q] == '-')) ++q;
       if (q == p) break;
+      // Past a word of no weight ("of", "to", "and"), a name or a figure, a plural counts something else.
+      std::string_view word = s.text.substr(p, q - p);
+      bool lower_word = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!lower_word || rules_.grammar.is_function_word(word) || rules_.grammar.is_stop_word(word)) open = false;
       p = q;
     }
     return {"", pos};
