@@ -355,6 +355,18 @@ class Extractor {
     auto number = numbers_.read(s, number_pos, prefix_unit && prefix_unit->dimension == core::Dimension::money);
     if (!number) return std::nullopt;
     end = number->end;
+    // "a 26-year-old", "a five-year deal", "the 18.6-kilometre line": a figure joined to its unit
+    // by a hyphen, read as that unit (a label like GPT-4 has its letters before the digits).
+    if (!prefix_unit && number->end + 1 < s.end && s.text[number->end] == '-' && core::is_latin_letter(s.at(number->end + 1)) &&
+        !core::is_latin_letter(s.before(number->start))) {
+      UnitMatch hyphen = unit_after(s, number->end + 1);
+      if (hyphen.unit && hyphen.unit->dimension != core::Dimension::money && hyphen.unit->dimension != core::Dimension::percent &&
+          hyphen.end > number->end + 1 && (hyphen.end >= s.end || !core::is_latin_letter(s.at(hyphen.end)))) {
+        core::Quantity q = build(s, pos, *number, std::nullopt, nullptr, hyphen.unit, hyphen.end, {});
+        end = q.span.end;
+        return q;
+      }
+    }
     if (!prefix_unit && !number->words && is_label(s, *number)) {
       std::size_t p = number->end;
       while (p < s.end && (core::is_latin_letter(s.at(p)) || core::is_ascii_digit(s.at(p)) || s.at(p) == U'·')) p = s.next(p);
