@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -13,22 +14,42 @@ namespace crosscheck::report {
 
 namespace {
 
-// Everything taken from an article is escaped; nothing from an article becomes markup.
+// Everything taken from an article is escaped; nothing from an article becomes markup. Controls
+// and bidi overrides (U+202E would turn the text after it around) are shown as their code point,
+// visibly, and never act.
 std::string esc(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t length = 1;
+    char32_t c = core::decode_at(s, pos, length);
+    bool control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0);
+    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+    if (control || bidi) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(c));
+      out += buffer;
+    } else if (length == 1) {
+      switch (s[pos]) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += s[pos];
+      }
+    } else {
+      out.append(s, pos, length);
     }
+    pos += length;
   }
   return out;
 }
+
+// Text from an article in an element: escaped and isolated, so a right-to-left run in it cannot
+// reorder what stands around it.
+std::string bdi(const std::string& s) { return "<bdi>" + esc(s) + "</bdi>"; }
 
 std::string shorten(const std::string& s, std::size_t code_points) {
   std::size_t pos = 0, n = 0;
@@ -219,8 +240,8 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
       h << "<article class=\"card " << esc(f->verdict) << "\" id=\"" << esc(f->id) << "\" data-verdict=\"" << esc(f->verdict)
         << "\" data-subject=\"" << esc(f->subject) << "\" data-attribute=\"" << esc(f->attribute) << "\" data-outlet=\"" << esc(outlet_attr) << "\">";
       h << "<h3><span class=\"verdict\">" << esc(rules.message(lang, "verdict." + f->verdict)) << "</span> " << esc(f->id) << " · "
-        << esc(f->subject) << " · " << esc(label_of(f->attribute)) << "</h3>";
-      h << "<p class=\"explanation\">" << esc(f->explanation) << "</p><div class=\"sides\">";
+        << bdi(f->subject) << " · " << bdi(label_of(f->attribute)) << "</h3>";
+      h << "<p class=\"explanation\">" << bdi(f->explanation) << "</p><div class=\"sides\">";
       for (const auto& side : f->sides) {
         h << "<div class=\"side\">";
         for (const auto& id : side) {
@@ -229,11 +250,11 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
           const core::Claim& c = *it->second;
           const core::Article& a = run.articles[c.article];
           Excerpt e = excerpt(c, a, 60);
-          h << "<div class=\"claim\" data-claim=\"" << esc(c.id) << "\"><div>" << esc(e.before) << "<mark class=\"fig\">" << esc(e.figure)
-            << "</mark>" << esc(e.after) << "</div><div class=\"meta\">";
+          h << "<div class=\"claim\" data-claim=\"" << esc(c.id) << "\"><div><bdi>" << esc(e.before) << "<mark class=\"fig\">" << esc(e.figure)
+            << "</mark>" << esc(e.after) << "</bdi></div><div class=\"meta\">";
           std::string source = a.outlet.empty() ? rules.message(lang, "label.unknown-outlet") : a.outlet;
-          if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << esc(source) << "</a>";
-          else h << esc(source);
+          if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << bdi(source) << "</a>";
+          else h << bdi(source);
           h << " · " << esc(a.published.empty() ? rules.message(lang, "label.unknown-date") : a.published) << " · " << esc(a.id) << " · "
             << esc(claim_value(c, rules, lang))
             << "</div></div>";
@@ -251,9 +272,9 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
     for (const auto& s : a.skipped) ++reasons[s.reason];
     std::string skipped;
     for (const auto& [r, n] : reasons) skipped += (skipped.empty() ? "" : ", ") + r + " ×" + std::to_string(n);
-    h << "<tr><td>" << esc(a.id) << "</td><td>" << esc(a.outlet) << "</td><td>";
-    if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << esc(a.title) << "</a>";
-    else h << esc(a.title);
+    h << "<tr><td>" << bdi(a.id) << "</td><td>" << bdi(a.outlet) << "</td><td>";
+    if (!a.url.empty() && safe_url(a.url)) h << "<a href=\"" << esc(a.url) << "\" rel=\"noreferrer noopener\">" << bdi(a.title) << "</a>";
+    else h << bdi(a.title);
     h << "</td><td>" << esc(skipped) << "</td></tr>";
   }
   h << "</tbody></table>";

@@ -228,3 +228,16 @@ TEST_CASE("article text never controls the terminal: controls are shown, line br
     if (line.rfind("Summary:", 0) == 0) ++summaries;
   CHECK(summaries == 1);
 }
+
+TEST_CASE("article text in the HTML report is isolated, and its controls and bidi overrides are shown, never obeyed") {
+  std::string feed = nlohmann::json{{"id", "a"}, {"outlet", "Evil\u202Eevil"}, {"published", "2025-01-30T09:00:00+09:00"},
+                                    {"text", "딥시크는 V3 훈련 비용이 557만달러라고 밝혔다.\u202E"}}.dump() + "\n" +
+                     nlohmann::json{{"id", "b"}, {"outlet", "B\x1b[2J"}, {"published", "2025-01-30T09:00:00+09:00"},
+                                    {"text", "딥시크는 V3 훈련 비용이 5억6000만 달러라고 밝혔다."}}.dump() + "\n";
+  auto r = test::run({"-"}, feed);
+  std::string html = crosscheck::report::html_report(r.run, test::rules(), "en");
+  CHECK(html.find("\u202E") == std::string::npos);
+  CHECK(html.find('\x1b') == std::string::npos);
+  CHECK(html.find("Evil[U+202E]evil") != std::string::npos);
+  CHECK(html.find("<bdi>Evil[U+202E]evil</bdi>") != std::string::npos);
+}
