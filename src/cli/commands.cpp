@@ -12,6 +12,8 @@
 #include <functional>
 
 #include "cli/args.hpp"
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
 #include "cli/claims_input.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/rule_examples.hpp"
@@ -40,6 +42,7 @@ const char* kCheckUsage =
     "  --rules DIR               a rules folder layered over the bundled rules (repeatable)\n"
     "  --ui-lang en|ko           language of labels and explanations (default en)\n"
     "  --claims FILE|-           check claims written by 'crosscheck extract' instead of reading articles\n"
+    "  --only VERDICT,...        report only these findings (conflict, possible-conflict, disputed, explained, supported, agree)\n"
     "  --quiet                   no warnings on standard error\n"
     "  --version                 print the version\n"
     "exit status: 0 nothing to look at, 1 conflicts, possible conflicts or disputed facts found, 2 usage or input error\n";
@@ -166,7 +169,8 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   bool from_claims = std::find(args.begin(), args.end(), "--claims") != args.end() ||
                      std::any_of(args.begin(), args.end(), [](const std::string& a) { return a.rfind("--claims=", 0) == 0; });
   Prepared prepared;
-  if (auto done = prepare(args, {{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}, {"--claims", true}},
+  if (auto done = prepare(args, {{"--format", true, {"text", "json", "html"}}, {"--ui-lang", true, {"en", "ko"}}, {"--version"}, {"--claims", true},
+                                 {"--only", true}},
                           kCheckUsage, "check", !from_claims, io, prepared))
     return *done;
   const auto* parsed = &prepared.args;
@@ -192,6 +196,30 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   }
   result.run.version = CROSSCHECK_VERSION;
   print_diagnostics(io, result.run.diagnostics, quiet);
+  // The exit status says what the whole run found, whatever --only shows.
+  bool needs_a_look = std::any_of(result.run.findings.begin(), result.run.findings.end(), [](const core::Finding& f) {
+    return f.verdict == "conflict" || f.verdict == "possible-conflict" || f.verdict == "disputed";
+  });
+  if (parsed->has("--only")) {
+    static const std::vector<std::string> verdicts = {"conflict", "possible-conflict", "disputed", "explained", "supported", "agree"};
+    std::vector<std::string> wanted;
+    std::string list = parsed->value("--only");
+    for (std::size_t start = 0; start <= list.size();) {
+      std::size_t comma = list.find(',', start);
+      std::string v(core::trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+      if (std::find(verdicts.begin(), verdicts.end(), v) == verdicts.end()) {
+        std::string hint = core::did_you_mean(v, verdicts);
+        return usage_error(io, "unknown verdict '" + v + "' for --only" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"), kCheckUsage);
+      }
+      wanted.push_back(v);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    std::size_t before = result.run.findings.size();
+    std::erase_if(result.run.findings, [&](const core::Finding& f) { return std::find(wanted.begin(), wanted.end(), f.verdict) == wanted.end(); });
+    if (!quiet && before != result.run.findings.size())
+      io.err << "crosscheck: --only " << list << ": " << (before - result.run.findings.size()) << " other findings not shown\n";
+  }
   std::string format = parsed->value("--format", "text");
   std::string output = parsed->value("--output");
   bool written = false;
@@ -212,8 +240,7 @@ int cmd_check(const std::vector<std::string>& args, Io& io) {
   if (result.run.articles.empty()) {
     io.err << "crosscheck: no article could be read\n";
     status = 2;
-  } else if (std::any_of(result.run.findings.begin(), result.run.findings.end(),
-                         [](const core::Finding& f) { return f.verdict == "conflict" || f.verdict == "possible-conflict" || f.verdict == "disputed"; })) {
+  } else if (needs_a_look) {
     status = 1;
   }
   if (io.freed_at_exit) io.freed_at_exit->push_back(std::make_shared<PipelineResult>(std::move(result)));

@@ -146,3 +146,20 @@ TEST_CASE("a report is written whole or not at all, and a device is written in p
     CHECK(std::filesystem::is_character_file("/dev/full"));
   }
 }
+
+TEST_CASE("--only shows the findings asked for, says how many it left out, and keeps the run's exit status") {
+  std::string story = test::source_dir() + "/fixtures/stories/heavy-rain";
+  auto all = call({"check", "--format", "json", "--quiet", story});
+  auto only = call({"check", "--format", "json", "--only", "conflict", story});
+  auto shown = nlohmann::json::parse(only.out);
+  REQUIRE(shown["findings"].size() > 0);
+  for (const auto& f : shown["findings"]) CHECK(f["verdict"] == "conflict");
+  CHECK(shown["findings"].size() < nlohmann::json::parse(all.out)["findings"].size());
+  CHECK(only.err.find("other findings not shown") != std::string::npos);
+  CHECK(only.status == all.status);
+  auto nothing = call({"check", "--quiet", "--only", "agree", story});
+  CHECK(nothing.status == all.status);  // the conflicts it hides still make the run need a look
+  auto typo = call({"check", "--only", "confict", story});
+  CHECK(typo.status == 2);
+  CHECK(typo.err.find("did you mean 'conflict'") != std::string::npos);
+}
