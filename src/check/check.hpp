@@ -41,6 +41,11 @@ bool periods_compatible(const std::string& a, const std::string& b);
 // ten apart; `digits`: the same three or more digits in another order.
 enum class ErrorMark { none, scale, digits };
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b);
+// The mark two figures with the same significant digits (sorted) carry: `same_order` whether
+// their digits stand in one order, `digits` how many, `ratio` the larger over the smaller.
+ErrorMark mark_of(bool same_order, std::size_t digits, double ratio);
+// Whether a running figure's moment is stated in its clause or sentence, not inferred.
+bool moment_stated(const core::Claim& c);
 std::string significant_digits(double value);  // 1462e8 -> "1462"
 // Whether every reason a comparison found rests on an inference (a period or time carried from
 // elsewhere, a qualifier or kind read on one side only) rather than on both figures' own words.

@@ -338,8 +338,7 @@ class GroupChecker {
   // text, a later figure wholly below an earlier one is a conflict, not an update.
   bool tally_fell(const core::Claim& a, const core::Claim& b, const ScopeComparison& cmp) const {
     if (cmp.reasons.size() != 1 || cmp.reasons.front() != "as-of") return false;
-    auto stated = [](const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; };
-    if (!stated(a) || !stated(b)) return false;
+    if (!moment_stated(a) || !moment_stated(b)) return false;
     // "final" is the last moment; stamps of one form compare as text.
     auto later = [](std::string_view x, std::string_view y) { return x == "final" ? y != "final" : y != "final" && x > y; };
     const core::Claim& early = later(a.scope.as_of, b.scope.as_of) ? b : a;
@@ -361,7 +360,7 @@ class GroupChecker {
     // A period the article names for its other figures, or its dateline, stands in for a time
     // the figure's own sentence does not give: enough to compare, not to be sure.
     bool time_ok = !varies || (!c.scope.period.empty() && c.scope.period_source.empty()) || (c.scope.date.day && c.scope.date_source.empty()) ||
-                   c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence";
+                   moment_stated(c);
     bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
                       ((subject == "event" || subject == "topic") && measure_ok && time_ok);
     if (!subject_ok) out.push_back("subject");
@@ -404,8 +403,7 @@ class GroupChecker {
       }
     if (!power_of_ten_apart(claim(members[example.first]), claim(members[example.second])))
       for (auto pair : conflicting)
-        if (eligible(pair))
-        if (transposed_digits(claim(members[pair.first]).quantity.surface, claim(members[pair.second]).quantity.surface)) {
+        if (eligible(pair) && transposed_digits(claim(members[pair.first]).quantity.surface, claim(members[pair.second]).quantity.surface)) {
           example = pair;
           break;
         }

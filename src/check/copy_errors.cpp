@@ -173,19 +173,11 @@ void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& find
       for (std::size_t y = x + 1; y < members.size(); ++y) {
         const core::Claim& cx = input.claims[members[x].claim];
         const core::Claim& cy = input.claims[members[y].claim];
-        // The cheap tests first: another article, and a ratio a mark allows (ten times or more
-        // for the same digits in order, under ten for digits reordered).
         if (cx.article == cy.article) continue;
         double px = std::abs(cx.quantity.point), py = std::abs(cy.quantity.point);
         double ratio = std::max(px, py) / std::min(px, py);
-        // The marks of forensics.cpp's error_mark, from digits packed once per figure.
-        ErrorMark mark = ErrorMark::none;
-        double exponent = std::log10(ratio);
-        if (members[x].as_written == members[y].as_written) {
-          if (exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03) mark = ErrorMark::scale;
-        } else if (members[x].length >= 3 && exponent < 1) {
-          mark = ErrorMark::digits;
-        }
+        // error_mark's rule, from digits packed once per figure (a bucket holds one sorted set).
+        ErrorMark mark = mark_of(members[x].as_written == members[y].as_written, members[x].length, ratio);
         if (mark == ErrorMark::none || apart_in_a_finding(*where[x], *where[y])) continue;
         // In the order of their ids, so the finding is the same whatever order the claims came in.
         bool swap = cy.id < cx.id;

@@ -24,26 +24,28 @@ std::string significant_digits(double value) {
   return digits;
 }
 
+ErrorMark mark_of(bool same_order, std::size_t digits, double ratio) {
+  double exponent = std::log10(ratio);
+  // 1462억 against 1조4620억: the same digits, ten times apart. Two digits or more, or a
+  // single digit moves by chance (5% against 50%).
+  if (same_order) return digits >= 2 && exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03 ? ErrorMark::scale : ErrorMark::none;
+  // 48,720 against 48,270: three digits or more, or the swap is often a coincidence (2.3 / 3.2).
+  return digits >= 3 && exponent < 1 ? ErrorMark::digits : ErrorMark::none;
+}
+
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
   if (!std::isfinite(a.point) || !std::isfinite(b.point) || a.point == 0 || b.point == 0) return ErrorMark::none;
   std::string x = significant_digits(a.point), y = significant_digits(b.point);
-  double exponent = std::log10(std::max(std::fabs(a.point), std::fabs(b.point)) / std::min(std::fabs(a.point), std::fabs(b.point)));
-  // 1462억 against 1조4620억: the same digits, ten times apart. Two digits or more, or a
-  // single digit moves by chance (5% against 50%).
-  if (x == y && x.size() >= 2 && exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03) return ErrorMark::scale;
-  // 48,720 against 48,270: three digits or more, or the swap is often a coincidence (2.3 / 3.2).
-  if (x != y && x.size() == y.size() && x.size() >= 3 && exponent < 1) {
-    std::string sx = x, sy = y;
-    std::sort(sx.begin(), sx.end());
-    std::sort(sy.begin(), sy.end());
-    if (sx == sy) return ErrorMark::digits;
-  }
-  return ErrorMark::none;
+  if (x.size() != y.size()) return ErrorMark::none;
+  std::string sx = x, sy = y;
+  std::sort(sx.begin(), sx.end());
+  std::sort(sy.begin(), sy.end());
+  if (sx != sy) return ErrorMark::none;
+  double ratio = std::max(std::fabs(a.point), std::fabs(b.point)) / std::min(std::fabs(a.point), std::fabs(b.point));
+  return mark_of(x == y, x.size(), ratio);
 }
 
-namespace {
-bool stated_moment(const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; }
-}  // namespace
+bool moment_stated(const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; }
 
 bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b) {
   const auto& x = a.scope;
@@ -53,7 +55,7 @@ bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, con
     if (r == "date-unknown") weak = true;  // nothing was said, which sets nothing apart
     else if (r == "period") weak = !x.period_source.empty() || !y.period_source.empty();
     else if (r == "date") weak = !x.date_source.empty() || !y.date_source.empty();
-    else if (r == "as-of") weak = !stated_moment(a) || !stated_moment(b);
+    else if (r == "as-of") weak = !moment_stated(a) || !moment_stated(b);
     // A qualifier, a kind, a basis or a direction on one side only is a reading, not a contrast.
     else if (r == "subject") weak = x.qualifier.empty() || y.qualifier.empty();
     else if (r == "kind") weak = x.kind.empty() || y.kind.empty();

@@ -42,6 +42,8 @@ std::string repair_utf8(std::string_view input, std::vector<InvalidByte>& invali
 std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end);
 
 inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+// A C0 or C1 control character or DEL: what a report must never pass on from an article as is.
+inline bool is_control_char(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
 inline bool is_latin_letter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
 inline bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // After normalization only ' ', '\n', '\t' remain.

@@ -24,7 +24,7 @@ std::string esc(const std::string& s) {
   while (pos < s.size()) {
     std::size_t length = 1;
     char32_t c = core::decode_at(s, pos, length);
-    bool control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0);
+    bool control = core::is_control_char(c) && c != '\n' && c != '\t';
     bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     if (control || bidi) {
       char buffer[16];

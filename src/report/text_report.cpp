@@ -25,7 +25,7 @@ std::string printable(std::string_view s) {
     std::size_t length = 1;
     char32_t c = core::decode_at(s, pos, length);
     if (c == '\n' || c == '\r' || c == '\t') out += ' ';
-    else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) out += "\xEF\xBF\xBD";
+    else if (core::is_control_char(c)) out += "\xEF\xBF\xBD";
     else out.append(s.substr(pos, length));
     pos += length;
   }
