@@ -55,8 +55,11 @@ std::optional<double> read_ratio(const Sentence& s, std::size_t pos, std::size_t
   // Digits with their thousands commas and a decimal part, as written.
   double value = 0, scale = 0;
   std::size_t p = pos;
+  int digits = 0;
   while (p < s.end) {
     char c = s.text[p];
+    // A ratio of more digits than a double holds exactly is no ratio a reader writes.
+    if (c >= '0' && c <= '9' && ++digits > 15) return std::nullopt;
     if (c >= '0' && c <= '9') {
       if (scale > 0) value += (c - '0') * scale, scale /= 10;
       else value = value * 10 + (c - '0');
@@ -71,7 +74,9 @@ std::optional<double> read_ratio(const Sentence& s, std::size_t pos, std::size_t
   std::size_t q = s.skip_spaces(p);
   if (!s.starts_with(q, "대")) return std::nullopt;
   q = s.skip_spaces(q + std::string_view("대").size());
-  if (q >= s.end || s.text[q] != '1' || is_digit_at(s, q + 1) || (q + 1 < s.end && s.text[q + 1] == '.')) return std::nullopt;
+  // "1,250대 1." ends a sentence; "1,250대 1.5" is no ratio to one.
+  if (q >= s.end || s.text[q] != '1' || is_digit_at(s, q + 1) || (q + 1 < s.end && s.text[q + 1] == '.' && is_digit_at(s, q + 2)))
+    return std::nullopt;
   end = q + 1;
   return value;
 }

@@ -69,3 +69,16 @@ TEST_CASE("a share written as a fraction is read in percent, a competition ratio
   CHECK(figure(other, "3분"));
   CHECK(figure(other, "3대"));
 }
+
+TEST_CASE("a competition ratio of absurd length is no ratio, and is read in linear time") {
+  std::string text = "경쟁률은 " + std::string(200000, '7') + "대 1이었다.";
+  auto e = extract::extract_snippet(text, test::rules());
+  for (const auto& q : e.quantities) CHECK(q.unit != "times");
+}
+
+TEST_CASE("a competition ratio at the end of a sentence is read; one to 1.5 is not a ratio to one") {
+  auto e = extract::extract_snippet("경쟁률은 1,250대 1. 다음 기록은 3대 1.5였다.", test::rules());
+  REQUIRE(figure(e, "1,250대 1"));
+  CHECK(figure(e, "1,250대 1")->unit == "times");
+  for (const auto& q : e.quantities) CHECK(q.surface != "3대 1");
+}
