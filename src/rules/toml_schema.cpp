@@ -77,6 +77,15 @@ void validate_table(const toml::table& table, const TableSpec& spec, const std::
                      line_of(node), column_of(node), ""});
       continue;
     }
+    // A word list holding "" would match at every place of every text (every figure a band, a
+    // rate, a conversion): an empty word is an error, wherever a word list is.
+    if (field->type == FieldType::string_array)
+      for (auto&& v : *node.as_array())
+        if (v.value<std::string>().value_or("").find_first_not_of(" \t") == std::string::npos) {
+          out.push_back({core::Severity::error, "schema.value", "'" + name + "' holds an empty word", file, line_of(v), column_of(v),
+                         "remove it: an empty word matches everywhere"});
+          break;
+        }
     if (field->type == FieldType::table_array && field->entries) {
       const auto* array = node.as_array();
       std::size_t index = 0;

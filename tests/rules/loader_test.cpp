@@ -255,3 +255,11 @@ TEST_CASE("a scale word that is not a power of ten or has no place for the numbe
   CHECK(mentions(ds, "schema.value", 6, "no {n}"));
   CHECK(mentions(ds, "schema.value", 7, "scale.40"));
 }
+
+TEST_CASE("an empty word in a word list is an error with its line: it would match everywhere") {
+  auto ds = load_with("extra.toml",
+                           "kind = \"numbers\"\nschema = 1\nlanguage = \"ko\"\ndescription = \"x\"\nband_words = [\"대\", \"\"]\n"
+                           "conversion_joiners = [\" \"]\n");
+  CHECK(mentions(ds, "schema.value", 5, "'band_words' holds an empty word"));
+  CHECK(mentions(ds, "schema.value", 6, "'conversion_joiners' holds an empty word"));
+}
