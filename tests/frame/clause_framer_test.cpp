@@ -168,3 +168,17 @@ TEST_CASE("a bare noun between a measure and its figure is the part of the measu
   CHECK(claim(r.run, "161억 달러")->scope.qualifier == "segment:반도체");
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("coordinated predicates: each figure takes the verb after it, not the one closing the clause before") {
+  // "-고" joins two clauses; the figure after it is not governed by the verb before it.
+  auto r = test::run({"-"}, jsonl({{"a", "당국은 오전 5시 기준 3명이 숨지고 4명이 실종됐다고 밝혔다."},
+                                   {"b", "산사태로 6명이 다치고 9명이 대피했다."}}));
+  REQUIRE(claim(r.run, "3명"));
+  CHECK(claim(r.run, "3명")->attribute == "death-toll");
+  REQUIRE(claim(r.run, "4명"));
+  CHECK(claim(r.run, "4명")->attribute == "missing");
+  REQUIRE(claim(r.run, "6명"));
+  CHECK(claim(r.run, "6명")->attribute == "injured");
+  REQUIRE(claim(r.run, "9명"));
+  CHECK(claim(r.run, "9명")->attribute == "evacuated");
+}
