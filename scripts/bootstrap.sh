@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config python3
   libicu-dev nlohmann-json3-dev libboost-graph-dev doctest-dev
   libgumbo-dev libre2-dev libtomlplusplus-dev
+  hunspell-ko
 )
 # The HTML report is tested in headless Chromium; a Korean font makes its screenshot readable.
 if [ "${CROSSCHECK_WITH_BROWSER:-0}" = "1" ]; then packages+=(chromium fonts-nanum python3); fi

@@ -46,3 +46,31 @@ std::string romanize(std::string_view text) {
 }
 
 }  // namespace crosscheck::core
+
+namespace crosscheck::core {
+
+std::string sound_skeleton(std::string_view latin) {
+  // Korean writes a foreign name by its sounds (Robotics → 로보틱스 → "robotikseu", Mirchem → 미르켐
+  // → "mireukem"): the vowels, the added "eu", and the letters Korean has no sound of differ. Kept:
+  // the consonants, with the ones Korean merges written as one (r/l, c/k/g/q, b/p/f/v, d/t,
+  // s/z/j), h and w/y dropped, runs of one letter written once.
+  std::string out;
+  for (char raw : latin) {
+    char c = raw >= 'A' && raw <= 'Z' ? static_cast<char>(raw - 'A' + 'a') : raw;
+    if (c < 'a' || c > 'z') continue;
+    switch (c) {
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'w': case 'h': continue;
+      case 'r': c = 'l'; break;
+      case 'c': case 'g': case 'q': c = 'k'; break;
+      case 'b': case 'f': case 'v': c = 'p'; break;
+      case 'd': c = 't'; break;
+      case 'z': case 'j': c = 's'; break;
+      case 'x': out += 'k'; c = 's'; break;
+      default: break;
+    }
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+}  // namespace crosscheck::core

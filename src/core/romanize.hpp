@@ -9,4 +9,9 @@ namespace crosscheck::core {
 
 std::string romanize(std::string_view text);
 
+// The consonants of a Latin spelling as Korean hears them, for matching a romanized Korean
+// spelling of a foreign name with the name itself: "saebyeolrobotikseu" and "Saebyeol Robotics"
+// both give "splptks". Empty for a spelling without letters.
+std::string sound_skeleton(std::string_view latin);
+
 }  // namespace crosscheck::core

@@ -24,6 +24,23 @@ bool fits(const rules::Attribute& a, core::Dimension d) {
   return a.dimensions.empty() || std::find(a.dimensions.begin(), a.dimensions.end(), d) != a.dimensions.end();
 }
 
+// The figure in word `i` is a base of comparison: "24,000원보다", "24,000원 대비".
+bool is_comparison_base(const SentenceView& s, const ParsedSentence& p, int i, const rules::RuleSet& rules) {
+  const Token& t = p.words[static_cast<std::size_t>(i)];
+  std::size_t digits_end = t.span.start;
+  for (std::size_t k = t.span.start; k < t.span.end; ++k)
+    if (s.text[k] >= '0' && s.text[k] <= '9') digits_end = k + 1;
+  auto compares = [&](std::string_view rest) {
+    for (const auto& particle : rules.grammar.particles)
+      if (particle.role == rules::Role::comparison && rest.find(particle.word) != std::string_view::npos) return true;
+    return false;
+  };
+  if (compares(s.text.substr(digits_end, t.span.end - digits_end))) return true;
+  if (static_cast<std::size_t>(i + 1) >= p.words.size() || p.words[static_cast<std::size_t>(i + 1)].clause != t.clause) return false;
+  const Token& next = p.words[static_cast<std::size_t>(i + 1)];
+  return next.hangul && compares(s.text.substr(next.span.start, std::min<std::size_t>(next.span.end - next.span.start, 9)));
+}
+
 }  // namespace
 
 std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, const std::vector<CueHit>& cues, const rules::RuleSet& rules) {
@@ -100,6 +117,10 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   for (int i = before; in_clause(i); --i) {
     auto role = p.words[static_cast<std::size_t>(i)].role;
     if (role == rules::Role::adverbial || role == rules::Role::comparison || i == before) continue;
+    // "공모가 24,000원 대비 197.1% 오른 71,300원": a bare noun right before a figure that is a base of
+    // comparison measures that base, not the figure compared with it.
+    if (role == rules::Role::none && i + 1 < fig && p.words[static_cast<std::size_t>(i + 1)].digit && is_comparison_base(s, p, i + 1, rules))
+      continue;
     if (try_first(i, "clause")) return g;
   }
   if (!deferred.attribute.empty()) return deferred;

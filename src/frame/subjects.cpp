@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/romanize.hpp"
 #include "core/text.hpp"
@@ -41,6 +42,13 @@ std::string strip_possessive(std::string_view s) {
   return std::string(s);
 }
 
+// "정다은 기자": a reporter's name before the byline word, whose last syllable looks like a particle.
+bool before_byline(std::string_view text, const std::vector<Token>& words, std::size_t i, const rules::RuleSet& rules) {
+  if (i + 1 >= words.size()) return false;
+  std::string_view next = text.substr(words[i + 1].stem.start, words[i + 1].stem.end - words[i + 1].stem.start);
+  return std::any_of(rules.grammar.byline_words.begin(), rules.grammar.byline_words.end(), [&](const std::string& w) { return next.rfind(w, 0) == 0; });
+}
+
 bool overlaps(core::Span a, const std::vector<core::Span>& spans) {
   return std::any_of(spans.begin(), spans.end(), [&](const core::Span& b) { return a.start < b.end && b.start < a.end; });
 }
@@ -61,9 +69,14 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
       // A one-syllable suffix (당, 몰) needs a name of two syllables before it: 미래당, not 대당.
       std::size_t before_suffix = core::count_hangul_syllables(stem) - core::count_hangul_syllables(suffix);
       bool suffixed = !suffix.empty() && before_suffix >= (core::count_hangul_syllables(suffix) == 1 ? 2u : 1u) && core::count_hangul_syllables(stem) <= 10;
-      bool quoted = t.quoted && core::count_hangul_syllables(stem) >= 2 && core::count_hangul_syllables(stem) <= 8 &&
-                    (t.role == rules::Role::topic || t.role == rules::Role::subject || t.role == rules::Role::owner);
-      if (suffixed || quoted) out.push_back({i, i, t.stem, std::string(stem), t.role, !suffixed});
+      bool marked = t.role == rules::Role::topic || t.role == rules::Role::subject || t.role == rules::Role::owner;
+      std::size_t syllables = core::count_hangul_syllables(stem);
+      bool quoted = t.quoted && syllables >= 2 && syllables <= 8 && marked;
+      // A word with a particle that no dictionary knows, nor any compound of its words, is a
+      // name (새별로보틱스는, 미르켐의); like a quoted one it must recur in the article to count.
+      bool unknown = !suffixed && !quoted && marked && syllables >= 2 && syllables <= 8 && rules.lexicon.loaded() &&
+                     !rules.lexicon.is_common(stem) && !before_byline(text, words, i, rules);
+      if (suffixed || quoted || unknown) out.push_back({i, i, t.stem, std::string(stem), t.role, !suffixed, unknown});
       continue;
     }
     if (!t.capital) continue;
@@ -151,11 +164,31 @@ void add_bracketed_titles(std::string_view text, const ParsedSentence& sentence,
   std::sort(names.begin(), names.end(), [](const Name& a, const Name& b) { return a.span.start < b.span.start; });
 }
 
+// A Korean spelling of a foreign name and the name itself (새별로보틱스, Saebyeol Robotics; 미르켐,
+// Mirchem) romanize to different keys with one sound skeleton: one name. Only across scripts,
+// and only for skeletons of four consonants or more, where two different names rarely meet.
+void merge_by_sound(std::map<std::string, std::map<std::string, std::size_t>>& spellings) {
+  std::map<std::string, std::pair<std::string, bool>> first_of;  // skeleton → (key, spelled in Hangul)
+  std::vector<std::pair<std::string, std::string>> merges;         // key → the key it joins
+  for (const auto& [key, names] : spellings) {
+    bool hangul = std::any_of(names.begin(), names.end(), [](const auto& n) { return !n.first.empty() && static_cast<unsigned char>(n.first[0]) >= 0x80; });
+    std::string skeleton = core::sound_skeleton(key);
+    if (skeleton.size() < 4) continue;
+    auto [it, fresh] = first_of.emplace(skeleton, std::make_pair(key, hangul));
+    if (!fresh && it->second.second != hangul) merges.push_back({key, it->second.first});
+  }
+  for (const auto& [from, to] : merges) {
+    for (const auto& [name, count] : spellings[from]) spellings[to][name] += count;
+    spellings.erase(from);
+  }
+}
+
 }  // namespace
 
 void ArticleNames::find(const core::Article& article, std::string_view lower, const std::vector<std::vector<core::Span>>& taken,
                         const std::vector<bool>& needed, const rules::RuleSet& rules) {
   std::map<std::string, int> counts;
+  std::set<std::string> unknown;
   for (std::size_t si = 0; si < article.sentences.size(); ++si) {
     SentenceView s{article.text, lower, article.sentences[si]};
     // A sentence without a figure is read for its names only when one could start there.
@@ -175,6 +208,8 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) { return names_a_source(article.text, parsed_.back(), n, rules); }),
                 found.end());
     for (const auto& n : names_.back()) ++counts[n.id];
+    for (const auto& n : names_.back())
+      if (n.unknown_word) unknown.insert(n.id);
   }
   // A name known only by its form ('역대', Spaniard) must recur in the article to count.
   for (auto& names : names_)
@@ -182,7 +217,7 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
                 names.end());
   int best = 1;
   for (const auto& [id, n] : counts)
-    if (n > best) best = n, main_ = id;
+    if (n > best && !unknown.count(id)) best = n, main_ = id;
 }
 
 std::string ArticleNames::subject_for(std::size_t si, const core::Quantity& q, const rules::Attribute* attribute, bool listed,
@@ -216,7 +251,7 @@ std::string ArticleNames::fallback(const rules::Attribute* attribute, std::strin
 
 void ArticleNames::carry_topic(std::size_t si, const std::string& claim_name) {
   for (const auto& n : names_[si])
-    if (n.role == rules::Role::topic || (!parsed_[si].words[n.word].hangul && n.word == 0)) {
+    if (!n.unknown_word && (n.role == rules::Role::topic || (!parsed_[si].words[n.word].hangul && n.word == 0))) {
       topic_ = n.id;
       return;
     }
@@ -250,6 +285,7 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
     if (fresh) it->second = name_key(name, rules);
     if (!it->second.empty()) ++spellings[it->second][name];
   }
+  merge_by_sound(spellings);
   std::map<std::string, std::string> canonical;  // spelling → the story's spelling
   for (const auto& entry : spellings) {
     const auto& names = entry.second;  // a plain reference: clang 14 cannot capture a structured binding

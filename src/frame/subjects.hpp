@@ -18,6 +18,9 @@ struct Name {
   // A name that only stands out by its form (in quotes, or one capitalised word) counts only
   // where the article names it again.
   bool needs_recurrence = false;
+  // Found only because the dictionary does not know the word: a subject in its own sentence,
+  // never carried to the next one or taken as the article's main name.
+  bool unknown_word = false;
 };
 
 // `taken` are spans already named by the entity list: a name found there is not found again.

@@ -110,7 +110,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"list_words", F::string_array}, {"org_suffixes", F::string_array},
                                {"name_stop_words", F::string_array}, {"event_words", F::string_array},
                                {"function_words", F::string_array}, {"change_words", F::string_array},
-                               {"source_words", F::string_array}})},
+                               {"source_words", F::string_array}, {"lexicon", F::string},
+                               {"compound_endings", F::string_array}, {"byline_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -392,6 +393,22 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("function_words", rules.grammar.function_words);
   add("change_words", rules.grammar.change_words);
   add("source_words", rules.grammar.source_words);
+  add("byline_words", rules.grammar.byline_words);
+  std::vector<std::string> endings = strings(t["compound_endings"]);
+  if (auto path = t["lexicon"].value<std::string>()) {
+    // A relative path is the rule file's neighbour; a missing dictionary turns off finding names
+    // by it, and says so, but stops nothing.
+    fs::path dictionary(*path);
+    if (dictionary.is_relative()) dictionary = fs::path(ctx.file).parent_path() / dictionary;
+    std::string problem = rules.lexicon.load(dictionary.string());
+    if (!problem.empty())
+      ctx.diagnostics.push_back({Severity::warning, "rules.lexicon-missing",
+                                 problem + " " + dictionary.string() + ": Korean names without an organisation suffix will not be found",
+                                 ctx.file, line_of(*t.get("lexicon")), column_of(*t.get("lexicon")),
+                                 "install hunspell-ko (scripts/bootstrap.sh does) or point 'lexicon' at a hunspell .dic"});
+  }
+  rules.lexicon.add_compound_endings(endings);
+
 }
 
 void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {

@@ -17,6 +17,7 @@
 #include "core/model.hpp"
 #include "core/phrase_table.hpp"
 #include "rules/fx_rates.hpp"
+#include "rules/lexicon.hpp"
 #include "rules/regex_group.hpp"
 
 namespace re2 { class RE2; }
@@ -178,6 +179,8 @@ struct Grammar {
   // Words that make a name the source of a report, not its subject: "X에 따르면" (two words
   // after at most), "according to X" (right before).
   std::vector<std::string> source_words;
+  // Words after a reporter's name in a byline (정다은 기자): the name before them is no subject.
+  std::vector<std::string> byline_words;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower;
@@ -302,6 +305,7 @@ struct RuleSet {
   std::vector<RelativeTime> relative_times;
   TimeWords time;
   Grammar grammar;
+  Lexicon lexicon;  // the common words of Korean (rules/ko/grammar.toml `lexicon`): what no name is
   // messages per ui language: key → template
   std::map<std::string, std::map<std::string, std::string>> messages;
   // built from messages by build_tables: per language, its scales, largest first

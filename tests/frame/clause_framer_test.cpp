@@ -182,3 +182,15 @@ TEST_CASE("coordinated predicates: each figure takes the verb after it, not the 
   REQUIRE(claim(r.run, "9명"));
   CHECK(claim(r.run, "9명")->attribute == "evacuated");
 }
+
+TEST_CASE("a base of comparison keeps its own measure; an opening price is not a closing one") {
+  auto r = test::run({"-"}, jsonl({{"a", "한빛전자는 공모가 24,000원 대비 197.1% 오른 71,300원에 장을 마감했다."},
+                                   {"b", "한빛전자는 공모가 24,000원보다 158.3% 높은 62,000원에 시초가를 형성했다."}}));
+  REQUIRE(claim(r.run, "71,300원"));
+  CHECK(claim(r.run, "71,300원")->attribute == "share-price");
+  CHECK(claim(r.run, "71,300원")->scope.basis == "close");
+  REQUIRE(claim(r.run, "62,000원"));
+  CHECK(claim(r.run, "62,000원")->scope.basis == "open");
+  CHECK(claim(r.run, "24,000원")->attribute == "offer-price");
+  CHECK(with_verdict(r.run, "conflict").empty());
+}

@@ -1,0 +1,72 @@
+#include "rules/lexicon.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace crosscheck::rules {
+
+namespace {
+
+constexpr std::size_t kSyllable = 3;  // a Hangul syllable is three bytes of UTF-8
+
+}  // namespace
+
+std::string Lexicon::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open the dictionary";
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return "no Unicode normaliser";
+  std::string line;
+  std::size_t lines = 0;
+  while (std::getline(in, line)) {
+    if (++lines == 1 && !line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    if (line.size() > 200) continue;  // no word is that long; a stray line is passed over
+    std::string_view word(line);
+    word = word.substr(0, word.find('/'));
+    while (!word.empty() && (word.back() == '\r' || word.back() == ' ' || word.back() == '\t')) word.remove_suffix(1);
+    if (word.empty()) continue;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString composed = nfc->normalize(u, s);
+    if (U_FAILURE(s)) continue;
+    std::string out;
+    composed.toUTF8String(out);
+    words_.insert(std::move(out));
+  }
+  if (words_.empty()) return "the dictionary holds no words";
+  path_ = path;
+  return "";
+}
+
+bool Lexicon::splits(std::string_view rest, int depth) const {
+  // The last part may be a compound ending (가 of 공모가); every other part is a word the
+  // dictionary knows of two syllables or more, so a name is not read as one-syllable words.
+  if (depth > 0 && std::find(endings_.begin(), endings_.end(), rest) != endings_.end()) return true;
+  if (depth > 0 && rest.size() >= 2 * kSyllable && knows(rest)) return true;
+  if (depth >= 3) return false;
+  for (std::size_t cut = 2 * kSyllable; cut + kSyllable <= rest.size(); cut += kSyllable)
+    if (knows(rest.substr(0, cut)) && splits(rest.substr(cut), depth + 1)) return true;
+  return false;
+}
+
+bool Lexicon::is_verb_form(std::string_view hangul_word) const {
+  // "주장하는", "사용되는", "흔들리는": a verb's stem before the adnominal 는 looks like a noun before
+  // a topic particle. The dictionary lists the verb (주장하다); 하 and 되 end verbs it may not list.
+  if (hangul_word.size() < kSyllable) return false;
+  std::string_view last = hangul_word.substr(hangul_word.size() - kSyllable);
+  if (last == "하" || last == "되" || last == "다") return true;
+  std::string verb(hangul_word);
+  verb += "다";
+  return knows(verb);
+}
+
+bool Lexicon::is_common(std::string_view hangul_word) const {
+  if (knows(hangul_word) || is_verb_form(hangul_word)) return true;
+  return splits(hangul_word, 0);
+}
+
+}  // namespace crosscheck::rules
