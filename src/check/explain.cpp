@@ -244,6 +244,8 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if ((x.role == "change") != (y.role == "change")) out.reasons.push_back("change");
   // "142 of the 300 seats": the whole is not a part of it.
   if ((x.role == "whole") != (y.role == "whole")) out.reasons.push_back("whole");
+  // "부상자 가운데 2명은 중상": a part of a kind its sentence tells, comparable with no other figure.
+  if (x.role == "part" || y.role == "part") out.reasons.push_back("part");
   if (differ(x.window, y.window)) out.reasons.push_back("window");
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
   // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.

@@ -45,7 +45,10 @@ ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
   return mark_of(x == y, x.size(), ratio);
 }
 
-bool moment_stated(const core::Claim& c) { return c.scope.as_of_source == "clause" || c.scope.as_of_source == "sentence"; }
+bool moment_stated(const core::Claim& c) {
+  const auto& source = c.scope.as_of_source;
+  return source == "clause" || source == "sentence" || source == "paragraph";
+}
 
 bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b) {
   const auto& x = a.scope;

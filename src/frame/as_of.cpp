@@ -71,6 +71,50 @@ std::string stamp(const core::PartialDate& d, int hour, int minute) {
   return buffer;
 }
 
+// "중대본에 따르면 오후 1시 기준 2,450명이 대피했다. 2명이 숨졌다.": a briefing's moment, marked as
+// one, holds for the next sentence of its paragraph when that names none of its own. Only the
+// next: further on, a paragraph moves to other moments ("오전에 … 두 명이 늘었다"). The moment, or
+// "" when there is none.
+std::string briefing_moment(const std::vector<core::TimeExpression>& times, const SentenceView& s, const core::Article& article,
+                            const rules::RuleSet& rules) {
+  std::size_t here = 0;
+  while (here < article.sentences.size() && article.sentences[here].start != s.span.start) ++here;
+  if (here == article.sentences.size()) return "";
+  std::size_t paragraph_start = 0;
+  for (const auto& p : article.paragraphs)
+    if (p.start <= s.span.start && s.span.start < p.end) paragraph_start = p.start;
+  auto marked = [&](const core::TimeExpression& t) {
+    std::string_view after = s.text.substr(t.span.end, std::min<std::size_t>(12, s.text.size() - t.span.end));
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    for (const auto& w : rules.time.as_of_after)
+      if (after.rfind(w, 0) == 0) return true;
+    std::string before = core::ascii_lower(s.text.substr(t.span.start >= 8 ? t.span.start - 8 : 0, std::min<std::size_t>(8, t.span.start)));
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+    for (const auto& w : rules.time.as_of_before)
+      if (core::ends_with(before, w)) return true;
+    return false;
+  };
+  for (std::size_t k = here; k-- > 0 && k + 2 > here;) {
+    core::Span earlier = article.sentences[k];
+    if (earlier.start < paragraph_start) break;
+    const core::TimeExpression* clock = nullptr;
+    const core::TimeExpression* day = nullptr;
+    for (const auto& t : times) {
+      if (t.span.start < earlier.start || t.span.end > earlier.end) continue;
+      if (t.kind == "clock" && marked(t)) clock = &t;
+      if (t.kind == "date" && t.date.day && !clock) day = &t;
+    }
+    if (!clock) continue;
+    core::PartialDate date = day ? day->date : article.published_date;
+    if (date.day && !date.year) date.year = article.published_date.year;
+    if (date.day && !date.month) date.month = article.published_date.month;
+    int hour = 0, minute = 0;
+    if (!date.complete() || !read_clock(clock->surface, rules, hour, minute)) return "";
+    return stamp(date, hour, minute);
+  }
+  return "";
+}
+
 }  // namespace
 
 void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause, const core::Quantity& q,
@@ -140,6 +184,12 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   // moment holds at the article's own time.
   bool running = attribute && (attribute->cumulative || (attribute->event && attribute->time_varying && !attribute->flow &&
                                                          q.dimension == core::Dimension::count));
+  if (running)
+    if (std::string moment = briefing_moment(times, s, article, rules); !moment.empty()) {
+      scope.as_of = moment;
+      scope.as_of_source = "paragraph";
+      return;
+    }
   if (running && article.published.size() >= 16 && article.published[10] == 'T') {
     scope.as_of = article.published.substr(0, 16);
     scope.as_of_source = "published";

@@ -77,6 +77,13 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   for (const std::string& word : rules.whole_after_words)
     if (s.lower.compare(after, word.size(), word) == 0 && (after + word.size() >= s.span.end || s.text[after + word.size()] == ' '))
       scope.role = "whole";
+  // "부상자 가운데 2명은 중상": after a noun and the same words, the figure is a part of that whole,
+  // of a kind the sentence tells in its own words.
+  for (const std::string& word : rules.whole_after_words)
+    if (before >= word.size() + s.span.start + 2 && s.lower.compare(before - word.size(), word.size(), word) == 0 &&
+        s.text[before - word.size() - 1] == ' ' && !(s.text[before - word.size() - 2] >= '0' && s.text[before - word.size() - 2] <= '9') &&
+        scope.role.empty())
+      scope.role = "part";
   auto take = [&](int field_slot, core::Word& slot) {
     const Best& b = best[static_cast<std::size_t>(field_slot)];
     if (b.distance >= 0 && slot.empty()) slot = b.value;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "check/check.hpp"
 #include "core/romanize.hpp"
 #include "frame/subjects.hpp"
 #include "test_support.hpp"
@@ -193,4 +194,37 @@ TEST_CASE("a base of comparison keeps its own measure; an opening price is not a
   CHECK(claim(r.run, "62,000원")->scope.basis == "open");
   CHECK(claim(r.run, "24,000원")->attribute == "offer-price");
   CHECK(with_verdict(r.run, "conflict").empty());
+}
+
+TEST_CASE("a briefing's moment holds for the next sentence; a tally that falls from it is a conflict; a part is no tally") {
+  auto r = test::run({"-"}, jsonl({{"a", "대책본부에 따르면 오후 1시 기준 2,450명이 대피했다. 서산에서 2명이 숨지고, 실종자도 1명 나왔다. "
+                                         "사망자 가운데 1명은 어린이다."}},
+                                  "2025-07-17T15:40:00+09:00") +
+                                jsonl({{"b", "대책본부는 18일 오전 5시 기준 이번 비로 1명이 숨지고 2명이 실종됐다고 밝혔다."}},
+                                      "2025-07-18T07:00:00+09:00") +
+                                jsonl({{"c", "오후 1시 기준 2,450명이 대피했다. 사망자 가운데 1명은 어린이다."}}, "2025-07-17T15:00:00+09:00"));
+  const core::Claim* two = nullptr;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "2명" && c.article == 0) two = &c;
+  REQUIRE(two);
+  CHECK(two->attribute == "death-toll");
+  CHECK(two->scope.as_of == "2025-07-17T13:00");
+  CHECK(two->scope.as_of_source == "paragraph");
+  bool fell = false;
+  for (const auto* f : with_verdict(r.run, "conflict"))
+    if (std::find(f->reasons.begin(), f->reasons.end(), "tally-fell") != f->reasons.end()) fell = true;
+  CHECK(fell);
+  // "사망자 가운데 1명" is a part of the toll, not another toll: never set against one.
+  int parts = 0;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "1명" && sentence_of(c, r.run.articles[c.article]).find("가운데") != std::string_view::npos) {
+      CHECK(c.scope.role == "part");
+      ++parts;
+    }
+  CHECK(parts == 2);
+  core::Claim whole, part;
+  whole.scope.as_of = part.scope.as_of = core::Word("2025-07-17T13:00");
+  part.scope.role = core::Word("part");
+  auto cmp = check::compare_scopes(whole, part, true);
+  CHECK(std::find(cmp.reasons.begin(), cmp.reasons.end(), "part") != cmp.reasons.end());
 }
