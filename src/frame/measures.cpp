@@ -103,17 +103,19 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   auto in_clause = [&](int i) { return i >= 0 && static_cast<std::size_t>(i) < p.words.size() && p.words[static_cast<std::size_t>(i)].clause == clause; };
   // 1. A list word pairs figures with the nouns before it, in order.
   if (paired_word >= 0 && try_word(paired_word, "clause")) return g;
-  // 2. The word right before the figure, past function words (약, of, the).
+  // 2. A counted noun the figure ends with ("carrying 172 passengers": passengers, not all aboard).
+  if (int counted = last_word_of(p, q); counted > fig && try_first(counted, "clause")) return g;
+  // 3. The word right before the figure, past function words (약, of, the).
   int before = fig - 1;
   while (in_clause(before) && is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules)) --before;
   if (in_clause(before) && try_first(before, "clause")) return g;
-  // 3. The figure's own word past the figure, then the predicate right after it.
+  // 4. The figure's own word past the figure, then the predicate right after it.
   if (try_first(fig, "clause")) return g;
   for (int i = fig + 1; i <= fig + 3 && in_clause(i); ++i) {
     if (p.words[static_cast<std::size_t>(i)].digit) break;
     if (try_first(i, "clause")) return g;
   }
-  // 4. A topic, subject, object or owner earlier in the clause, nearest first; then any word.
+  // 5. A topic, subject, object or owner earlier in the clause, nearest first; then any word.
   for (int i = before; in_clause(i); --i) {
     auto role = p.words[static_cast<std::size_t>(i)].role;
     if (role == rules::Role::adverbial || role == rules::Role::comparison || i == before) continue;
@@ -124,10 +126,11 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
     if (try_first(i, "clause")) return g;
   }
   if (!deferred.attribute.empty()) return deferred;
-  // 5. Later in the clause.
-  for (int i = fig + 4; in_clause(i); ++i)
+  // 6. Later in the clause, up to the next figure: "killing 8 people and leaving 9 missing" does
+  // not make the 8 missing.
+  for (int i = fig + 4; in_clause(i) && !p.words[static_cast<std::size_t>(i)].digit; ++i)
     if (try_word(i, "clause")) return g;
-  // 6. The sentence's topic before the figure.
+  // 7. The sentence's topic before the figure.
   for (int i = 0; i < fig; ++i)
     if (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic && try_word(i, "sentence")) return g;
   return g;

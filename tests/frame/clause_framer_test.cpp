@@ -228,3 +228,19 @@ TEST_CASE("a briefing's moment holds for the next sentence; a tally that falls f
   auto cmp = check::compare_scopes(whole, part, true);
   CHECK(std::find(cmp.reasons.begin(), cmp.reasons.end(), "part") != cmp.reasons.end());
 }
+
+TEST_CASE("English: a counted noun names its figure before the verb does; a cue past the next figure is that figure's") {
+  auto r = test::run({"-"}, jsonl({{"a", "The ferry capsized off the island, killing 8 people and leaving 9 missing."},
+                                   {"b", "The ferry was carrying 172 passengers and 9 crew members when it overturned."},
+                                   {"c", "In all, 179 people were aboard the ferry."}}));
+  REQUIRE(claim(r.run, "8 people"));
+  CHECK(claim(r.run, "8 people")->attribute == "death-toll");
+  REQUIRE(claim(r.run, "172 passengers"));
+  CHECK(claim(r.run, "172 passengers")->attribute == "passengers");
+  REQUIRE(claim(r.run, "9 crew members"));
+  CHECK(claim(r.run, "9 crew members")->attribute == "crew");
+  REQUIRE(claim(r.run, "179 people"));
+  CHECK(claim(r.run, "179 people")->attribute == "people-aboard");
+  // Passengers, crew and all aboard are three counts: none is set against another.
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
