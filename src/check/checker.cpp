@@ -78,11 +78,8 @@ class GroupChecker {
     // Counts of different kinds of thing (340명 and 7곳) are different quantities.
     for (std::size_t i : group.claims) {
       const auto& q = in_.claims[i].quantity;
-      std::string unit(q.unit.view());
+      std::string unit = comparison_unit(q).first;
       if (q.dimension == core::Dimension::count && !q.counted.empty()) unit += "/" + in_.rules.count_class(q.counted);
-      // "시간당 141.9mm" is the rain of one hour, as "1시간 동안 114.9mm" is: one unit for both.
-      if (q.dimension == core::Dimension::measure && unit.size() > 5 && unit.compare(unit.size() - 5, 5, "/hour") == 0)
-        unit.resize(unit.size() - 5);
       by_unit[unit].push_back(i);
     }
     for (const auto& [unit, members] : by_unit) {
@@ -100,7 +97,22 @@ class GroupChecker {
 
   // Changes are compared by size (their direction is part of the scope), and a plainly
   // written figure may have been cut rather than rounded.
-  core::Interval magnitude(const core::Claim& c) const { return tolerant_interval(c.quantity); }
+  // The unit a figure is compared in, and the factor to it. "시간당 141.9mm" is the rain of one
+  // hour, as "1시간 동안 114.9mm" is: one unit for both. 180 miles and 290 km are one distance,
+  // compared in their family's base unit.
+  std::pair<std::string, double> comparison_unit(const core::Quantity& q) const {
+    std::string unit(q.unit.view());
+    if (q.dimension == core::Dimension::measure && unit.size() > 5 && unit.compare(unit.size() - 5, 5, "/hour") == 0)
+      unit.resize(unit.size() - 5);
+    return in_.rules.in_base(unit);
+  }
+
+  core::Interval magnitude(const core::Claim& c) const {
+    core::Interval v = tolerant_interval(c.quantity);
+    double factor = comparison_unit(c.quantity).second;
+    if (factor != 1) v.lo *= factor, v.hi *= factor;
+    return v;
+  }
 
   int year_of(const core::Claim& c) const { return in_.articles[c.article].published_date.year; }
 
@@ -325,6 +337,7 @@ class GroupChecker {
   }
 
   static bool power_of_ten_apart(const core::Claim& a, const core::Claim& b) {
+    if (a.quantity.unit != b.quantity.unit) return false;
     double pa = std::fabs(a.quantity.point), pb = std::fabs(b.quantity.point);
     double exponent = std::log10(std::max(pa, pb) / std::max(1e-300, std::min(pa, pb)));
     return exponent >= 0.97 && std::fabs(exponent - std::round(exponent)) < 0.03;
@@ -499,6 +512,7 @@ std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph
   }
   check_percent_changes(input, graph, findings);
   check_conversions(input, findings);
+  check_unit_restatements(input, findings);
   check_sums(input, findings);
   check_copy_errors(input, findings);
   // Stable order and ids whatever the order of the inputs. The order is found on indices, each

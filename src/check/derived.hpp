@@ -17,4 +17,8 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out);
 // A bracketed conversion against the dated reference rates (557만달러(약 80억원)).
 void check_conversions(const CheckInput& in, std::vector<core::Finding>& out);
 
+// A bracketed restatement in another unit of one family ("about 22 miles (14 km)") against the
+// units' factors.
+void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& out);
+
 }  // namespace crosscheck::check

@@ -590,10 +590,13 @@ class Extractor {
       bool both_money = inner->dimension == core::Dimension::money && main.dimension == core::Dimension::money;
       bool change = (inner->dimension == core::Dimension::percent && main.dimension == core::Dimension::money) ||
                     (inner->dimension == core::Dimension::money && main.dimension == core::Dimension::percent);
-      if (!both_money && !change) return p;
+      // "22 miles (14 km)", "310 metres (1,020 feet)": one length in two units of its family.
+      bool one_family = inner->dimension == core::Dimension::measure && main.dimension == core::Dimension::measure &&
+                        inner->unit != main.unit && rules_.in_base(inner->unit).first == rules_.in_base(main.unit).first;
+      if (!both_money && !change && !one_family) return p;
       inner->sentence = sentence_index;
       inner->linked_to = main_index;
-      inner->link = both_money ? (inner->unit == main.unit ? "restatement" : "conversion") : "absolute-change";
+      inner->link = one_family ? "unit-conversion" : both_money ? (inner->unit == main.unit ? "restatement" : "conversion") : "absolute-change";
       out.quantities.push_back(std::move(*inner));
       // Words after the bracket still belong to the main figure: "…(약 80억원)에 불과하다".
       auto after = suffix_modifiers(s, close + 1, Modifier::Position::suffix);

@@ -76,6 +76,7 @@ const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, 
 const TableSpec kRelationCueSpec{{{"relation", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kCountClassSpec{{{"class", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kRateSpec{{{"words", F::string_array, true}, {"per", F::string, true}, {"position", F::string, true}}};
+const TableSpec kConversionSpec{{{"unit", F::string, true}, {"base", F::string, true}, {"factor", F::number, true}}};
 const TableSpec kParticleSpec{{{"words", F::string_array, true}, {"role", F::string, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
 
@@ -89,7 +90,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
                              {"not_counted", F::string_array},
                              {"count_class", F::table_array, false, &kCountClassSpec},
-                             {"rate", F::table_array, false, &kRateSpec}})},
+                             {"rate", F::table_array, false, &kRateSpec},
+                             {"conversion", F::table_array, false, &kConversionSpec}})},
       {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
       {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
       {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}})},
@@ -216,6 +218,16 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
         continue;
       }
       for (auto& w : strings(x["words"])) rules.rates.push_back({w, x["per"].value_or<std::string>(""), position == "before"});
+    }
+  if (auto a = t["conversion"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      double factor = x["factor"].value_or<double>(0);
+      if (!(factor > 0)) {
+        ctx.error(*x.get("factor"), "schema.value", "a conversion factor must be positive", "base units per one unit: 1 mi = 1609.344 m");
+        continue;
+      }
+      rules.conversions[x["unit"].value_or<std::string>("")] = {x["base"].value_or<std::string>(""), factor};
     }
   if (auto a = t["count_class"].as_array())
     for (auto&& e : *a) {

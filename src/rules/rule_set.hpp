@@ -272,6 +272,18 @@ struct RuleSet {
     bool before = false;  // written before the figure (주당), else after it (a week)
   };
   std::vector<Rate> rates;
+  // Units of one family measured in a base unit (mi, ft and km in metres): figures in either
+  // are compared in the base, and a bracketed restatement in the other is checked.
+  struct Conversion {
+    std::string base;
+    double factor = 1;  // base units per one unit
+  };
+  std::map<std::string, Conversion> conversions;
+  // The unit a figure is compared in and the factor to it: the unit itself and 1 when it has no base.
+  std::pair<std::string, double> in_base(const std::string& unit) const {
+    auto it = conversions.find(unit);
+    return it == conversions.end() ? std::make_pair(unit, 1.0) : std::make_pair(it->second.base, it->second.factor);
+  }
   // The kind of thing a count counts: its class, else the word itself.
   std::string count_class(std::string_view counted) const;
   // modifiers

@@ -1,0 +1,39 @@
+// A bracketed restatement in another unit of one family: "about 22 miles (14 km)" says the same
+// distance twice, and 22 miles is 35 km. The units' factors are data (units.toml [[conversion]]);
+// the check needs no rate table and no date, so it is exact up to the rounding of both figures.
+#include <cmath>
+
+#include "check/derived.hpp"
+
+namespace crosscheck::check {
+
+void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& out) {
+  for (const auto& c : in.claims) {
+    if (c.linked_to < 0 || c.quantity.link != "unit-conversion") continue;
+    const core::Claim& main = in.claims[static_cast<std::size_t>(c.linked_to)];
+    auto [base, main_factor] = in.rules.in_base(std::string(main.quantity.unit.view()));
+    auto [inner_base, inner_factor] = in.rules.in_base(std::string(c.quantity.unit.view()));
+    if (base != inner_base) continue;
+    core::Interval a = tolerant_interval(main.quantity), b = tolerant_interval(c.quantity);
+    // A writer rounds the factor too (a mile as 1.6 km): 3% either way is the same figure.
+    core::Interval x{a.lo * main_factor * 0.97, a.hi * main_factor * 1.03, true, true};
+    core::Interval y{b.lo * inner_factor, b.hi * inner_factor, true, true};
+    bool fits = x.meets(y);
+    double expected = main.quantity.point * main_factor / inner_factor;
+    core::Finding f;
+    f.verdict = fits ? "supported" : "conflict";
+    f.check = "conversion";
+    f.subject = main.subject_root;
+    f.attribute = main.attribute;
+    f.sides = {{main.id}, {c.id}};
+    f.reasons = {fits ? "conversion" : "conversion-mismatch"};
+    f.evidence = {{"from", std::string(main.quantity.unit.view())}, {"to", std::string(c.quantity.unit.view())},
+                  {"factor", main_factor / inner_factor}, {"expected", std::round(expected * 100) / 100}};
+    f.explanation = render(in.rules, in.language, fits ? "explain.unit-conversion-ok" : "explain.unit-conversion-bad",
+                           {{"main", main.quantity.surface}, {"converted", c.quantity.surface},
+                            {"expected", format_value(in.rules, in.language, expected, std::string(c.quantity.unit.view()))}});
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace crosscheck::check

@@ -1,0 +1,54 @@
+// Units of one family compared in their base unit, and a bracketed restatement in another unit
+// checked against the factor (rules/common/conversions.toml).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+report::Run run_articles(const std::vector<std::string>& texts) {
+  std::string in;
+  int n = 0;
+  for (const auto& t : texts)
+    in += nlohmann::json{{"id", "a" + std::to_string(n++)}, {"published", "2026-05-14T20:00:00+09:00"}, {"text", t}}.dump() + "\n";
+  return test::run({"-"}, in).run;
+}
+
+std::vector<const core::Finding*> findings(const report::Run& run, const std::string& verdict, const std::string& check) {
+  std::vector<const core::Finding*> out;
+  for (const auto& f : run.findings)
+    if (f.verdict == verdict && f.check == check) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a bracketed restatement in another unit is checked against the factor") {
+  auto bad = run_articles({"The ferry capsized about 22 miles (14 km) southwest of the harbour."});
+  REQUIRE(findings(bad, "conflict", "conversion").size() == 1);
+  CHECK(findings(bad, "conflict", "conversion")[0]->reasons == std::vector<std::string>{"conversion-mismatch"});
+  auto good = run_articles({"The ferry capsized about 8.7 miles (14 km) southwest of the harbour.",
+                            "The jet ran 310 metres (about 1,020 feet) past the end of the runway."});
+  CHECK(findings(good, "conflict", "conversion").empty());
+  CHECK(findings(good, "supported", "conversion").size() == 2);
+}
+
+TEST_CASE("figures in two units of one family are compared in the base unit") {
+  auto same = run_articles({"Typhoon Mirinae's winds reached 90 mph at 6 p.m. on Thursday.", "Typhoon Mirinae's winds reached 145 km/h at 6 p.m. on Thursday."});
+  CHECK(findings(same, "conflict", "values").empty());
+  auto differ = run_articles({"Typhoon Mirinae's winds reached 90 mph at 6 p.m. on Thursday.", "Typhoon Mirinae's winds reached 190 km/h at 6 p.m. on Thursday."});
+  CHECK(findings(differ, "conflict", "values").size() == 1);
+}
+
+TEST_CASE("a conversion factor must be positive") {
+  test::TempDir dir;
+  dir.file("c.toml", "kind = \"units\"\nschema = 1\n[[conversion]]\nunit = \"yd\"\nbase = \"m\"\nfactor = 0\n");
+  auto loaded = rules::load_rules({test::source_dir() + "/rules", dir.path()});
+  bool reported = std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                              [](const core::Diagnostic& d) { return d.code == "schema.value" && d.line == 6; });
+  CHECK(reported);
+}
