@@ -513,6 +513,7 @@ std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph
   check_percent_changes(input, graph, findings);
   check_conversions(input, findings);
   check_unit_restatements(input, findings);
+  check_stated_changes(input, findings);
   check_sums(input, findings);
   check_copy_errors(input, findings);
   // Stable order and ids whatever the order of the inputs. The order is found on indices, each

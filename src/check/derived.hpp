@@ -21,4 +21,8 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out);
 // units' factors.
 void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& out);
 
+// A change against the two levels told beside it in its sentence ("12,400TEU보다 60% 감소한
+// 4,960TEU"; two percents and a change in points).
+void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out);
+
 }  // namespace crosscheck::check

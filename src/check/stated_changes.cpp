@@ -1,0 +1,126 @@
+// A change and the two levels it runs between, told in one sentence: "평시 12,400TEU보다 60% 감소한
+// 4,960TEU", "212 cases to 131, a 62% fall", "실업률은 2.5%에서 2.3%로 0.4%p 내렸다". The writer
+// computed the change from the levels beside it, so the arithmetic can be redone: a change that
+// fits neither order of the levels contradicts them. Only a change the sentence marks as one
+// (a direction, or a percentage-point figure against two percents) is tested; a share (영업이익률
+// 6.5%) is no change.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "check/derived.hpp"
+
+namespace crosscheck::check {
+
+namespace {
+
+// The change from `from` to `to` over the intervals: in percent, or in points for two percents.
+core::Interval change_between(const core::Interval& from, const core::Interval& to, bool points) {
+  if (points) return {to.lo - from.hi, to.hi - from.lo, true, true};
+  if (from.lo <= 0 || from.hi <= 0) return {NAN, NAN, true, true};
+  return {(to.lo / from.hi - 1) * 100, (to.hi / from.lo - 1) * 100, true, true};
+}
+
+core::Interval magnitude_of(core::Interval v) {
+  if (v.hi < 0) return {-v.hi, -v.lo, true, true};
+  if (v.lo < 0) return {0, std::max(-v.lo, v.hi), true, true};
+  return v;
+}
+
+}  // namespace
+
+void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out) {
+  // The figures of each sentence, in text order.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> by_sentence;
+  for (std::size_t i = 0; i < in.claims.size(); ++i) {
+    const auto& c = in.claims[i];
+    if (c.quantity.dimension == core::Dimension::entity) continue;
+    by_sentence[{c.article, c.sentence_start}].push_back(i);
+  }
+  auto is_change = [&](const core::Claim& c) {
+    return c.quantity.dimension == core::Dimension::percentage_points ||
+           (c.quantity.dimension == core::Dimension::percent && !c.scope.direction.empty());
+  };
+  for (auto& [where, members] : by_sentence) {
+    if (members.size() < 3) continue;
+    // Text order, whatever order the claims came in (check --claims reads them sorted by key).
+    std::sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
+      return in.claims[x].quantity.span.start < in.claims[y].quantity.span.start;
+    });
+    // Two changes in one sentence ("전분기보다 7%, 전년 동기보다 12% 늘었다") may run from levels it does
+    // not give: the sentence is left alone.
+    if (std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_change(in.claims[i]); }) != 1) continue;
+    // A ticker line ("PSEi 6,412.30 -1.8% | PHP/USD 56.92") lists items; it states no change.
+    // The sentence as read back with claims (check --claims) when the article carries no text.
+    const core::Claim& any = in.claims[members.front()];
+    if (core::sentence_of(any, in.articles[where.first]).find('|') != std::string_view::npos) continue;
+    for (std::size_t ci : members) {
+      const core::Claim& change = in.claims[ci];
+      if (!is_change(change)) continue;
+      bool points = change.quantity.dimension == core::Dimension::percentage_points;
+      bool percent = !points;
+      // The levels: the other figures of one unit (percents for a change in points), exactly two.
+      std::vector<std::size_t> levels;
+      for (std::size_t li : members) {
+        const auto& q = in.claims[li].quantity;
+        if (li == ci || in.claims[li].scope.role == "change") continue;
+        // A bracketed conversion or an unbounded figure still counts against "exactly two", below.
+        bool fits_kind = points ? q.dimension == core::Dimension::percent
+                                : q.dimension != core::Dimension::percent && q.dimension != core::Dimension::percentage_points;
+        if (fits_kind) levels.push_back(li);
+      }
+      // Exactly two of one unit ("twenty-foot" beside 12,400 TEU and 4,960 TEU is no level of theirs).
+      std::map<std::string_view, std::vector<std::size_t>> by_unit;
+      for (std::size_t li : levels) by_unit[in.claims[li].quantity.unit.view()].push_back(li);
+      std::vector<std::size_t> pair;
+      for (const auto& [unit, of_unit] : by_unit)
+        if (of_unit.size() == 2) {
+          if (!pair.empty()) pair.clear();  // two such pairs: which one is meant is unknown
+          else pair = of_unit;
+        }
+      if (pair.size() != 2) continue;
+      const core::Claim& a = in.claims[pair[0]];
+      const core::Claim& b = in.claims[pair[1]];
+      if (a.linked_to >= 0 || b.linked_to >= 0 || !a.quantity.value.bounded() || !b.quantity.value.bounded()) continue;
+      if (a.quantity.point == b.quantity.point) continue;
+      // An estimate beside a result ("rose 18% to $4.21 billion … the $4.05 billion analysts had
+      // expected") is no level the change ran from.
+      if (a.scope.kind != b.scope.kind) continue;
+      // Levels of one measure ("매출 3789억원 … 영업이익 412억원에서 151%" are two), and a percent change
+      // of that measure; a margin in points may have a word of its own (a gap, a lead).
+      if (a.attribute.empty() || a.attribute != b.attribute) continue;
+      // "56 cents per $1,000": levels ten times apart or more are a rate and its base, not the two
+      // ends of a change.
+      double ratio = std::fabs(a.quantity.point) / std::max(1e-300, std::fabs(b.quantity.point));
+      if (ratio >= 10 || ratio <= 0.1) continue;
+      if (percent && !change.attribute.empty() && change.attribute != a.attribute) continue;
+      core::Interval stated = magnitude_of(tolerant_interval(change.quantity));
+      // Rounding of the change the writer printed: half a unit of its last digit, and a little more.
+      stated = {stated.lo * 0.98 - 0.05, stated.hi * 1.02 + 0.05, true, true};
+      core::Interval ab = magnitude_of(change_between(tolerant_interval(a.quantity), tolerant_interval(b.quantity), points));
+      core::Interval ba = magnitude_of(change_between(tolerant_interval(b.quantity), tolerant_interval(a.quantity), points));
+      bool fits = (!std::isnan(ab.lo) && stated.meets(ab)) || (!std::isnan(ba.lo) && stated.meets(ba));
+      if (std::isnan(ab.lo) && std::isnan(ba.lo)) continue;
+      // The order the writer most likely meant: text order for the explanation.
+      const core::Claim& from = a;
+      const core::Claim& to = b;
+      double computed = points ? to.quantity.point - from.quantity.point : (to.quantity.point / from.quantity.point - 1) * 100;
+      core::Finding f;
+      f.verdict = fits ? "supported" : "conflict";
+      f.check = "stated-change";
+      f.subject = change.subject_root;
+      f.attribute = change.attribute;
+      f.sides = {{change.id}, {from.id, to.id}};
+      f.reasons = {fits ? "derived-change" : "derived-change-mismatch"};
+      char text[32];
+      std::snprintf(text, sizeof text, points ? "%+.2fp" : "%+.2f%%", computed);
+      f.evidence = {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", std::round(computed * 100) / 100},
+                    {"points", points}};
+      f.explanation = render(in.rules, in.language, fits ? "explain.percent-supported" : "explain.percent-unsupported",
+                             {{"from", from.quantity.surface}, {"to", to.quantity.surface}, {"change", text}, {"claim", change.quantity.surface}});
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace crosscheck::check

@@ -1,0 +1,43 @@
+// A change against the two levels its sentence gives: redone, and set apart when it fits neither
+// order of them; left alone where the sentence does not say which levels the change ran between.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+std::vector<const core::Finding*> stated(const std::string& text, const std::string& verdict) {
+  std::string in = nlohmann::json{{"id", "a"}, {"published", "2026-09-05T21:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  static std::vector<report::Run> keep;  // the findings point into the run
+  keep.push_back(test::run({"-"}, in).run);
+  std::vector<const core::Finding*> out;
+  for (const auto& f : keep.back().findings)
+    if (f.check == "stated-change" && f.verdict == verdict) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a change that fits neither order of its levels is a conflict; one that fits is supported") {
+  CHECK(stated("Garam Port handled 4,960 TEU on Wednesday against a normal 12,400 TEU, a 48% drop.", "conflict").size() == 1);
+  CHECK(stated("Garam Port handled 4,960 TEU on Wednesday against a normal 12,400 TEU, a 60% drop.", "supported").size() == 1);
+  CHECK(stated("가람포항의 처리량은 4,960TEU로, 평시 하루 평균인 12,400TEU보다 48% 감소했다.", "conflict").size() == 1);
+  // Two percents and a change in points.
+  CHECK(stated("The Civic Alliance took 36.4% of the vote and the National Renewal Party 31.9%, a margin of 5.4 percentage points.",
+               "conflict").size() == 1);
+  CHECK(stated("The Civic Alliance took 36.4% of the vote and the National Renewal Party 31.9%, a margin of 4.5 percentage points.",
+               "supported").size() == 1);
+}
+
+TEST_CASE("a sentence that does not say which levels a change ran between is left alone") {
+  // Two changes: the year-on-year one runs from a level not given.
+  CHECK(stated("한빛전자의 3분기 매출은 31조원으로 전분기 29조원보다 7% 늘었고 전년 동기보다 12% 증가했다.", "conflict").empty());
+  // An estimate is not the level the change ran from.
+  CHECK(stated("Brightwell said revenue rose 18% to $4.21 billion, beating the $4.05 billion analysts had expected.", "conflict").empty());
+  // A rate and its base.
+  CHECK(stated("Larkfield's council cut the increase to 5.0%, or 56 cents per $1,000 of assessed value.", "conflict").empty());
+  // A share is no change.
+  CHECK(stated("Hanbit's revenue was 31 trillion won and its operating profit 2 trillion won, a margin of 6.5%.", "conflict").empty());
+}
