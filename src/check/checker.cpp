@@ -22,6 +22,11 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
+// "event" is the story's own event, written as a reader says it ("the story's event", "이 사건").
+std::string subject_label(const CheckInput& in, std::string_view subject) {
+  return subject == "event" ? in.rules.message(in.language, "source.event") : std::string(subject);
+}
+
 std::string attribute_label(const CheckInput& in, const std::string& id) {
   if (const auto* a = in.rules.attribute(id)) {
     auto it = a->labels.find(in.language);
@@ -431,7 +436,7 @@ class GroupChecker {
     double exponent = std::log10(ratio);
     std::vector<std::pair<std::string, std::string>> values = {
         {"a", pa >= pb ? a.quantity.surface : b.quantity.surface}, {"b", pa >= pb ? b.quantity.surface : a.quantity.surface},
-        {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}};
+        {"attribute", attribute_label(in_, a.attribute)}, {"subject", subject_label(in_, a.subject_root)}};
     if (fell) {
       bool a_later = a.scope.as_of == "final" || (b.scope.as_of != "final" && a.scope.as_of > b.scope.as_of);
       const core::Claim& early = a_later ? b : a;
@@ -440,7 +445,7 @@ class GroupChecker {
       f.explanation = render(in_.rules, in_.language, "explain.conflict-tally-fell",
                              {{"late", late.quantity.surface}, {"late_at", std::string(late.scope.as_of.view())},
                               {"early", early.quantity.surface}, {"early_at", std::string(early.scope.as_of.view())},
-                              {"attribute", attribute_label(in_, a.attribute)}, {"subject", a.subject_root}});
+                              {"attribute", attribute_label(in_, a.attribute)}, {"subject", subject_label(in_, a.subject_root)}});
     } else if (power_of_ten_apart(a, b)) {
       values.push_back({"ratio", core::format_number(std::pow(10.0, std::round(exponent)))});
       f.reasons = {"scale"};

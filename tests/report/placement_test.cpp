@@ -25,3 +25,22 @@ TEST_CASE("a story with figures and no comparison says so") {
   CHECK(p.compared == 0);
   CHECK(p.alone + p.no_subject + p.no_measure >= 1);
 }
+
+TEST_CASE("the story's own event is named as a reader says it, in the explanation, the heading and the HTML report") {
+  std::string in;
+  for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+           {"a", "당국은 오후 6시 기준 이번 사고로 7명이 숨졌다고 밝혔다."}, {"b", "당국은 오후 6시 기준 이번 사고로 8명이 숨졌다고 밝혔다."}})
+    in += nlohmann::json{{"id", id}, {"published", "2026-05-14T20:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  auto r = test::run({"-"}, in);
+  const core::Finding* conflict = nullptr;
+  for (const auto& f : r.run.findings)
+    if (f.verdict == "conflict") conflict = &f;
+  REQUIRE(conflict);
+  CHECK(conflict->subject == "event");  // the data keeps the id
+  CHECK(conflict->explanation.find("of the story's event") != std::string::npos);
+  auto text = report::text_report(r.run, test::rules(), {"en", false, 100});
+  CHECK(text.find("the story's event · death toll") != std::string::npos);
+  auto html = report::html_report(r.run, test::rules(), "en");
+  bool named = html.find("the story&#39;s event") != std::string::npos || html.find("the story's event") != std::string::npos;
+  CHECK(named);
+}
