@@ -250,12 +250,18 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
   // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.
   bool timed = !x.as_of.empty() && !y.as_of.empty();
-  if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (x.basis == "intraday" || y.basis == "intraday"))))
+  // A usual level ("평시 하루 평균 12,400TEU", "normally handles") is not one day's figure either.
+  auto one_sided = [](const std::string& b) { return b == "intraday" || b == "usual"; };
+  if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (one_sided(x.basis) || one_sided(y.basis)))))
     out.reasons.push_back("basis");
-  // An estimate or a target is not an actual result, even when the other side does not say "actual".
-  auto projected = [](const std::string& k) { return k == "estimate" || k == "target"; };
+  // A figure not yet true (an estimate, a target, one side's demand or offer) is set apart from one
+  // that says nothing of its kind.
+  auto projected = [](const std::string& k) { return k == "estimate" || k == "target" || k == "proposal"; };
   if (differ(x.kind, y.kind) || (x.kind.empty() != y.kind.empty() && (projected(x.kind) || projected(y.kind))))
     out.reasons.push_back("kind");
+  // Two sides of a negotiation ask for different things: a union's demand and an employer's offer.
+  else if (x.kind == "proposal" && y.kind == "proposal")
+    out.reasons.push_back("proposals");
   std::string px = x.period, py = y.period;
   if (px.empty() && x.date.empty() && year_a && !py.empty()) px = std::to_string(year_a) + "|";
   if (py.empty() && y.date.empty() && year_b && !px.empty()) py = std::to_string(year_b) + "|";

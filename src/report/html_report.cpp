@@ -186,7 +186,9 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
     return attribute.rfind("np:", 0) == 0 ? attribute.substr(3) : attribute;
   };
   // "event" is the story's own event, shown as a reader says it.
-  auto subject_of = [&](const std::string& subject) { return subject == "event" ? rules.message(lang, "source.event") : subject; };
+  auto subject_of = [&](const std::string& subject) {
+    return subject == "event" ? rules.message(lang, "source.event") : subject.empty() ? rules.message(lang, "label.unnamed-subject") : subject;
+  };
   std::set<std::string> verdicts, subjects, attributes, outlets;
   for (const auto& f : run.findings) {
     verdicts.insert(f.verdict);

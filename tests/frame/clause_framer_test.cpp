@@ -244,3 +244,17 @@ TEST_CASE("English: a counted noun names its figure before the verb does; a cue 
   // Passengers, crew and all aboard are three counts: none is set against another.
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("two sides' proposals differ without conflict; a usual level is not one day's figure") {
+  auto r = test::run({"-"}, jsonl({{"a", "노조는 임금 7.5% 인상을 요구했다."},
+                                   {"b", "회사는 임금 3.5% 인상안을 제시했다."},
+                                   {"c", "Garam Port handled 4,960 TEU on Wednesday."},
+                                   {"d", "Garam Port normally handles 12,400 TEU."}}));
+  REQUIRE(claim(r.run, "7.5%"));
+  CHECK(claim(r.run, "7.5%")->scope.kind == "proposal");
+  CHECK(claim(r.run, "3.5%")->scope.kind == "proposal");
+  REQUIRE(claim(r.run, "12,400 TEU"));
+  CHECK(claim(r.run, "12,400 TEU")->scope.basis == "usual");
+  CHECK(with_verdict(r.run, "conflict").empty());
+  CHECK(with_verdict(r.run, "possible-conflict").empty());
+}
