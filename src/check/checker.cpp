@@ -80,11 +80,18 @@ class GroupChecker {
 
   void check(const graph::Group& group) {
     std::map<std::string, std::vector<std::size_t>> by_unit;
-    // Counts of different kinds of thing (340명 and 7곳) are different quantities.
+    // Counts of different kinds of thing (340명 and 7곳) are different quantities. A count that
+    // names no kind ("the death toll at 6") is of the one kind the group's other counts name.
+    std::set<std::string> classes;
+    for (std::size_t i : group.claims) {
+      const auto& q = in_.claims[i].quantity;
+      if (q.dimension == core::Dimension::count && !q.counted.empty()) classes.insert(in_.rules.count_class(q.counted));
+    }
     for (std::size_t i : group.claims) {
       const auto& q = in_.claims[i].quantity;
       std::string unit = comparison_unit(q).first;
       if (q.dimension == core::Dimension::count && !q.counted.empty()) unit += "/" + in_.rules.count_class(q.counted);
+      else if (q.dimension == core::Dimension::count && classes.size() == 1) unit += "/" + *classes.begin();
       by_unit[unit].push_back(i);
     }
     for (const auto& [unit, members] : by_unit) {
@@ -361,7 +368,9 @@ class GroupChecker {
     auto later = [](std::string_view x, std::string_view y) { return x == "final" ? y != "final" : y != "final" && x > y; };
     const core::Claim& early = later(a.scope.as_of, b.scope.as_of) ? b : a;
     const core::Claim& late = &early == &a ? b : a;
-    return magnitude(late).hi < magnitude(early).lo;
+    // Wholly below: 6 ([5.5, 6.5)) after 7 ([6.5, 7.5)) fell, though the two intervals touch.
+    core::Interval x = magnitude(late), y = magnitude(early);
+    return x.hi < y.lo || (x.hi == y.lo && !(x.hi_closed && y.lo_closed));
   }
 
   // What a claim's identity rests on by inference rather than by its own words: its subject

@@ -230,6 +230,30 @@ class Extractor {
     end = std::max(end, stop);
   }
 
+  // "put the death toll at 6", "the toll rose to 11": a bare number after a measure of counts and
+  // one of the words that link a measure to its figure (numbers.toml `measure_links`) is a count
+  // of what that measure counts.
+  bool after_count_measure(const Sentence& s, std::size_t number_start) const {
+    std::size_t p = number_start;
+    while (p > s.begin && s.text[p - 1] == ' ') --p;
+    for (const auto& link : rules_.measure_links) {
+      if (p < s.begin + link.size() + 1 || s.lower.compare(p - link.size(), link.size(), link) != 0 || s.text[p - link.size() - 1] != ' ')
+        continue;
+      std::size_t cue_end = p - link.size();
+      while (cue_end > s.begin && s.text[cue_end - 1] == ' ') --cue_end;
+      for (std::size_t k = cue_end > s.begin + 24 ? cue_end - 24 : s.begin; k < cue_end; ++k) {
+        if (k > s.begin && s.text[k - 1] != ' ') continue;  // a cue starts a word
+        auto m = rules_.cue_table.longest_at(s.lower.substr(0, cue_end), k);
+        if (!m || k + m.length != cue_end) continue;
+        const auto& cue = rules_.attribute_cues[static_cast<std::size_t>(m.id)];
+        if (cue.attribute_index < 0) continue;
+        const auto& dims = rules_.attributes[static_cast<std::size_t>(cue.attribute_index)].dimensions;
+        if (std::find(dims.begin(), dims.end(), core::Dimension::count) != dims.end()) return true;
+      }
+    }
+    return false;
+  }
+
   // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
   std::pair<std::string, std::size_t> counted_noun_after(const Sentence& s, std::size_t pos) const {
     std::size_t p = pos;
@@ -428,7 +452,8 @@ class Extractor {
         second.reset();
         std::tie(noun, noun_end) = counted_noun_after(s, number->end);
       }
-      if (noun.empty()) return std::nullopt;  // a bare number is no claim
+      bool measured = noun.empty() && !second && after_count_measure(s, number->start);
+      if (noun.empty() && !measured) return std::nullopt;  // a bare number is no claim
       static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
       unit = {&counted, noun_end};
       after_first = noun_end;

@@ -74,8 +74,9 @@ struct Cleaned {
 Cleaned remove_boilerplate(const std::string& text, const rules::RuleSet& rules,
                            const std::vector<core::SkippedRegion>& pre_skipped = {});
 
+// With rules, a clock's half-day before a day's name ("at 10 p.m. Thursday") ends no sentence.
 std::vector<core::Span> split_sentences(const std::string& text, core::Span paragraph,
-                                        std::size_t max_code_points);
+                                        std::size_t max_code_points, const rules::RuleSet* rules = nullptr);
 
 // Fills what the reader did not know: dateline, byline, outlet, title.
 void infer_metadata(core::Article& article, const std::string& raw_clean_text, const rules::RuleSet& rules);

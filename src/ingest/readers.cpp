@@ -407,7 +407,7 @@ core::Article build_article(std::string_view raw, ArticleMeta meta, const rules:
   article.paragraphs = std::move(cleaned.paragraphs);
   article.skipped = std::move(cleaned.skipped);
   for (const auto& p : article.paragraphs) {
-    auto s = split_sentences(article.text, p, limits.max_sentence_code_points);
+    auto s = split_sentences(article.text, p, limits.max_sentence_code_points, &rules);
     article.sentences.insert(article.sentences.end(), s.begin(), s.end());
   }
   infer_metadata(article, article.text, rules);

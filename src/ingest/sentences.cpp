@@ -3,7 +3,9 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
+#include "rules/rule_set.hpp"
 #include "ingest/ingest.hpp"
 
 namespace crosscheck::ingest {
@@ -35,6 +37,26 @@ bool abbreviation_before_number(const std::string& text, core::Span previous, co
   std::size_t q = next.start;
   while (q < next.end && text[q] == ' ') ++q;
   return q < next.end && text[q] >= '0' && text[q] <= '9';
+}
+
+// "At a briefing at 10 p.m. Thursday, …": a clock's half-day written with periods, then a weekday
+// or a month by name, is no sentence end (the names and half-days of rules/*/time.toml).
+bool half_day_before_day_name(const std::string& text, core::Span previous, core::Span next, const rules::RuleSet& rules) {
+  std::size_t end = previous.end;
+  while (end > previous.start && text[end - 1] == ' ') --end;
+  std::string_view before(text.data() + previous.start, end - previous.start);
+  bool half_day = false;
+  for (const auto* words : {&rules.time.am, &rules.time.pm})
+    for (const auto& w : *words)
+      if (!w.empty() && w.back() == '.' && before.size() > w.size() && core::ends_with(core::ascii_lower(before.substr(before.size() - w.size())), w))
+        half_day = true;
+  if (!half_day) return false;
+  std::size_t q = next.start;
+  while (q < next.end && text[q] == ' ') ++q;
+  std::size_t e = q;
+  while (e < next.end && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  std::string word = core::ascii_lower(std::string_view(text).substr(q, e - q));
+  return !word.empty() && (rules.time.weekday_names.count(word) || rules.time.month_names.count(word));
 }
 
 // Building ICU's sentence iterator with its abbreviation filter costs far more than using it,
@@ -75,7 +97,8 @@ std::vector<core::Span> icu_sentences(const std::string& text, core::Span paragr
 
 }  // namespace
 
-std::vector<core::Span> split_sentences(const std::string& text, core::Span paragraph, std::size_t max_code_points) {
+std::vector<core::Span> split_sentences(const std::string& text, core::Span paragraph, std::size_t max_code_points,
+                                        const rules::RuleSet* rules) {
   std::vector<core::Span> raw = icu_sentences(text, paragraph);
   std::vector<core::Span> merged;
   int depth = 0;
@@ -85,7 +108,9 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
     std::size_t length = 1;
     bool glued = !merged.empty() && merged.back().end == s.start && s.start > 0 && text[s.start - 1] != ' ' &&
                  text[s.start - 1] != '\n' && core::is_hangul_syllable(core::decode_at(text, s.start, length));
-    if (!merged.empty() && (depth > 0 || glued || abbreviation_before_number(text, merged.back(), s))) merged.back().end = s.end;
+    if (!merged.empty() && (depth > 0 || glued || abbreviation_before_number(text, merged.back(), s) ||
+                            (rules && half_day_before_day_name(text, merged.back(), s, *rules))))
+      merged.back().end = s.end;
     else merged.push_back(s);
     // Every quote and bracket balance_delta knows is ASCII or starts with byte E2 or E3, bytes no
     // other character's continuation uses: only those positions are decoded.

@@ -85,7 +85,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
                                {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
-                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"band_words", F::string_array},
+                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"band_words", F::string_array},
                                {"change_from_words", F::string_array}, {"conversion_joiners", F::string_array}})},
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
                              {"not_counted", F::string_array},
@@ -185,6 +185,7 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["range_separators"])) rules.range_separators.push_back(s);
   for (auto& s : strings(t["range_words"])) rules.range_words.push_back(s);
   for (auto& s : strings(t["between_words"])) rules.between_words.push_back(s);
+  for (auto& s : strings(t["measure_links"])) rules.measure_links.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["band_words"])) rules.band_words.push_back(s);
   for (auto& s : strings(t["change_from_words"])) rules.change_from_words.push_back(s);
   for (auto& s : strings(t["conversion_joiners"])) rules.conversion_joiners.push_back(core::ascii_lower(s));

@@ -256,6 +256,9 @@ struct RuleSet {
   std::vector<std::string> range_separators;  // ~, -, 에서 ... 까지 handled by "to"/"and"
   std::vector<std::string> range_words;       // "to", "and" (between X and Y), "에서"
   std::vector<std::string> between_words;     // "between"
+  // Words between a measure of counts and a bare figure that make it that measure's count
+  // ("the death toll at 6", "the toll rose to 11"), lower-cased.
+  std::vector<std::string> measure_links;
   // units
   std::vector<UnitWord> units;
   std::vector<std::string> counted_nouns_en;  // English nouns a count may name

@@ -258,3 +258,22 @@ TEST_CASE("two sides' proposals differ without conflict; a usual level is not on
   CHECK(with_verdict(r.run, "conflict").empty());
   CHECK(with_verdict(r.run, "possible-conflict").empty());
 }
+
+TEST_CASE("a bare count after its measure is read; a half-day before a day's name ends no sentence; 6 after 7 is a fall") {
+  auto r = test::run({"-"}, jsonl({{"a", "As of 6 p.m. Thursday, the coast guard put the death toll at 7."},
+                                   {"b", "At a briefing at 10 p.m. Thursday, the coast guard had put the death toll at 6."}},
+                                  "2026-05-15T09:30:00+09:00"));
+  const core::Claim* six = nullptr;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "6") six = &c;
+  REQUIRE(six);  // "the death toll at 6": a bare figure, a count of the toll
+  CHECK(six->attribute == "death-toll");
+  CHECK(six->scope.as_of == "2026-05-14T22:00");  // the clock and the day are in its sentence
+  bool fell = false;
+  for (const auto* f : with_verdict(r.run, "conflict"))
+    if (std::find(f->reasons.begin(), f->reasons.end(), "tally-fell") != f->reasons.end()) fell = true;
+  CHECK(fell);
+  // A bare number with no measure of counts before it stays no claim.
+  auto plain = test::run({"-"}, jsonl({{"c", "The meeting was moved to 6 because of the storm."}}));
+  CHECK(plain.run.claims.empty());
+}
