@@ -23,6 +23,11 @@ struct Name {
   bool unknown_word = false;
 };
 
+// Every character of `s` a Hangul syllable (and `s` not empty).
+bool all_hangul(std::string_view s);
+// The organisation suffix a name ends with, or "" ("반도체" of 한누리반도체, "FC" of Harbor City FC).
+std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules);
+
 // `taken` are spans already named by the entity list: a name found there is not found again.
 // `outlet` is the article's publisher: its own name (in a dateline or a credit) is no subject.
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
