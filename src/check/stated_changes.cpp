@@ -37,9 +37,9 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
     if (c.quantity.dimension == core::Dimension::entity) continue;
     by_sentence[{c.article, c.sentence_start}].push_back(i);
   }
-  auto is_change = [&](const core::Claim& c) {
-    return c.quantity.dimension == core::Dimension::percentage_points ||
-           (c.quantity.dimension == core::Dimension::percent && !c.scope.direction.empty());
+  auto is_points = [&](const core::Claim& c) { return c.quantity.dimension == core::Dimension::percentage_points; };
+  auto is_percent_change = [&](const core::Claim& c) {
+    return c.quantity.dimension == core::Dimension::percent && !c.scope.direction.empty();
   };
   for (auto& [where, members] : by_sentence) {
     if (members.size() < 3) continue;
@@ -49,7 +49,12 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
     });
     // Two changes in one sentence ("전분기보다 7%, 전년 동기보다 12% 늘었다") may run from levels it does
     // not give: the sentence is left alone.
-    if (std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_change(in.claims[i]); }) != 1) continue;
+    // A change in points runs between two percents ("rose to 4.12% from 3.98%, 0.41 points"), which
+    // may carry the sentence's direction too; without one, a percent with a direction is the change.
+    auto points_count = std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_points(in.claims[i]); });
+    auto percent_count = std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_percent_change(in.claims[i]); });
+    if (points_count > 1 || (points_count == 0 && percent_count != 1)) continue;
+    auto is_change = [&](const core::Claim& c) { return points_count == 1 ? is_points(c) : is_percent_change(c); };
     // A ticker line ("PSEi 6,412.30 -1.8% | PHP/USD 56.92") lists items; it states no change.
     // The sentence as read back with claims (check --claims) when the article carries no text.
     const core::Claim& any = in.claims[members.front()];
@@ -67,6 +72,9 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
         // A bracketed conversion or an unbounded figure still counts against "exactly two", below.
         bool fits_kind = points ? q.dimension == core::Dimension::percent
                                 : q.dimension != core::Dimension::percent && q.dimension != core::Dimension::percentage_points;
+        // The change's own measure, when it names one: "the 4.35% seen a year earlier" of another.
+        if (points && !change.attribute.empty() && change.attribute.view().rfind("np:", 0) != 0 && in.claims[li].attribute != change.attribute)
+          fits_kind = false;
         if (fits_kind) levels.push_back(li);
       }
       // Exactly two of one unit ("twenty-foot" beside 12,400 TEU and 4,960 TEU is no level of theirs).

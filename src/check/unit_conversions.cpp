@@ -14,11 +14,11 @@ void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& o
     auto [base, main_factor] = in.rules.in_base(std::string(main.quantity.unit.view()));
     auto [inner_base, inner_factor] = in.rules.in_base(std::string(c.quantity.unit.view()));
     if (base != inner_base) continue;
-    core::Interval a = tolerant_interval(main.quantity), b = tolerant_interval(c.quantity);
-    // A writer rounds the factor too (a mile as 1.6 km): 3% either way is the same figure.
-    core::Interval x{a.lo * main_factor * 0.97, a.hi * main_factor * 1.03, true, true};
-    core::Interval y{b.lo * inner_factor, b.hi * inner_factor, true, true};
-    bool fits = x.meets(y);
+    // The figures as written, not widened by their hedges: a restatement is "about" by nature,
+    // and "134㎡(약 36.5평)" must not fit 40.5평 because of its 약. A writer rounds the factor and
+    // the converted figure: 4% either way is the same figure.
+    double from = std::fabs(main.quantity.point) * main_factor, to = std::fabs(c.quantity.point) * inner_factor;
+    bool fits = from > 0 && std::fabs(to - from) <= 0.04 * from;
     double expected = main.quantity.point * main_factor / inner_factor;
     core::Finding f;
     f.verdict = fits ? "supported" : "conflict";

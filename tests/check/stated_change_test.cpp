@@ -41,3 +41,11 @@ TEST_CASE("a sentence that does not say which levels a change ran between is lef
   // A share is no change.
   CHECK(stated("Hanbit's revenue was 31 trillion won and its operating profit 2 trillion won, a margin of 6.5%.", "conflict").empty());
 }
+
+TEST_CASE("a change in points between two rates of its measure, though the rates carry the sentence's direction") {
+  CHECK(stated("The average mortgage rate rose to 4.12% in September from 3.98% in August, an increase of 0.41 percentage points, "
+               "though it is still below the 4.35% seen a year earlier.",
+               "conflict").size() == 1);
+  CHECK(stated("The average mortgage rate rose to 4.12% in September from 3.98% in August, an increase of 0.14 percentage points.",
+               "supported").size() == 1);
+}

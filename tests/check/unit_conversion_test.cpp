@@ -35,6 +35,10 @@ TEST_CASE("a bracketed restatement in another unit is checked against the factor
                             "The jet ran 310 metres (about 1,020 feet) past the end of the runway."});
   CHECK(findings(good, "conflict", "conversion").empty());
   CHECK(findings(good, "supported", "conversion").size() == 2);
+  // A hedge on the restatement does not stretch it to fit: 134㎡ is 40.5평, not "약 36.5평".
+  auto pyeong = run_articles({"은결마루 전용 134㎡(약 36.5평)가 18억9,000만원에 팔렸다.", "미르숲 전용 84㎡(약 25.4평)는 12억원에 거래됐다."});
+  CHECK(findings(pyeong, "conflict", "conversion").size() == 1);
+  CHECK(findings(pyeong, "supported", "conversion").size() == 1);
 }
 
 TEST_CASE("figures in two units of one family are compared in the base unit") {
