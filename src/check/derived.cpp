@@ -390,13 +390,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     core::Interval implied{c.quantity.value.lo / base, c.quantity.value.hi / base, true, true};
     bool fits = implied.meets(reference);
     double rate = (lowest + highest) / 2;
-    core::Finding f;
-    f.verdict = fits ? "supported" : "conflict";
-    f.check = "conversion";
-    f.subject = main.subject_root;
-    f.attribute = main.attribute;
-    f.sides = {{main.id}, {c.id}};
-    f.reasons = {fits ? "conversion" : "conversion-mismatch"};
+    core::Finding f = conversion_finding(main, c, fits);
     f.evidence = {{"from", from}, {"to", to}, {"rate", std::round(rate * 100) / 100}, {"rate_low", lowest}, {"rate_high", highest},
                   {"date", date_text}, {"rate_dates", band.front().date_used + ".." + band.back().date_used},
                   {"implied_rate", std::round(c.quantity.point / main.quantity.point * 100) / 100},

@@ -17,6 +17,10 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out);
 // A bracketed conversion against the dated reference rates (557만달러(약 80억원)).
 void check_conversions(const CheckInput& in, std::vector<core::Finding>& out);
 
+// The finding of a bracketed conversion or restatement, before its evidence and explanation:
+// supported when it fits, else a conflict, with the main figure and the converted one as sides.
+core::Finding conversion_finding(const core::Claim& main, const core::Claim& converted, bool fits);
+
 // A bracketed restatement in another unit of one family ("about 22 miles (14 km)") against the
 // units' factors.
 void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& out);

@@ -7,6 +7,17 @@
 
 namespace crosscheck::check {
 
+core::Finding conversion_finding(const core::Claim& main, const core::Claim& converted, bool fits) {
+  core::Finding f;
+  f.verdict = fits ? "supported" : "conflict";
+  f.check = "conversion";
+  f.subject = main.subject_root;
+  f.attribute = main.attribute;
+  f.sides = {{main.id}, {converted.id}};
+  f.reasons = {fits ? "conversion" : "conversion-mismatch"};
+  return f;
+}
+
 void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& out) {
   for (const auto& c : in.claims) {
     if (c.linked_to < 0 || c.quantity.link != "unit-conversion") continue;
@@ -20,13 +31,7 @@ void check_unit_restatements(const CheckInput& in, std::vector<core::Finding>& o
     double from = std::fabs(main.quantity.point) * main_factor, to = std::fabs(c.quantity.point) * inner_factor;
     bool fits = from > 0 && std::fabs(to - from) <= 0.04 * from;
     double expected = main.quantity.point * main_factor / inner_factor;
-    core::Finding f;
-    f.verdict = fits ? "supported" : "conflict";
-    f.check = "conversion";
-    f.subject = main.subject_root;
-    f.attribute = main.attribute;
-    f.sides = {{main.id}, {c.id}};
-    f.reasons = {fits ? "conversion" : "conversion-mismatch"};
+    core::Finding f = conversion_finding(main, c, fits);
     f.evidence = {{"from", std::string(main.quantity.unit.view())}, {"to", std::string(c.quantity.unit.view())},
                   {"factor", main_factor / inner_factor}, {"expected", std::round(expected * 100) / 100}};
     f.explanation = render(in.rules, in.language, fits ? "explain.unit-conversion-ok" : "explain.unit-conversion-bad",
