@@ -86,4 +86,8 @@ TEST_CASE("a name no dictionary knows is found in Korean and linked to its Latin
   CHECK(english->subject_root == korean->subject_root);
   REQUIRE(byline);
   CHECK(byline->subject != "마로");  // a reporter's name before 기자 is no subject
+  // A compound of a known word and a noun ending (중위 + 값) is a common word, not a name.
+  CHECK(rules.lexicon.is_common("중위값"));
+  CHECK(rules.lexicon.is_common("인상폭"));
+  CHECK_FALSE(rules.lexicon.is_common("새별로보틱스"));
 }
