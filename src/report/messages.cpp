@@ -62,6 +62,12 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
   return number(v.lo) + "–" + number(v.hi) + unit;
 }
 
+std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang) {
+  if (subject == "event") return rules.message(lang, "source.event");
+  if (subject.empty()) return rules.message(lang, "label.unnamed-subject");
+  return subject;
+}
+
 std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang) {
   if (c.quantity.dimension != core::Dimension::entity) return readable_interval(c.quantity, rules, lang);
   std::string who = rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view());

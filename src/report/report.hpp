@@ -59,5 +59,8 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
 // What a claim says, as a report line shows it: its interval, or for an entity claim its value
 // and who vouches for it ("H800 (stated, DeepSeek)").
 std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang);
+// A finding's subject as a reader says it: the story's own event ("the story's event", "이 사건")
+// for "event", "no one subject" for none, else the subject as found.
+std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang);
 
 }  // namespace crosscheck::report
