@@ -41,6 +41,9 @@ bool periods_compatible(const std::string& a, const std::string& b);
 // ten apart; `digits`: the same three or more digits in another order.
 enum class ErrorMark { none, scale, digits };
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b);
+// The unit a figure is compared in as written: "시간당 141.9mm" (mm/hour) is the rain of one
+// hour, as "1시간 동안 114.9mm" is, so rain in an hour is rain in mm.
+std::string_view compared_unit(const core::Quantity& q);
 // The mark two figures with the same significant digits (sorted) carry: `same_order` whether
 // their digits stand in one order, `digits` how many, `ratio` the larger over the smaller.
 ErrorMark mark_of(bool same_order, std::size_t digits, double ratio);

@@ -109,14 +109,10 @@ class GroupChecker {
 
   // Changes are compared by size (their direction is part of the scope), and a plainly
   // written figure may have been cut rather than rounded.
-  // The unit a figure is compared in, and the factor to it. "시간당 141.9mm" is the rain of one
-  // hour, as "1시간 동안 114.9mm" is: one unit for both. 180 miles and 290 km are one distance,
-  // compared in their family's base unit.
+  // The unit a figure is compared in (compared_unit: mm/hour is mm), and the factor to it: 180
+  // miles and 290 km are one distance, compared in their family's base unit.
   std::pair<std::string, double> comparison_unit(const core::Quantity& q) const {
-    std::string unit(q.unit.view());
-    if (q.dimension == core::Dimension::measure && unit.size() > 5 && unit.compare(unit.size() - 5, 5, "/hour") == 0)
-      unit.resize(unit.size() - 5);
-    return in_.rules.in_base(unit);
+    return in_.rules.in_base(std::string(compared_unit(q)));
   }
 
   core::Interval magnitude(const core::Claim& c) const {

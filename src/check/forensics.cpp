@@ -33,12 +33,18 @@ ErrorMark mark_of(bool same_order, std::size_t digits, double ratio) {
   return digits >= 3 && exponent < 1 ? ErrorMark::digits : ErrorMark::none;
 }
 
+std::string_view compared_unit(const core::Quantity& q) {
+  std::string_view unit = q.unit.view();
+  constexpr std::string_view kPerHour = "/hour";
+  if (q.dimension == core::Dimension::measure && unit.size() > kPerHour.size() && unit.substr(unit.size() - kPerHour.size()) == kPerHour)
+    unit.remove_suffix(kPerHour.size());
+  return unit;
+}
+
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
   if (!std::isfinite(a.point) || !std::isfinite(b.point) || a.point == 0 || b.point == 0) return ErrorMark::none;
-  // A copying error keeps the unit: 1,020 feet and 310 m share no digits by error. Rain of an hour
-  // is rain in mm all the same (시간당 141.9mm, 114.9mm).
-  auto written = [](std::string_view u) { return u.size() > 5 && u.substr(u.size() - 5) == "/hour" ? u.substr(0, u.size() - 5) : u; };
-  if (written(a.unit.view()) != written(b.unit.view())) return ErrorMark::none;
+  // A copying error keeps the unit: 1,020 feet and 310 m share no digits by error.
+  if (compared_unit(a) != compared_unit(b)) return ErrorMark::none;
   std::string x = significant_digits(a.point), y = significant_digits(b.point);
   if (x.size() != y.size()) return ErrorMark::none;
   std::string sx = x, sy = y;
