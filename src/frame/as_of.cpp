@@ -2,7 +2,9 @@
 // tally, not a disagreement. A clock time in the figure's clause, else its sentence, on the date
 // the sentence names, else the article's date; a cumulative tally that names no time holds at
 // the article's own time, and says so (as_of_source "published").
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 #include "core/text.hpp"
@@ -71,18 +73,27 @@ std::string stamp(const core::PartialDate& d, int hour, int minute) {
   return buffer;
 }
 
+// The day a moment is on: `date` with the article's year and month where it names only a day,
+// else the article's own date.
+core::PartialDate on_day(core::PartialDate date, const core::PartialDate& published) {
+  if (date.day && !date.year) date.year = published.year;
+  if (date.day && !date.month) date.month = published.month;
+  return date.complete() ? date : published;
+}
+
 // "중대본에 따르면 오후 1시 기준 2,450명이 대피했다. 2명이 숨졌다.": a briefing's moment, marked as
 // one, holds for the next sentence of its paragraph when that names none of its own. Only the
 // next: further on, a paragraph moves to other moments ("오전에 … 두 명이 늘었다"). The moment, or
 // "" when there is none.
 std::string briefing_moment(const std::vector<core::TimeExpression>& times, const SentenceView& s, const core::Article& article,
                             const rules::RuleSet& rules) {
-  std::size_t here = 0;
-  while (here < article.sentences.size() && article.sentences[here].start != s.span.start) ++here;
-  if (here == article.sentences.size()) return "";
-  std::size_t paragraph_start = 0;
-  for (const auto& p : article.paragraphs)
-    if (p.start <= s.span.start && s.span.start < p.end) paragraph_start = p.start;
+  // Sentences and paragraphs are in text order: found by their starts, not by a walk.
+  auto starts_after = [](std::size_t pos, const core::Span& span) { return pos < span.start; };
+  auto sentence = std::upper_bound(article.sentences.begin(), article.sentences.end(), s.span.start, starts_after);
+  if (sentence == article.sentences.begin() || std::prev(sentence)->start != s.span.start) return "";
+  std::size_t here = static_cast<std::size_t>(std::prev(sentence) - article.sentences.begin());
+  auto paragraph = std::upper_bound(article.paragraphs.begin(), article.paragraphs.end(), s.span.start, starts_after);
+  std::size_t paragraph_start = paragraph == article.paragraphs.begin() ? 0 : std::prev(paragraph)->start;
   auto marked = [&](const core::TimeExpression& t) {
     std::string_view after = s.text.substr(t.span.end, std::min<std::size_t>(12, s.text.size() - t.span.end));
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
@@ -105,9 +116,7 @@ std::string briefing_moment(const std::vector<core::TimeExpression>& times, cons
       if (t.kind == "date" && t.date.day && !clock) day = &t;
     }
     if (!clock) continue;
-    core::PartialDate date = day ? day->date : article.published_date;
-    if (date.day && !date.year) date.year = article.published_date.year;
-    if (date.day && !date.month) date.month = article.published_date.month;
+    core::PartialDate date = on_day(day ? day->date : core::PartialDate{}, article.published_date);
     int hour = 0, minute = 0;
     if (!date.complete() || !read_clock(clock->surface, rules, hour, minute)) return "";
     return stamp(date, hour, minute);
@@ -148,9 +157,7 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
     if (t.span.start >= s.span.start && t.span.end <= before && t.kind == "date" && t.date.day && !in_dateline(s, t)) day = &t;
   core::PartialDate date = scope.date.day ? scope.date : core::PartialDate{};
   if (day && !date.day) date = day->date;
-  if (date.day && !date.year) date.year = article.published_date.year;
-  if (date.day && !date.month) date.month = article.published_date.month;
-  if (!date.complete()) date = article.published_date;
+  date = on_day(date, article.published_date);
   int hour = 0, minute = 0;
   // English puts the half-day after the time, and "8 p.m." has no colon for the time reader.
   if (date.complete()) {
