@@ -35,6 +35,9 @@ std::string Lexicon::load(const std::string& path) {
     if (U_FAILURE(s)) continue;
     std::string out;
     composed.toUTF8String(out);
+    // A verb or adjective (주장하다) is known by its stem too, so the framer asks without a copy.
+    if (out.size() > kSyllable && out.compare(out.size() - kSyllable, kSyllable, "다") == 0)
+      verb_stems_.insert(out.substr(0, out.size() - kSyllable));
     words_.insert(std::move(out));
   }
   if (words_.empty()) return "the dictionary holds no words";
@@ -59,9 +62,7 @@ bool Lexicon::is_verb_form(std::string_view hangul_word) const {
   if (hangul_word.size() < kSyllable) return false;
   std::string_view last = hangul_word.substr(hangul_word.size() - kSyllable);
   if (last == "하" || last == "되" || last == "다") return true;
-  std::string verb(hangul_word);
-  verb += "다";
-  return knows(verb);
+  return verb_stems_.find(hangul_word) != verb_stems_.end();
 }
 
 bool Lexicon::is_common(std::string_view hangul_word) const {

@@ -37,6 +37,7 @@ class Lexicon {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> verb_stems_;  // 주장하 of 주장하다
   std::vector<std::string> endings_;
   std::string path_;
 };
