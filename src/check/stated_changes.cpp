@@ -54,7 +54,8 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
     auto points_count = std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_points(in.claims[i]); });
     auto percent_count = std::count_if(members.begin(), members.end(), [&](std::size_t i) { return is_percent_change(in.claims[i]); });
     if (points_count > 1 || (points_count == 0 && percent_count != 1)) continue;
-    auto is_change = [&](const core::Claim& c) { return points_count == 1 ? is_points(c) : is_percent_change(c); };
+    bool points = points_count == 1;
+    auto is_change = [&](const core::Claim& c) { return points ? is_points(c) : is_percent_change(c); };
     // A ticker line ("PSEi 6,412.30 -1.8% | PHP/USD 56.92") lists items; it states no change.
     // The sentence as read back with claims (check --claims) when the article carries no text.
     const core::Claim& any = in.claims[members.front()];
@@ -62,8 +63,6 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
     for (std::size_t ci : members) {
       const core::Claim& change = in.claims[ci];
       if (!is_change(change)) continue;
-      bool points = change.quantity.dimension == core::Dimension::percentage_points;
-      bool percent = !points;
       // The levels: the other figures of one unit (percents for a change in points), exactly two.
       std::vector<std::size_t> levels;
       for (std::size_t li : members) {
@@ -101,7 +100,7 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       // ends of a change.
       double ratio = std::fabs(a.quantity.point) / std::max(1e-300, std::fabs(b.quantity.point));
       if (ratio >= 10 || ratio <= 0.1) continue;
-      if (percent && !change.attribute.empty() && change.attribute != a.attribute) continue;
+      if (!points && !change.attribute.empty() && change.attribute != a.attribute) continue;
       core::Interval stated = magnitude_of(tolerant_interval(change.quantity));
       // Rounding of the change the writer printed: half a unit of its last digit, and a little more.
       stated = {stated.lo * 0.98 - 0.05, stated.hi * 1.02 + 0.05, true, true};

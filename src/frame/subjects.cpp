@@ -191,9 +191,10 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
     add_bracketed_titles(article.text, parsed_.back(), s.span, found);
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) { return names_a_source(article.text, parsed_.back(), n, rules); }),
                 found.end());
-    for (const auto& n : names_.back()) ++counts[n.id];
-    for (const auto& n : names_.back())
+    for (const auto& n : names_.back()) {
+      ++counts[n.id];
       if (n.unknown_word) unknown.insert(n.id);
+    }
   }
   // A name known only by its form ('역대', Spaniard) must recur in the article to count.
   for (auto& names : names_)

@@ -1,7 +1,4 @@
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
-#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>

@@ -408,7 +408,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("change_words", rules.grammar.change_words);
   add("source_words", rules.grammar.source_words);
   add("byline_words", rules.grammar.byline_words);
-  std::vector<std::string> endings = strings(t["compound_endings"]);
+  rules.lexicon.add_compound_endings(strings(t["compound_endings"]));
   if (auto path = t["lexicon"].value<std::string>()) {
     // A relative path is the rule file's neighbour; a missing dictionary turns off finding names
     // by it, and says so, but stops nothing.
@@ -421,8 +421,6 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
                                  ctx.file, line_of(*t.get("lexicon")), column_of(*t.get("lexicon")),
                                  "install hunspell-ko (scripts/bootstrap.sh does) or point 'lexicon' at a hunspell .dic"});
   }
-  rules.lexicon.add_compound_endings(endings);
-
 }
 
 void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {
