@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace crosscheck::rules {
@@ -15,8 +16,11 @@ constexpr std::size_t kSyllable = 3;  // a Hangul syllable is three bytes of UTF
 }  // namespace
 
 std::string Lexicon::load(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "not a file";
   std::ifstream in(path, std::ios::binary);
-  if (!in) return "cannot open the dictionary";
+  if (!in) return "cannot open it";
+  std::size_t added = 0;  // from this file: a second dictionary adds to the first
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return "no Unicode normaliser";
@@ -39,8 +43,9 @@ std::string Lexicon::load(const std::string& path) {
     if (out.size() > kSyllable && out.compare(out.size() - kSyllable, kSyllable, "다") == 0)
       verb_stems_.insert(out.substr(0, out.size() - kSyllable));
     words_.insert(std::move(out));
+    ++added;
   }
-  if (words_.empty()) return "the dictionary holds no words";
+  if (added == 0) return "it holds no words";
   path_ = path;
   return "";
 }

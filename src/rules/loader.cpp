@@ -417,7 +417,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
     std::string problem = rules.lexicon.load(dictionary.string());
     if (!problem.empty())
       ctx.diagnostics.push_back({Severity::warning, "rules.lexicon-missing",
-                                 problem + " " + dictionary.string() + ": Korean names without an organisation suffix will not be found",
+                                 "cannot use the dictionary " + dictionary.string() + " (" + problem + "): its words will not tell Korean names from common words",
                                  ctx.file, line_of(*t.get("lexicon")), column_of(*t.get("lexicon")),
                                  "install hunspell-ko (scripts/bootstrap.sh does) or point 'lexicon' at a hunspell .dic"});
   }

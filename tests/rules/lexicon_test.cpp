@@ -37,6 +37,10 @@ TEST_CASE("the lexicon reads a hunspell dictionary in any normalisation and know
   CHECK_FALSE(lexicon.is_common("공모켐"));  // a known word and an unknown syllable is no compound
   CHECK_FALSE(lexicon.is_common("가공모"));  // an ending comes last
   CHECK(lexicon.load(dir.path() + "/none.dic") != "");
+  // A folder, or a file with no words, is said to be no dictionary, though words were loaded before.
+  CHECK(lexicon.load(dir.path()) != "");
+  CHECK(lexicon.load(dir.file("empty.dic", "0\n")) != "");
+  CHECK(lexicon.knows("공모"));
 }
 
 TEST_CASE("a missing dictionary is a warning that names the file and what is lost, not an error") {
