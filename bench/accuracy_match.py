@@ -125,6 +125,23 @@ def unit_right(gold, claim):
     return n(gold["unit"]) == n(in_base(gold, claim)[1].get("unit"))
 
 
+def story_aliases(gold):
+    """Every way the story's articles write each gold subject and measure. The tool names a subject or
+    measure once for the whole story (one alias stands for all of them), so a claim is right when the
+    tool's name is any alias gold gives that same subject or measure anywhere in the story."""
+    subjects, measures = {}, {}
+    for g in gold["claims"]:
+        subjects.setdefault(g["subject"], set()).update(g.get("subject_names", []))
+        measures.setdefault(g["measure"], set()).update(g.get("measure_words", []))
+    return subjects, measures
+
+
+def with_story_aliases(g, aliases):
+    subjects, measures = aliases
+    return dict(g, subject_names=sorted(subjects.get(g["subject"], ())),
+                measure_words=sorted(measures.get(g["measure"], ())))
+
+
 def field_right(field, gold, claim):
     if field == "subject":
         names = {norm_name(x) for x in [gold["subject"]] + gold.get("subject_names", [])}
@@ -176,6 +193,7 @@ def score_story(gold, tool):
     for c in sorted(claims, key=lambda c: c.get("start", 0)):
         by_article.setdefault(c["article"], []).append(c)
     used, tool_of = set(), {}
+    aliases = story_aliases(gold)
     for g in gold["claims"]:
         r.n["claims"] += 1
         cands = [c for c in by_article.get(g["article"], []) if same_figure(g["text"], c.get("text", ""))]
@@ -207,7 +225,7 @@ def score_story(gold, tool):
         for f in FIELDS:
             if f == "time" and "period" not in g and "as_of" not in g:
                 continue
-            if field_right(f, g, pick):
+            if field_right(f, with_story_aliases(g, aliases), pick):
                 r.fields[f][0] += 1
             else:
                 want = g.get("period", g.get("as_of")) if f == "time" else g.get(f)

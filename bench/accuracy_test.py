@@ -62,6 +62,14 @@ class MatchingTest(unittest.TestCase):
         self.assertTrue(match.field_right("kind", GOLD["claims"][2], {"scope": {"kind": "estimate"}}))
         self.assertFalse(match.field_right("kind", GOLD["claims"][2], {"scope": {"kind": None}}))
 
+    def test_a_subject_or_measure_may_go_by_any_name_the_story_gives_it(self):
+        aliases = match.story_aliases(GOLD)
+        g2 = match.with_story_aliases(GOLD["claims"][1], aliases)  # g2 itself lists no names
+        self.assertTrue(match.field_right("subject", g2, {"subject": "이번 지진"}))
+        self.assertFalse(match.field_right("subject", GOLD["claims"][1], {"subject": "이번 지진"}))
+        g3 = match.with_story_aliases(GOLD["claims"][2], aliases)  # another subject keeps its own names
+        self.assertFalse(match.field_right("subject", g3, {"subject": "이번 지진"}))
+
 
 class ScoringTest(unittest.TestCase):
     def tool(self, findings):
