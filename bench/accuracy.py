@@ -157,7 +157,9 @@ def main():
         if args.split and gold["split"] != args.split:
             continue
         tool = match.run_tool(args.binary, os.path.join(STORIES, gold["story"]))
-        results.append(match.score_story(gold, tool))
+        folder = os.path.join(STORIES, gold["story"])
+        texts = {a["id"]: match.article_text(os.path.join(folder, a["file"]), a["id"]) for a in gold["articles"]}
+        results.append(match.score_story(gold, tool, texts))
     totals = report.print_results(results, args.verbose)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

@@ -185,7 +185,7 @@ class StoryResult:
                 "counts": self.n, "fields": self.fields, "silent": self.silent}
 
 
-def score_story(gold, tool):
+def score_story(gold, tool, texts=None):
     r = StoryResult(gold)
     r.error = tool.get("error")
     claims = [c for c in tool.get("claims", []) if c.get("dimension") != "entity"]
@@ -198,6 +198,13 @@ def score_story(gold, tool):
         r.n["claims"] += 1
         cands = [c for c in by_article.get(g["article"], []) if same_figure(g["text"], c.get("text", ""))]
         occ = g.get("occurrence")
+        if occ and texts and g["article"] in texts:
+            # A page's <title> (or a JSONL line's title) comes before its body and is not a body
+            # figure, so the tool has one candidate fewer than the file has occurrences: count
+            # the occurrence past the ones the body does not hold.
+            missing = (texts[g["article"]] or "").count(g["text"]) - len(cands)
+            if 0 < missing < occ:
+                occ -= missing
         pick = None
         if occ and len(cands) >= occ and cands[occ - 1]["id"] not in used:
             pick = cands[occ - 1]
