@@ -275,3 +275,11 @@ TEST_CASE("a bare count after its measure is read; a half-day before a day's nam
   auto plain = test::run({"-"}, jsonl({{"c", "The meeting was moved to 6 because of the storm."}}));
   CHECK(plain.run.claims.empty());
 }
+
+TEST_CASE("a figure written in spaced groups takes the predicate after its last group") {
+  auto r = test::run({"-"}, jsonl({{"a", "한국전력은 오전 11시 현재 누적 2만 3천 가구가 정전 피해를 입었다고 밝혔다."}}));
+  const core::Claim* homes = claim(r.run, "2만 3천 가구");
+  REQUIRE(homes);
+  CHECK(homes->attribute == "outages");
+  CHECK(homes->attribute_source == "clause");  // not the sentence-wide fallback
+}
