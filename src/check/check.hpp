@@ -19,6 +19,7 @@ struct CheckInput {
   const std::vector<core::Claim>& claims;
   const rules::RuleSet& rules;
   std::string language = "en";  // the report language for explanations
+  std::string event_name = "";  // the story's event as its articles name it, for explanations
   // One sentence per place where a cost bound cut the work short (reported as limit.group).
   mutable std::vector<std::string> limit_notes = {};
   // One sentence per bracketed conversion that could not be priced (reported as check.no-rate).

@@ -24,7 +24,8 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 
 // "event" is the story's own event, written as a reader says it ("the story's event", "이 사건").
 std::string subject_label(const CheckInput& in, std::string_view subject) {
-  return subject == "event" ? in.rules.message(in.language, "source.event") : std::string(subject);
+  if (subject != "event") return std::string(subject);
+  return in.event_name.empty() ? in.rules.message(in.language, "source.event") : in.event_name;
 }
 
 std::string attribute_label(const CheckInput& in, const std::string& id) {

@@ -32,8 +32,9 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   result.run.claims = std::move(claims);
   // One name spelled several ways across the story (라온마켓, Raon Market) is one subject.
   frame::link_subjects(result.run.claims, rules);
+  result.run.event_name = frame::name_event(result.run.articles, rules);
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
-  check::CheckInput input{result.run.articles, result.run.claims, rules, language};
+  check::CheckInput input{result.run.articles, result.run.claims, rules, language, result.run.event_name};
   result.run.findings = check::run_checks(input, *result.graph);
 #ifdef __GLIBC__
   // The checker's threads keep what they freed in their allocator arenas; hand it back before the

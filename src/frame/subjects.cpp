@@ -200,6 +200,10 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
   for (auto& names : names_)
     names.erase(std::remove_if(names.begin(), names.end(), [&](const Name& n) { return n.needs_recurrence && counts[n.id] < 2; }),
                 names.end());
+  int event_words = 0;
+  for (const auto& word : rules.grammar.event_words)
+    for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + word.size())) ++event_words;
+  about_event_ = event_words >= 2;
   int best = 1;
   for (const auto& [id, n] : counts)
     if (n > best && !unknown.count(id)) best = n, main_ = id;
@@ -231,6 +235,7 @@ std::string ArticleNames::subject_for(std::size_t si, const core::Quantity& q, c
 std::string ArticleNames::fallback(const rules::Attribute* attribute, std::string_view& source) const {
   if (attribute && attribute->event) return source = "event", "event";
   if (!main_.empty()) return source = "article", main_;
+  if (about_event_) return source = "event", "event";
   return "";
 }
 

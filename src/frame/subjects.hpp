@@ -53,7 +53,7 @@ class ArticleNames {
   std::string subject_for(std::size_t sentence, const core::Quantity& q, const rules::Attribute* attribute, bool listed,
                           std::string_view& source) const;
   // With no subject near the figure: the story's event for an event's measure, else the
-  // article's most named name.
+  // article's most named name, else the event in an article about one.
   std::string fallback(const rules::Attribute* attribute, std::string_view& source) const;
   // After a sentence: its topic name, else the name a figure of it took from its clause.
   void carry_topic(std::size_t sentence, const std::string& claim_name);
@@ -64,6 +64,9 @@ class ArticleNames {
   std::vector<bool> done_;
   std::vector<std::vector<Name>> names_;
   std::string topic_, main_;
+  // The article tells of an event (a word of rules' event_words recurs in it): a figure with no
+  // subject near it and no most named name is the event's.
+  bool about_event_ = false;
 };
 
 // The core of a name for telling spellings apart: the organisation suffix cut off, Hangul
@@ -74,5 +77,10 @@ std::string name_key(std::string_view name, const rules::RuleSet& rules);
 // Raon Market) take one subject, the Korean spelling named most often, and their keys follow; a
 // claim with no subject takes the only subject the story gives its measure (subject_source "story").
 void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules);
+
+// The name the story's articles give its event (태풍 '미리내', 정선 산불, Typhoon Mirinae): an event
+// word of the rules with the words that make it one event, found in the most articles and in two
+// at least; "" when none is.
+std::string name_event(const std::vector<core::Article>& articles, const rules::RuleSet& rules);
 
 }  // namespace crosscheck::frame

@@ -206,7 +206,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
   auto select = [&](const char* name, const char* label, const std::set<std::string>& values, bool verdict) {
     h << "<label>" << msg(label) << "<select name=\"" << name << "\"><option value=\"\">" << msg("label.all") << "</option>";
     for (const auto& v : values)
-      h << "<option value=\"" << esc(v) << "\">" << esc(verdict ? rules.message(lang, "verdict." + v) : (std::string(name) == "attribute" ? label_of(v) : std::string(name) == "subject" ? subject_label(v, rules, lang) : v))
+      h << "<option value=\"" << esc(v) << "\">" << esc(verdict ? rules.message(lang, "verdict." + v) : (std::string(name) == "attribute" ? label_of(v) : std::string(name) == "subject" ? subject_label(v, rules, lang, run.event_name) : v))
         << "</option>";
     h << "</select></label>";
   };
@@ -240,7 +240,7 @@ std::string html_report(const Run& run, const rules::RuleSet& rules, const std::
       h << "<article class=\"card " << esc(f->verdict) << "\" id=\"" << esc(f->id) << "\" data-verdict=\"" << esc(f->verdict)
         << "\" data-subject=\"" << esc(f->subject) << "\" data-attribute=\"" << esc(f->attribute) << "\" data-outlet=\"" << esc(outlet_attr) << "\">";
       h << "<h3><span class=\"verdict\">" << esc(rules.message(lang, "verdict." + f->verdict)) << "</span> " << esc(f->id) << " · "
-        << bdi(subject_label(f->subject, rules, lang)) << " · " << bdi(label_of(f->attribute)) << "</h3>";
+        << bdi(subject_label(f->subject, rules, lang, run.event_name)) << " · " << bdi(label_of(f->attribute)) << "</h3>";
       h << "<p class=\"explanation\">" << bdi(f->explanation) << "</p><div class=\"sides\">";
       for (const auto& side : f->sides) {
         h << "<div class=\"side\">";

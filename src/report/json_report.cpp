@@ -45,7 +45,7 @@ struct ClaimContext {
 };
 
 void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
-                 const std::vector<core::Claim>& claims) {
+                 const std::vector<core::Claim>& claims, const std::string& event_name) {
   const auto& a = articles[c.article];
   const auto& q = c.quantity;
   auto size = [](std::size_t n) { return static_cast<std::uint64_t>(n); };
@@ -78,6 +78,7 @@ void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, con
   w.key("subject").string_or_null(c.subject);
   w.key("subject_root").string_or_null(c.subject_root);
   w.key("subject_source").string(c.subject_source);
+  if (c.subject == "event" && !event_name.empty()) w.key("subject_label").string(event_name);  // the event as the pages name it
   w.key("attribute").string_or_null(c.attribute);
   w.key("attribute_source").string(c.attribute_source);
   w.key("scope").begin_object();
@@ -166,9 +167,9 @@ void write_finding(std::string& text, const core::Finding& f) {
 }
 
 void write_claim(std::string& text, ClaimContext& context, const core::Claim& c, const std::vector<core::Article>& articles,
-                 const std::vector<core::Claim>& claims) {
+                 const std::vector<core::Claim>& claims, const std::string& event_name) {
   JsonWriter w(text);
-  write_claim(w, context, c, articles, claims);
+  write_claim(w, context, c, articles, claims, event_name);
 }
 
 // For elements written without a context of their own.
@@ -223,9 +224,10 @@ void write_run_json(const Run& run, std::ostream& out) {
     array_text(name, size, [&](std::size_t i, std::string& text) { text += dump(element(i)); });
   };
   out << "{\n\"tool\": " << dump({{"name", "crosscheck"}, {"version", run.version}, {"schema", 1}}) << ",\n";
+  out << "\"story\": " << dump({{"event", run.event_name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(run.event_name)}}) << ",\n";
   array_text("articles", run.articles.size(), [&](std::size_t i, std::string& text) { write_article(text, run.articles[i]); });
   array_with(ClaimContext{}, "claims", run.claims.size(), [&](ClaimContext& context, std::size_t i, std::string& text) {
-    write_claim(text, context, run.claims[i], run.articles, run.claims);
+    write_claim(text, context, run.claims[i], run.articles, run.claims, run.event_name);
   });
   array_text("findings", run.findings.size(), [&](std::size_t i, std::string& text) { write_finding(text, run.findings[i]); });
   array("inputs", run.inputs.size(), [&](std::size_t i) {
@@ -252,7 +254,7 @@ void write_claims_jsonl(const std::vector<core::Claim>& claims, const std::vecto
   format_in_order<ClaimContext>(
       claims.size(),
       [&](ClaimContext& context, std::size_t i, std::string& text) {
-        write_claim(text, context, claims[i], articles, claims);
+        write_claim(text, context, claims[i], articles, claims, "");
         text += '\n';
       },
       [&](const std::string& lines) { out << lines; });

@@ -62,8 +62,8 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
   return number(v.lo) + "–" + number(v.hi) + unit;
 }
 
-std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang) {
-  if (subject == "event") return rules.message(lang, "source.event");
+std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang, const std::string& event_name) {
+  if (subject == "event") return event_name.empty() ? rules.message(lang, "source.event") : event_name;
   if (subject.empty()) return rules.message(lang, "label.unnamed-subject");
   return subject;
 }

@@ -20,6 +20,7 @@ struct Run {
   std::vector<core::InputStatus> inputs;
   core::Diagnostics diagnostics;
   std::string version;
+  std::string event_name;  // the story's event as its articles name it (태풍 '미리내'); "" when none does
 };
 
 nlohmann::ordered_json run_json(const Run& run);
@@ -61,6 +62,7 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
 std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang);
 // A finding's subject as a reader says it: the story's own event ("the story's event", "이 사건")
 // for "event", "no one subject" for none, else the subject as found.
-std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang);
+// A finding's subject as a reader says it: the story's event by the name its pages give it.
+std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang, const std::string& event_name);
 
 }  // namespace crosscheck::report

@@ -115,7 +115,7 @@ std::string text_report(const Run& run, const rules::RuleSet& rules, const TextO
       if (const auto* a = rules.attribute(f->attribute)) attribute = a->labels.count(lang) ? a->labels.at(lang) : a->labels.at("en");
       if (const auto* r = rules.relation(f->attribute)) attribute = r->labels.count(lang) ? r->labels.at(lang) : r->labels.at("en");
       out << "\n" << style.paint("[" + f->id + "] " + rules.message(lang, "verdict." + f->verdict), section.color) << "  "
-          << style.paint(printable(subject_label(f->subject, rules, lang) + " · " + attribute), "1") << "\n";
+          << style.paint(printable(subject_label(f->subject, rules, lang, run.event_name) + " · " + attribute), "1") << "\n";
       for (const auto& line : wrap(printable(f->explanation), width - 4)) out << "    " << line << "\n";
       for (std::size_t side = 0; side < f->sides.size(); ++side) {
         for (const auto& id : f->sides[side]) {

@@ -106,3 +106,47 @@ TEST_CASE("a title in title brackets names a work; a report's source is not its 
     CHECK(c.subject == "철새의 항로");
   }
 }
+
+TEST_CASE("in an article about an event, a figure with no subject near it and no name in the article is the event's") {
+  // 최대순간풍속 is no listed measure of an event, and the article names no one: the storm's it is.
+  auto r = test::run({"-"}, article("태풍이 제주를 지나며 큰 피해를 남겼다. 최대순간풍속은 초속 43.7m를 기록했다. 태풍은 28일 오후 소멸했다."));
+  const auto* gust = claim_with(r.run, "43.7m");
+  REQUIRE(gust);
+  CHECK(gust->subject == "event");
+  CHECK(gust->subject_source == "event");
+  // An article with no event word keeps a figure it cannot place without a subject.
+  auto plain = test::run({"-"}, article("최대순간풍속은 초속 43.7m를 기록했다. 오후에는 바람이 잦아들었다."));
+  const auto* unplaced = claim_with(plain.run, "43.7m");
+  REQUIRE(unplaced);
+  CHECK(unplaced->subject.empty());
+}
+
+TEST_CASE("the story's event goes by the name two of its articles give it") {
+  auto jsonl = [](const std::vector<std::string>& texts) {
+    std::string out;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      out += nlohmann::json{{"id", "a" + std::to_string(i)}, {"published", "2025-08-28"}, {"text", texts[i]}}.dump() + "\n";
+    return out;
+  };
+  // A quoted name after the event word, the particle after the quote left out.
+  auto storm = test::run({"-"}, jsonl({"태풍 '미리내'가 제주를 지나 북상했다. 대피 인원은 3,870명이다.",
+                                       "태풍 '미리내'로 정전 2만 3천 가구가 발생했다."}));
+  CHECK(storm.run.event_name == "태풍 '미리내'");
+  // Bare nouns before the event word; a demonstrative (이 사고) is no name.
+  auto fire = test::run({"-"}, jsonl({"정선 산불이 사흘째 이어졌다. 이 사고로 12명이 대피했다.", "정선 산불의 영향구역은 1,020ha다. 이 사고는 조사 중이다."}));
+  CHECK(fire.run.event_name == "정선 산불");
+  // English: capitalised words around the event word.
+  auto flood = test::run({"-"}, jsonl({"The Kyushu floods killed 12 people.", "Rescuers searched after the Kyushu floods left 9 missing."}));
+  CHECK(flood.run.event_name == "Kyushu floods");
+  // A name only one article gives names nothing; the report then says "the story's event".
+  auto once = test::run({"-"}, jsonl({"정선 산불이 이어졌다. 주민 12명이 대피했다.", "산불 피해가 늘었다. 주택 3채가 탔다."}));
+  CHECK(once.run.event_name.empty());
+  // Event figures carry the name in JSON, and the text report heads them with it.
+  auto doc = report::run_json(storm.run);
+  CHECK(doc["story"]["event"] == "태풍 '미리내'");
+  bool labelled = false;
+  for (const auto& c : doc["claims"])
+    if (c["subject"] == "event") labelled = c.value("subject_label", "") == "태풍 '미리내'";
+  CHECK(labelled);
+  CHECK(report::run_json(once.run)["story"]["event"].is_null());
+}
