@@ -7,6 +7,46 @@
 
 namespace crosscheck::frame {
 
+namespace {
+
+// A cue a bracket interrupts: "3만 5,412표(52.1%)를 얻어" holds the cue "표를 얻" once the share in
+// brackets is read past. The sentence is read again without its short bracketed asides, and a
+// cue found across one is added with its span in the sentence as written.
+void add_cues_across_brackets(const SentenceView& s, const rules::RuleSet& rules, std::vector<CueHit>& hits) {
+  std::string_view lower = s.lower.substr(s.span.start, s.span.end - s.span.start);
+  if (lower.find('(') == std::string_view::npos) return;
+  std::string compact;
+  std::vector<std::size_t> at;  // at[i]: the offset in the text of compact[i]
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (lower[i] == '(') {
+      std::size_t close = lower.find(')', i);
+      if (close != std::string_view::npos && close - i <= 40) {
+        i = close;
+        continue;
+      }
+    }
+    compact += lower[i];
+    at.push_back(s.span.start + i);
+  }
+  at.push_back(s.span.end);
+  for (std::size_t pos = 0; pos < compact.size();) {
+    rules.cue_table.for_each_at(compact, pos, [&](const core::PhraseMatch& m) {
+      std::size_t start = at[pos], end = at[pos + m.length - 1] + 1;
+      if (end - start == m.length) return;  // no bracket inside: found already
+      if (core::is_latin_letter(static_cast<unsigned char>(compact[pos])) && pos + m.length < compact.size() &&
+          core::is_latin_letter(static_cast<unsigned char>(compact[pos + m.length])))
+        return;
+      hits.push_back({m.id, start, end});
+    });
+    std::size_t length = 1;
+    core::decode_at(compact, pos, length);
+    pos += length;
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });
+}
+
+}  // namespace
+
 std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules) {
   std::vector<CueHit> hits;
   std::string_view lower = s.lower.substr(0, s.span.end);
@@ -30,6 +70,7 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
     core::decode_at(s.text, pos, length);
     pos += length;
   }
+  add_cues_across_brackets(s, rules, hits);
   return hits;
 }
 

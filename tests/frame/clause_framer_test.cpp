@@ -283,3 +283,8 @@ TEST_CASE("a figure written in spaced groups takes the predicate after its last 
   CHECK(homes->attribute == "outages");
   CHECK(homes->attribute_source == "clause");  // not the sentence-wide fallback
 }
+
+TEST_CASE("a share in brackets does not break the cue it interrupts") {
+  auto r = test::run({"-"}, jsonl({{"a", "개표 결과 박 후보는 3만 5,412표(52.1%)를 얻어 당선됐다."}}));
+  CHECK(measure_of(r.run, "3만 5,412표") == "votes");  // 표를 얻, read past (52.1%)
+}
