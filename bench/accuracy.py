@@ -88,6 +88,7 @@ def validate(path):
     for i, fur in enumerate(gold.get("furniture", [])):
         problems += check_text(texts, fur, f"furniture {i + 1}")
     conflicts = traps = 0
+    by_claim = {c.get("id"): c for c in gold.get("claims", [])}
     for i, p in enumerate(gold.get("pairs", [])):
         where = f"pair {i + 1} ({p.get('a')}, {p.get('b')})"
         for side in ("a", "b"):
@@ -95,6 +96,14 @@ def validate(path):
                 problems.append(f"{where}: no claim '{p.get(side)}'")
         if p.get("verdict") == "conflict":
             conflicts += 1
+            if "levels" in p or "wrong" in p:
+                if p.get("wrong") not in (p.get("a"), p.get("b")):
+                    problems.append(f"{where}: 'wrong' must name a or b")
+                levels = p.get("levels")
+                if not isinstance(levels, list) or not levels or any(x not in ids for x in levels):
+                    problems.append(f"{where}: 'levels' must list claim ids")
+                elif any(by_claim.get(x, {}).get("article") != by_claim.get(p.get("wrong"), {}).get("article") for x in levels):
+                    problems.append(f"{where}: 'levels' must be in the wrong figure's own article")
         elif p.get("verdict") == "trap":
             traps += 1
             if p.get("trap") not in TRAP_KINDS:

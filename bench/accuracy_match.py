@@ -265,12 +265,20 @@ def score_findings(r, gold, tool, tool_of, claims):
     findings = tool.get("findings", [])
     conflicts = [f for f in findings if f.get("verdict") == "conflict"]
     flagged = [f for f in findings if f.get("verdict") in ("conflict", "possible-conflict", "disputed")]
-    planted = [(p["a"], p["b"], p.get("why", "")) for p in gold["pairs"] if p["verdict"] == "conflict"]
+    pairs = [p for p in gold["pairs"] if p["verdict"] == "conflict"]
+    planted = [(p["a"], p["b"], p.get("why", "")) for p in pairs]
     mapped = [(tool_of.get(a), tool_of.get(b)) for a, b, _ in planted]
-    for (a, b, why), (ta, tb) in zip(planted, mapped):
+
+    # A figure that contradicts the levels its own article gives (48% for 12,400 to 4,960) is
+    # found as well by a finding that sets it against those levels (`wrong` and `levels`).
+    def against_levels(f, p):
+        wrong = tool_of.get(p.get("wrong"))
+        return bool(wrong) and any(apart(f, wrong, tool_of[x]) for x in p.get("levels", []) if x in tool_of)
+
+    for p, (a, b, why), (ta, tb) in zip(pairs, planted, mapped):
         r.n["planted"] += 1
-        hit = ta and tb and any(apart(f, ta, tb) for f in conflicts)
-        flag = ta and tb and any(apart(f, ta, tb) for f in flagged)
+        hit = (ta and tb and any(apart(f, ta, tb) for f in conflicts)) or any(against_levels(f, p) for f in conflicts)
+        flag = (ta and tb and any(apart(f, ta, tb) for f in flagged)) or any(against_levels(f, p) for f in flagged)
         r.n["conflict_found"] += bool(hit)
         r.n["flagged_found"] += bool(flag)
         if not hit:
@@ -287,10 +295,11 @@ def score_findings(r, gold, tool, tool_of, claims):
     mapped_true = [(x, y) for a, b, _ in planted if a in by_id and b in by_id for x in copies(a) for y in copies(b)]
     possible = [f for f in findings if f.get("verdict") == "possible-conflict"]
     r.n["possible_reported"] = len(possible)
-    r.n["possible_true"] = sum(1 for f in possible if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped))
+    r.n["possible_true"] = sum(1 for f in possible if any(ta and tb and apart(f, ta, tb) for ta, tb in mapped)
+                               or any(against_levels(f, p) for p in pairs))
     for f in conflicts:
         r.n["reported"] += 1
-        if any(apart(f, ta, tb) for ta, tb in mapped_true):
+        if any(apart(f, ta, tb) for ta, tb in mapped_true) or any(against_levels(f, p) for p in pairs):
             r.n["reported_true"] += 1
         else:
             sides = " | ".join(", ".join(f"{claims[i]['article']}:{claims[i]['text']}" if i in claims else i for i in s)

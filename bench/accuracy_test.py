@@ -115,6 +115,17 @@ class ScoringTest(unittest.TestCase):
         self.assertEqual((r.n["reported_true"], r.n["reported"]), (1, 1))
         self.assertEqual(r.n["conflict_found"], 0)  # recall is the planted pair's own
 
+    def test_a_figure_set_against_its_own_articles_levels_is_found(self):
+        # g2 (46명, article b) is the wrong one; g3 (5%, its own article's) stands for the levels it contradicts.
+        pair = dict(GOLD["pairs"][0], wrong="g2", levels=["g3"])
+        gold = dict(GOLD, pairs=[pair, GOLD["pairs"][1]])
+        r = match.score_story(gold, self.tool([{"verdict": "conflict", "sides": [["b:0"], ["b:1"]]}]))
+        self.assertEqual((r.n["conflict_found"], r.n["planted"]), (1, 1))
+        self.assertEqual((r.n["reported_true"], r.n["reported"]), (1, 1))
+        # Without the levels the same finding is a false alarm.
+        r = match.score_story(GOLD, self.tool([{"verdict": "conflict", "sides": [["b:0"], ["b:1"]]}]))
+        self.assertEqual((r.n["conflict_found"], r.n["reported_true"]), (0, 0))
+
     def test_conflict_sides_on_one_side_do_not_count(self):
         r = match.score_story(GOLD, self.tool([{"verdict": "conflict", "sides": [["a:0", "b:0"], ["a:1"]]}]))
         self.assertEqual(r.n["conflict_found"], 0)
