@@ -58,6 +58,33 @@ bool overlaps(core::Span a, const std::vector<core::Span>& spans) {
 
 }  // namespace
 
+namespace {
+
+bool listed(std::string_view word, const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), word) != list.end(); }
+
+// 박정우 후보가, 박정우 미래한빛당 후보는, 박 후보는: the person a title of office at word `i` follows
+// (a party's name may stand between), with the title's role. False when none does.
+bool person_before_title(std::string_view text, const std::vector<Token>& words, std::size_t i, const std::vector<core::Span>& taken,
+                         const rules::RuleSet& rules, Name& out) {
+  auto stem_of = [&](std::size_t k) { return text.substr(words[k].stem.start, words[k].stem.end - words[k].stem.start); };
+  if (i == 0 || !listed(stem_of(i), rules.grammar.person_titles)) return false;
+  std::size_t j = i - 1;
+  if (j > 0 && words[j].hangul && words[j].role == rules::Role::none && !suffix_of(stem_of(j), rules).empty()) --j;  // the party
+  const Token& w = words[j];
+  std::string_view name = stem_of(j);
+  if (!w.hangul || w.digit || w.role != rules::Role::none || w.quoted || !all_hangul(name) || overlaps(w.span, taken)) return false;
+  std::size_t syllables = core::count_hangul_syllables(name);
+  bool surname = syllables == 1 && !listed(name, rules.grammar.not_surnames);
+  bool full = syllables >= 2 && syllables <= 4 && !rules.grammar.is_stop_word(name) && !rules.grammar.is_function_word(name) &&
+              !listed(name, rules.grammar.person_titles) && suffix_of(name, rules).empty() &&
+              !(rules.lexicon.loaded() && rules.lexicon.is_common(name));
+  if (!surname && !full) return false;
+  out = Name{j, i, {w.span.start, words[i].stem.end}, std::string(name), words[i].role, false, false, surname, true};
+  return true;
+}
+
+}  // namespace
+
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
                              const std::string& outlet, const rules::RuleSet& rules) {
   std::vector<Name> out;
@@ -66,6 +93,13 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
     const Token& t = words[i];
     if (overlaps(t.span, taken) || t.digit) continue;
     std::string_view stem = text.substr(t.stem.start, t.stem.end - t.stem.start);
+    if (Name person; t.hangul && person_before_title(text, words, i, taken, rules, person)) {
+      // The words before the title may have been taken as names of their own (미래한빛당): the
+      // person is the subject the title's particle marks.
+      while (!out.empty() && out.back().word >= person.word) out.pop_back();
+      out.push_back(person);
+      continue;
+    }
     if (t.hangul) {
       if (!all_hangul(stem) || is_stop_word(stem, rules)) continue;
       std::string_view suffix = suffix_of(stem, rules);
@@ -173,6 +207,7 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
                         const std::vector<bool>& needed, const rules::RuleSet& rules) {
   std::map<std::string, int> counts;
   std::set<std::string> unknown;
+  std::map<std::string, std::string> full_names;  // a surname's syllable → the last full name with it
   for (std::size_t si = 0; si < article.sentences.size(); ++si) {
     SentenceView s{article.text, lower, article.sentences[si]};
     // A sentence without a figure is read for its names only when one could start there.
@@ -191,6 +226,17 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
     add_bracketed_titles(article.text, parsed_.back(), s.span, found);
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) { return names_a_source(article.text, parsed_.back(), n, rules); }),
                 found.end());
+    for (auto& n : found) {
+      if (!n.person) continue;
+      std::string surname = n.id.substr(0, 3);  // one Hangul syllable
+      if (!n.surname_only) {
+        full_names[surname] = n.id;
+      } else if (auto it = full_names.find(surname); it != full_names.end()) {
+        n.id = it->second;
+        n.surname_only = false;
+      }
+    }
+    found.erase(std::remove_if(found.begin(), found.end(), [](const Name& n) { return n.surname_only; }), found.end());
     for (const auto& n : names_.back()) {
       ++counts[n.id];
       if (n.unknown_word) unknown.insert(n.id);

@@ -21,6 +21,10 @@ struct Name {
   // Found only because the dictionary does not know the word: a subject in its own sentence,
   // never carried to the next one or taken as the article's main name.
   bool unknown_word = false;
+  // A surname before a title (박 후보): it stands for the full name the article gave before with
+  // that surname, and is no name without one.
+  bool surname_only = false;
+  bool person = false;  // a name before a title of office (박정우 후보)
 };
 
 // Every character of `s` a Hangul syllable (and `s` not empty).

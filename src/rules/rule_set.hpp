@@ -181,6 +181,11 @@ struct Grammar {
   std::vector<std::string> source_words;
   // Words after a reporter's name in a byline (정다은 기자): the name before them is no subject.
   std::vector<std::string> byline_words;
+  // Words of office after a person's name (박정우 후보, 이 감독): the name before one is a person,
+  // and a lone syllable before one (박 후보) is a surname standing for the full name the article
+  // gave before. `not_surnames` are syllables that stand there without being one (전 대표, 현 시장).
+  std::vector<std::string> person_titles;
+  std::vector<std::string> not_surnames;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower;

@@ -150,3 +150,20 @@ TEST_CASE("the story's event goes by the name two of its articles give it") {
   CHECK(labelled);
   CHECK(report::run_json(once.run)["story"]["event"].is_null());
 }
+
+TEST_CASE("a name before a title of office is a person; a surname with the title stands for the full name given before") {
+  auto r = test::run({"-"}, article("보궐선거에서 박정우 미래한빛당 후보가 5만 3,412표를 얻어 당선됐다. 개표 결과 박 후보는 득표율 52.1%를 "
+                                    "기록했고, 이수민 후보는 2만 8,904표를 얻었다."));
+  const auto* votes = claim_with(r.run, "5만 3,412표");
+  REQUIRE(votes);
+  CHECK(votes->subject == "박정우");  // the person, not the party between the name and the title
+  CHECK(votes->attribute == "votes");
+  REQUIRE(claim_with(r.run, "52.1%"));
+  CHECK(claim_with(r.run, "52.1%")->subject == "박정우");  // 박 후보: the full name given before
+  REQUIRE(claim_with(r.run, "2만 8,904표"));
+  CHECK(claim_with(r.run, "2만 8,904표")->subject == "이수민");
+  // A surname whose full name the article never gave names no one.
+  auto lone = test::run({"-"}, article("개표 결과 김 후보는 득표율 41.2%를 기록했다."));
+  REQUIRE(claim_with(lone.run, "41.2%"));
+  CHECK(claim_with(lone.run, "41.2%")->subject != "김");
+}
