@@ -108,7 +108,12 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   // 3. The word right before the figure, past function words (약, of, the).
   int before = fig - 1;
   while (in_clause(before) && is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules)) --before;
-  if (in_clause(before) && try_first(before, "clause")) return g;
+  // "승객과 승무원 218명": the figure counts the two together, so neither noun is its measure alone;
+  // the predicate (태운) or a noun further back says what it is.
+  int pair_start = before;
+  while (in_clause(pair_start - 1) && p.words[static_cast<std::size_t>(pair_start - 1)].role == rules::Role::list) --pair_start;
+  const bool coordinated = pair_start < before;
+  if (!coordinated && in_clause(before) && try_first(before, "clause")) return g;
   // 4. The figure's own word past the figure, then the predicate right after it. A figure
   // written in spaced groups ("2만 3천 가구가 정전 피해를") ends in a later word than it starts.
   const int last = std::max(fig, last_word_of(p, q));
@@ -124,6 +129,7 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   for (int i = before; in_clause(i); --i) {
     auto role = p.words[static_cast<std::size_t>(i)].role;
     if (role == rules::Role::adverbial || role == rules::Role::comparison || i == before) continue;
+    if (coordinated && i >= pair_start) continue;
     // "공모가 24,000원 대비 197.1% 오른 71,300원": a bare noun right before a figure that is a base of
     // comparison measures that base, not the figure compared with it.
     if (role == rules::Role::none && i + 1 < fig && p.words[static_cast<std::size_t>(i + 1)].digit && is_comparison_base(s, p, i + 1, rules))

@@ -288,3 +288,10 @@ TEST_CASE("a share in brackets does not break the cue it interrupts") {
   auto r = test::run({"-"}, jsonl({{"a", "개표 결과 박 후보는 3만 5,412표(52.1%)를 얻어 당선됐다."}}));
   CHECK(measure_of(r.run, "3만 5,412표") == "votes");  // 표를 얻, read past (52.1%)
 }
+
+TEST_CASE("a figure after two coordinated nouns counts both: its measure comes from the predicate") {
+  auto r = test::run({"-"}, jsonl({{"a", "승객과 승무원 218명을 태운 여객선이 전복됐다. 배에는 승무원 21명이 있었다."}}));
+  CHECK(measure_of(r.run, "218명") == "people-aboard");  // not the crew alone
+  CHECK(measure_of(r.run, "21명") == "crew");
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
