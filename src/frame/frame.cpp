@@ -93,7 +93,7 @@ class ArticleFramer {
           attribute_source = governed.source;
           // A qualifier stands before its measure, and the measure before the figure.
           bool measure_first = governed.word >= 0 && parsed.words[static_cast<std::size_t>(governed.word)].span.end <= q.span.start;
-          std::string qualifier = measure_first ? qualifier_of(s, parsed, governed, q, rules_) : std::string();
+          std::string qualifier = measure_first ? qualifier_of(s, parsed, governed, q, rules_) : attached_qualifier(s, parsed, governed, q);
           for (const auto& n : names_.names(si))
             if (n.id == qualifier) qualifier.clear();  // a discovered name: the subject, below
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);

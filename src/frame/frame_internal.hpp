@@ -74,6 +74,9 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
 // the figure (수출 … 반도체 161억 달러), normalised; "" when none.
 std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
                          const rules::RuleSet& rules);
+// "3,000t급 경비함", "6,800t급 여객선": a measure written onto the figure (t급) is of the noun after
+// it, which makes it a different quantity from the same measure of another noun; "" otherwise.
+std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q);
 // Whether a verb of change follows the figure right after it (28만2천명 늘었다): the figure is a
 // change of the measure, not its level.
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);

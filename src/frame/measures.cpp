@@ -256,6 +256,21 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   return "";
 }
 
+std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q) {
+  int fig = word_at(p, q.span.start);
+  // Only a physical measure is written so (6,800t급, 3천톤급); a count's counter is its own word.
+  if (q.dimension != core::Dimension::measure) return "";
+  // The cue runs past the figure and ends in the figure's own word (t급, not 표를 얻).
+  if (g.word < 0 || g.word != last_word_of(p, q) || g.cue.end <= q.span.end || fig < 0 ||
+      g.cue.end > p.words[static_cast<std::size_t>(g.word)].span.end)
+    return "";
+  std::size_t next = static_cast<std::size_t>(g.word) + 1;
+  if (next >= p.words.size() || p.words[next].clause != p.words[static_cast<std::size_t>(g.word)].clause) return "";
+  const Token& noun = p.words[next];
+  if (!noun.hangul || noun.digit) return "";
+  return std::string(s.text.substr(noun.stem.start, noun.stem.end - noun.stem.start));
+}
+
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
   int fig = word_at(p, q.span.start);
   if (fig < 0) return false;

@@ -295,3 +295,26 @@ TEST_CASE("a figure after two coordinated nouns counts both: its measure comes f
   CHECK(measure_of(r.run, "21명") == "crew");
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("a vessel's weight class is its tonnage, of the noun after it: a patrol ship's is not the ferry's") {
+  auto r = test::run({"-"}, jsonl({{"a", "6,800t급 여객선이 전복됐다. 전복 사고 직후 해경은 3,000t급 경비함을 보냈다."},
+                                   {"b", "사고 선박은 6만8천t급 여객선이다. 사고 원인은 조사 중이다."},
+                                   {"c", "The 6,800-tonne ferry overturned."}}));
+  const core::Claim* ferry = claim(r.run, "6,800t");
+  REQUIRE(ferry);
+  CHECK(ferry->attribute == "tonnage");
+  CHECK(ferry->scope.qualifier == "segment:여객선");
+  CHECK(measure_of(r.run, "6,800-tonne") == "tonnage");  // a singular unit word written as an adjective
+  bool cutter_against_ferry = false, slipped_scale = false;
+  for (const auto* f : with_verdict(r.run, "conflict"))
+    for (const auto& side : f->sides)
+      for (const auto& id : side) {
+        const core::Claim* c = nullptr;
+        for (const auto& x : r.run.claims)
+          if (x.id == id) c = &x;
+        if (c && c->quantity.surface == "3,000t") cutter_against_ferry = true;
+        if (c && c->quantity.surface == "6만8천t") slipped_scale = true;
+      }
+  CHECK_FALSE(cutter_against_ferry);
+  CHECK(slipped_scale);  // 6만8천t급 against 6,800t급 for the same ferry
+}
