@@ -77,6 +77,8 @@ struct TimeExpression {
   int day_to = 0;             // for day ranges within a month such as 9월 1~20일
   int relative_year = 0;      // 지난해 = -1 before resolution against the publication date
   int relative_month = 0;
+  int relative_day = 0;       // 어제 오후 6시 = -1: the day before the publication date
+  bool has_relative_day = false;
   bool relative = false;
   std::string timezone_note;  // "local" for 현지시간/현지시각
 };

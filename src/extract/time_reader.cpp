@@ -47,6 +47,7 @@ void TimeReader::attach_context(const Sentence& s, core::TimeExpression& t) cons
       t.relative = true;
       if (rel.has_years) t.relative_year = rel.years;
       if (rel.has_months) t.relative_month = rel.months;
+      if (rel.has_days) t.relative_day = rel.days, t.has_relative_day = true;
       t.span.start = q - rel.word.size();
       break;
     }

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "core/dates.hpp"
+#include "core/utf8.hpp"
 #include "frame/frame_internal.hpp"
 
 namespace crosscheck::frame {
@@ -81,6 +83,28 @@ core::PartialDate on_day(core::PartialDate date, const core::PartialDate& publis
   return date.complete() ? date : published;
 }
 
+// The publication date moved by `days` (어제: -1), or the date itself when it is not complete.
+core::PartialDate days_from(const core::PartialDate& published, int days) {
+  if (!published.complete()) return published;
+  return core::date_from_days(core::days_from_civil(published.year, published.month, published.day) + days);
+}
+
+// A clock's day counted from the publication date: "어제 오후 6시" (a relative word the time reader
+// attached), "6 p.m. yesterday" (an English one anywhere in `range`). False when none is said.
+bool relative_day(const core::TimeExpression* clock, const SentenceView& s, core::Span range, const rules::RuleSet& rules, int& days) {
+  if (clock && clock->has_relative_day) return days = clock->relative_day, true;
+  for (const auto& rel : rules.relative_times) {
+    if (!rel.has_days || rel.lowered.empty() || static_cast<unsigned char>(rel.lowered[0]) >= 0x80) continue;
+    for (std::size_t at = s.lower.find(rel.lowered, range.start); at != std::string_view::npos && at + rel.lowered.size() <= range.end;
+         at = s.lower.find(rel.lowered, at + 1)) {
+      bool starts = at == 0 || !core::is_latin_letter(static_cast<unsigned char>(s.lower[at - 1]));
+      bool ends = at + rel.lowered.size() >= s.lower.size() || !core::is_latin_letter(static_cast<unsigned char>(s.lower[at + rel.lowered.size()]));
+      if (starts && ends) return days = rel.days, true;
+    }
+  }
+  return false;
+}
+
 // "중대본에 따르면 오후 1시 기준 2,450명이 대피했다. 2명이 숨졌다.": a briefing's moment, marked as
 // one, holds for the next sentence of its paragraph when that names none of its own. Only the
 // next: further on, a paragraph moves to other moments ("오전에 … 두 명이 늘었다"). The moment, or
@@ -117,6 +141,7 @@ std::string briefing_moment(const std::vector<core::TimeExpression>& times, cons
     }
     if (!clock) continue;
     core::PartialDate date = on_day(day ? day->date : core::PartialDate{}, article.published_date);
+    if (int days = 0; !day && relative_day(clock, s, earlier, rules, days)) date = days_from(article.published_date, days);
     int hour = 0, minute = 0;
     if (!date.complete() || !read_clock(clock->surface, rules, hour, minute)) return "";
     return stamp(date, hour, minute);
@@ -133,6 +158,7 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   if (!scope.as_of.empty() || !scope.period.empty() || (attribute && !attribute->time_varying && !attribute->cumulative)) return;
   const core::TimeExpression* clock = nullptr;
   const core::TimeExpression* day = nullptr;
+  const core::TimeExpression* clock_day = nullptr;  // the time expression whose relative day the clock is on
   std::string_view source;
   for (int pass = 0; pass < 2 && !clock; ++pass) {
     core::Span range = pass == 0 ? clause : s.span;
@@ -153,11 +179,22 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   // The day is the one named before the clock (or the figure): "이날 오후 5시 기준 …, 지난 13일
   // 세운 기록" holds on the article's day, not the 13th.
   std::size_t before = clock ? clock->span.start : q.span.start;
-  for (const auto& t : times)
-    if (t.span.start >= s.span.start && t.span.end <= before && t.kind == "date" && t.date.day && !in_dateline(s, t)) day = &t;
+  const core::TimeExpression* relative = clock && clock->has_relative_day ? clock : nullptr;
+  for (const auto& t : times) {
+    if (t.span.start < s.span.start || t.span.end > before || in_dateline(s, t)) continue;
+    if (t.kind == "date" && t.date.day) day = &t, relative = nullptr;
+    // "어제 오후 2시 기준 4명, 오후 6시 기준 7명": the second clock is on yesterday too.
+    else if (t.has_relative_day) relative = &t, day = nullptr;
+  }
+  // Only for a clock of the figure's own clause: one further off in the sentence may be another
+  // figure's moment, and its day would carry a wrong one further.
+  if (relative && source == "clause") clock_day = relative;
   core::PartialDate date = scope.date.day ? scope.date : core::PartialDate{};
   if (day && !date.day) date = day->date;
   date = on_day(date, article.published_date);
+  // "어제 오후 6시 기준", "as of 6 p.m. yesterday": the day before the article's.
+  if (int days = 0; !day && !scope.date.day && relative_day(clock_day, s, clock ? core::Span{} : clause, rules, days))
+    date = days_from(article.published_date, days);
   int hour = 0, minute = 0;
   // English puts the half-day after the time, and "8 p.m." has no colon for the time reader.
   if (date.complete()) {

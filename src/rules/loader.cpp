@@ -78,7 +78,7 @@ const TableSpec kCountClassSpec{{{"class", F::string, true}, {"words", F::string
 const TableSpec kRateSpec{{{"words", F::string_array, true}, {"per", F::string, true}, {"position", F::string, true}}};
 const TableSpec kConversionSpec{{{"unit", F::string, true}, {"base", F::string, true}, {"factor", F::number, true}}};
 const TableSpec kParticleSpec{{{"words", F::string_array, true}, {"role", F::string, true}}};
-const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}}};
+const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}, {"days", F::integer}}};
 
 const std::map<std::string, TableSpec>& kind_specs() {
   static const std::map<std::string, TableSpec> specs = {
@@ -380,7 +380,8 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
       const auto& x = *e.as_table();
       for (auto& w : strings(x["words"]))
         rules.relative_times.push_back({w, static_cast<int>(x["years"].value_or<int64_t>(0)), static_cast<int>(x["months"].value_or<int64_t>(0)),
-                                        x.contains("years"), x.contains("months")});
+                                        static_cast<int>(x["days"].value_or<int64_t>(0)), x.contains("years"), x.contains("months"),
+                                        x.contains("days")});
     }
 }
 

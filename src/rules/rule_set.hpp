@@ -216,8 +216,10 @@ struct RelativeTime {
   std::string word;
   int years = 0;
   int months = 0;
+  int days = 0;  // 어제, yesterday = -1: a day counted from the publication date
   bool has_years = false;
   bool has_months = false;
+  bool has_days = false;
   std::string lowered = {};  // the word with ASCII lower-cased, filled by build_tables
 };
 

@@ -318,3 +318,16 @@ TEST_CASE("a vessel's weight class is its tonnage, of the noun after it: a patro
   CHECK_FALSE(cutter_against_ferry);
   CHECK(slipped_scale);  // 6만8천t급 against 6,800t급 for the same ferry
 }
+
+TEST_CASE("a clock's day counted from the article's: yesterday's 6 p.m. is not today's") {
+  auto r = test::run({"-"}, jsonl({{"a", "사망자는 어제 오후 2시 기준 4명, 오후 6시 기준 7명이었다."},
+                                   {"b", "The death toll stood at 7 as of 6 p.m. yesterday."},
+                                   {"c", "사망자는 전날 오후 6시 기준 7명이었다."}},
+                                  "2026-05-15T08:00:00+09:00"));
+  for (const auto& c : r.run.claims) {
+    CAPTURE(c.quantity.surface);
+    if (c.quantity.surface == "4명") CHECK(c.scope.as_of == "2026-05-14T14:00");
+    else CHECK(c.scope.as_of == "2026-05-14T18:00");  // 오후 6시 after 어제 오후 2시 is on yesterday too
+  }
+  CHECK(r.run.claims.size() == 4);
+}
