@@ -232,26 +232,42 @@ class Extractor {
 
   // "put the death toll at 6", "the toll rose to 11": a bare number after a measure of counts and
   // one of the words that link a measure to its figure (numbers.toml `measure_links`) is a count
-  // of what that measure counts.
-  bool after_count_measure(const Sentence& s, std::size_t number_start) const {
+  // of what that measure counts; after a measure whose bare figures have a unit of their own
+  // (attributes' `bare_unit`: "the S&P 500 closed at 5,592.14" is in points), a figure in it.
+  // The unit the figure takes, or nullptr.
+  const rules::UnitWord* bare_figure_unit(const Sentence& s, std::size_t number_start) const {
+    static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
     std::size_t p = number_start;
     while (p > s.begin && s.text[p - 1] == ' ') --p;
+    auto unit_of_cue_ending_at = [&](std::size_t cue_end) -> const rules::UnitWord* {
+      const rules::UnitWord* found = nullptr;
+      for (std::size_t k = cue_end > s.begin + 24 ? cue_end - 24 : s.begin; k < cue_end && !found; ++k) {
+        if (k > s.begin && s.text[k - 1] != ' ') continue;  // a cue starts a word
+        // One phrase may cue several measures ("closed at": a share's price, an index's level).
+        rules_.cue_table.for_each_at(s.lower.substr(0, cue_end), k, [&](const core::PhraseMatch& m) {
+          if (found || k + m.length != cue_end) return;
+          const auto& cue = rules_.attribute_cues[static_cast<std::size_t>(m.id)];
+          if (cue.attribute_index < 0) return;
+          const auto& attribute = rules_.attributes[static_cast<std::size_t>(cue.attribute_index)];
+          if (!attribute.bare_unit.empty())
+            for (const auto& u : rules_.units)
+              if (u.unit == attribute.bare_unit && !u.prefix && !found) found = &u;
+          const auto& dims = attribute.dimensions;
+          if (!found && std::find(dims.begin(), dims.end(), core::Dimension::count) != dims.end()) found = &counted;
+        });
+      }
+      return found;
+    };
     for (const auto& link : rules_.measure_links) {
       if (p < s.begin + link.size() + 1 || s.lower.compare(p - link.size(), link.size(), link) != 0 || s.text[p - link.size() - 1] != ' ')
         continue;
+      // The cue before the link ("the death toll at"), or a cue that ends with it ("closed at").
       std::size_t cue_end = p - link.size();
       while (cue_end > s.begin && s.text[cue_end - 1] == ' ') --cue_end;
-      for (std::size_t k = cue_end > s.begin + 24 ? cue_end - 24 : s.begin; k < cue_end; ++k) {
-        if (k > s.begin && s.text[k - 1] != ' ') continue;  // a cue starts a word
-        auto m = rules_.cue_table.longest_at(s.lower.substr(0, cue_end), k);
-        if (!m || k + m.length != cue_end) continue;
-        const auto& cue = rules_.attribute_cues[static_cast<std::size_t>(m.id)];
-        if (cue.attribute_index < 0) continue;
-        const auto& dims = rules_.attributes[static_cast<std::size_t>(cue.attribute_index)].dimensions;
-        if (std::find(dims.begin(), dims.end(), core::Dimension::count) != dims.end()) return true;
-      }
+      if (const auto* u = unit_of_cue_ending_at(cue_end)) return u;
+      if (const auto* u = unit_of_cue_ending_at(p)) return u;
     }
-    return false;
+    return nullptr;
   }
 
   // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
@@ -452,9 +468,17 @@ class Extractor {
         second.reset();
         std::tie(noun, noun_end) = counted_noun_after(s, number->end);
       }
-      bool measured = noun.empty() && !second && after_count_measure(s, number->start);
-      if (noun.empty() && !measured) return std::nullopt;  // a bare number is no claim
       static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
+      const rules::UnitWord* bare = noun.empty() && !second ? bare_figure_unit(s, number->start) : nullptr;
+      // "an annual rate of 4.03 million": a number with an English scale word is a count of its own.
+      bool english_scale = noun.empty() && !second && number->scaled && number->end > number->start &&
+                           core::is_latin_letter(s.at(number->end - 1));
+      if (noun.empty() && !bare && !english_scale) return std::nullopt;  // a bare number is no claim
+      if (bare && bare->dimension != core::Dimension::count) {
+        core::Quantity q = build(s, pos, *number, second, prefix_unit, bare, number->end, applied);
+        end = q.span.end;
+        return q;
+      }
       unit = {&counted, noun_end};
       after_first = noun_end;
       core::Quantity q = build(s, pos, *number, second, prefix_unit, unit.unit, after_first, applied);

@@ -116,6 +116,7 @@ struct Attribute {
   bool event = false;       // a measure of the story's event (a toll, a magnitude) when no subject is named
   bool flow = false;        // a flow over a period (a quarter's revenue), not a level at a moment
   bool change = false;      // a change over a window (a share price's fall): it has no date without one
+  std::string bare_unit;    // the unit of a bare figure right after it ("closed at 5,592.14": point); "" for none
   bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 

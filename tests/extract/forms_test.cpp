@@ -83,3 +83,18 @@ TEST_CASE("a competition ratio at the end of a sentence is read; one to 1.5 is n
   CHECK(figure(e, "1,250대 1")->unit == "times");
   for (const auto& q : e.quantities) CHECK(q.surface != "3대 1");
 }
+
+TEST_CASE("a bare figure with an English scale word is a count; an index's bare close is in points") {
+  auto e = extract::extract_snippet("Sales ran at a seasonally adjusted annual rate of 4.03 million in May.", test::rules());
+  const auto* sales = figure(e, "4.03 million");
+  REQUIRE(sales);
+  CHECK(sales->point == doctest::Approx(4030000));
+  CHECK(sales->unit == "count");
+  auto index = extract::extract_snippet("The S&P 500 closed at 5,592.14, down 2.1%.", test::rules());
+  const auto* close = figure(index, "5,592.14");
+  REQUIRE(close);
+  CHECK(close->unit == "point");
+  // A bare number with no measure before it and no scale word stays no figure.
+  auto plain = extract::extract_snippet("It was filed as entry 5,592.14 in the register.", test::rules());
+  CHECK(plain.quantities.empty());
+}
