@@ -337,6 +337,33 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
     }
 }
 
+namespace {
+
+// A rate to two decimals, or to four significant digits when it is below one (won to the dollar:
+// 0.0007246, not 0).
+double readable_rate(double rate) {
+  if (!(rate > 0) || rate >= 1) return std::round(rate * 100) / 100;
+  double scale = std::pow(10.0, 3 - std::floor(std::log10(rate)));
+  return std::round(rate * scale) / scale;
+}
+
+// A rate the article states between the two currencies (KRW/USD 1,380 for a conversion either
+// way), as a one-quote band; nullptr when it states none.
+const core::Claim* stated_rate(const CheckInput& in, std::size_t article, const std::string& from, const std::string& to,
+                               std::vector<rules::FxQuote>& band) {
+  for (const auto& r : in.claims) {
+    if (r.article != article || !(r.quantity.point > 0)) continue;
+    const std::string& unit = r.quantity.unit;
+    if (unit == to + "/" + from) band = {{r.quantity.point, "", "the article"}};
+    else if (unit == from + "/" + to) band = {{1 / r.quantity.point, "", "the article"}};
+    else continue;
+    return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
   if (in.rules.fx.empty()) return;
   // The story's own dates stand in for an article that gives none.
@@ -369,6 +396,13 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
       date_words = render(in.rules, in.language, "label.story-dates", {{"date", first.to_string()}});
     }
     if (date_words.empty()) date_words = date_text;
+    // No table covers the day (a story dated past the bundled rates): the rate the article itself
+    // states ("based on roughly 1,380 won to the dollar", 달러당 1,380원) is the one it converted at.
+    if (band.empty())
+      if (const core::Claim* stated = stated_rate(in, c.article, from, to, band)) {
+        date_text = "the article's stated rate";
+        date_words = render(in.rules, in.language, "label.stated-rate", {{"rate", stated->quantity.surface}});
+      }
     if (band.empty()) {
       // Said, not dropped: a desk should know which conversions nobody checked.
       in.unchecked_notes.push_back(c.quantity.surface + " (" + in.articles[c.article].id + ") was not checked: no " + from + "/" + to +
@@ -391,15 +425,15 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     bool fits = implied.meets(reference);
     double rate = (lowest + highest) / 2;
     core::Finding f = conversion_finding(main, c, fits);
-    f.evidence = {{"from", from}, {"to", to}, {"rate", std::round(rate * 100) / 100}, {"rate_low", lowest}, {"rate_high", highest},
+    f.evidence = {{"from", from}, {"to", to}, {"rate", readable_rate(rate)}, {"rate_low", lowest}, {"rate_high", highest},
                   {"date", date_text}, {"rate_dates", band.front().date_used + ".." + band.back().date_used},
-                  {"implied_rate", std::round(c.quantity.point / main.quantity.point * 100) / 100},
+                  {"implied_rate", readable_rate(c.quantity.point / main.quantity.point)},
                   {"source", sources}};
     f.explanation = render(in.rules, in.language, fits ? "explain.conversion-ok" : "explain.conversion-bad",
-                           {{"main", main.quantity.surface}, {"date", date_words}, {"rate", core::format_number(std::round(rate * 100) / 100)},
+                           {{"main", main.quantity.surface}, {"date", date_words}, {"rate", core::format_number(readable_rate(rate))},
                             {"from", from}, {"to", to}, {"expected", format_value(in.rules, in.language, main.quantity.point * rate, to)},
                             {"converted", c.quantity.surface},
-                            {"implied", core::format_number(std::round(c.quantity.point / main.quantity.point * 100) / 100)}});
+                            {"implied", core::format_number(readable_rate(c.quantity.point / main.quantity.point))}});
     out.push_back(std::move(f));
   }
 }

@@ -56,3 +56,17 @@ TEST_CASE("a conversion factor must be positive") {
                               [](const core::Diagnostic& d) { return d.code == "schema.value" && d.line == 6; });
   CHECK(reported);
 }
+
+TEST_CASE("a conversion on a day no rate table covers is checked at the rate its article states") {
+  // 2026 is past the bundled tables: only the article's own rate can check the dollars.
+  auto run = run_articles({"A two-day pass cost 189,000 won (about $157) and a one-day ticket 119,000 won ($86), "
+                           "based on an exchange rate of roughly 1,380 won to the dollar."});
+  auto bad = findings(run, "conflict", "conversion");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad.front()->evidence["source"] == "the article");
+  CHECK(bad.front()->explanation.find("1,380 won to the dollar") != std::string::npos);
+  CHECK(findings(run, "supported", "conversion").size() == 1);  // $86 fits 1,380
+  // Without a stated rate the same conversion stays unchecked, and says so.
+  auto unstated = run_articles({"A two-day pass cost 189,000 won (about $157)."});
+  CHECK(findings(unstated, "conflict", "conversion").empty());
+}
