@@ -52,7 +52,11 @@ std::string scope_value(const CheckInput& in, const core::Claim& c, const std::s
   if (reason == "kind") return in.rules.scope_label(in.language, reason, s.kind);
   if (reason == "direction") return in.rules.scope_label(in.language, reason, s.direction);
   std::string_view qualifier = s.qualifier;
-  if (reason == "subject") return std::string(qualifier.rfind("segment:", 0) == 0 ? qualifier.substr(8) : qualifier);
+  if (reason == "subject") {
+    for (std::string_view kind : {"segment:", "place:"})
+      if (qualifier.rfind(kind, 0) == 0) return std::string(qualifier.substr(kind.size()));
+    return std::string(qualifier);
+  }
   return "";
 }
 

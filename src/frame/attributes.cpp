@@ -64,6 +64,10 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
       if (core::is_latin_letter(static_cast<unsigned char>(s.text[pos])) && pos + m.length < s.span.end &&
           core::is_latin_letter(static_cast<unsigned char>(s.text[pos + m.length])))
         return;
+      // A one-syllable Korean cue is a counter: it counts right after a digit (35세, 3살), not
+      // inside a word (증세, 세금, 살해).
+      if (m.length == 3 && static_cast<unsigned char>(s.text[pos]) >= 0xEA && !(pos > 0 && s.text[pos - 1] >= '0' && s.text[pos - 1] <= '9'))
+        return;
       hits.push_back({m.id, pos, pos + m.length});
     });
     std::size_t length = 1;

@@ -156,6 +156,12 @@ class ArticleFramer {
                              !(attribute && attribute->change);
         if (c.scope.role.empty() && may_be_change && is_change_figure(s, parsed, q, rules_)) c.scope.role = words_.get("change");
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
+        // "미국에서는 112만4000대가": a place the clause names. Two places set two figures apart; a
+        // place on one side only does not ("서산과 당진에서 모두 2명" is the event's toll).
+        if (c.scope.qualifier.empty()) {
+          std::string place = place_of(s, parsed, q, rules_);
+          if (!place.empty()) c.scope.qualifier = words_.get("place:" + place);
+        }
         // "5,870 suspected cholera cases", "3,412 confirmed cases": the words between an English
         // count and its noun narrow what it counts.
         if (c.scope.qualifier.empty()) {

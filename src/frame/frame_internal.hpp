@@ -77,6 +77,9 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
 // "3,000t급 경비함", "6,800t급 여객선": a measure written onto the figure (t급) is of the noun after
 // it, which makes it a different quantity from the same measure of another noun; "" otherwise.
 std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q);
+// "미국에서는 112만4000대가", "유럽에서도 2만7300대": the place a locative particle (에서) names in
+// the figure's clause before it, nearest first; "" when none does.
+std::string place_of(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
 // Whether a verb of change follows the figure right after it (28만2천명 늘었다): the figure is a
 // change of the measure, not its level.
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);

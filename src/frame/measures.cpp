@@ -271,6 +271,36 @@ std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, c
   return std::string(s.text.substr(noun.stem.start, noun.stem.end - noun.stem.start));
 }
 
+std::string place_of(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
+  int fig = word_at(p, q.span.start);
+  if (fig < 0) return "";
+  const std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  for (int i = fig - 1; i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause; --i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    if (t.digit) return "";  // "당진에서 1명 등 모두 2명": the place is the earlier figure's
+    if (!t.hangul) continue;
+    std::string_view particle = s.text.substr(t.stem.end, t.span.end - t.stem.end);
+    std::string_view stem = s.text.substr(t.stem.start, t.stem.end - t.stem.start);
+    // 에서 read as the particle, or left on the stem before another (유럽에서도: 도).
+    constexpr std::string_view kAt = "에서";
+    if (particle.rfind(kAt, 0) != 0) {
+      if (stem.size() <= kAt.size() || stem.substr(stem.size() - kAt.size()) != kAt) continue;
+      stem.remove_suffix(kAt.size());
+    }
+    const auto& heads = rules.grammar.place_heads;
+    if (std::find(heads.begin(), heads.end(), stem) != heads.end()) {
+      // "고산 지역에서는": the name before the head is the place; a head alone (현장에서) names none.
+      if (i == 0 || p.words[static_cast<std::size_t>(i - 1)].role != rules::Role::none || !p.words[static_cast<std::size_t>(i - 1)].hangul)
+        return "";
+      const Token& name = p.words[static_cast<std::size_t>(i - 1)];
+      return std::string(s.text.substr(name.stem.start, name.stem.end - name.stem.start));
+    }
+    if (stem.size() < 6 || rules.grammar.is_function_word(stem)) continue;  // two syllables at least
+    return std::string(stem);
+  }
+  return "";
+}
+
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
   int fig = word_at(p, q.span.start);
   if (fig < 0) return false;

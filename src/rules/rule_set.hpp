@@ -187,6 +187,9 @@ struct Grammar {
   // gave before. `not_surnames` are syllables that stand there without being one (전 대표, 현 시장).
   std::vector<std::string> person_titles;
   std::vector<std::string> not_surnames;
+  // Nouns that make a place of the name before them (고산 지역에서, 청비항 인근에서): the place is
+  // the name.
+  std::vector<std::string> place_heads;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower;

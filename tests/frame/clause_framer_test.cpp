@@ -331,3 +331,28 @@ TEST_CASE("a clock's day counted from the article's: yesterday's 6 p.m. is not t
   }
   CHECK(r.run.claims.size() == 4);
 }
+
+TEST_CASE("a place the clause names sets two figures apart only when both name one; a one-syllable cue is a counter") {
+  auto r = test::run({"-"}, jsonl({{"a", "태호모터스는 미국에서 11만2400대를 리콜한다. 유럽에서도 2만7300대가 리콜된다."},
+                                   {"b", "태호모터스의 리콜 대상은 미국에서는 112만4000대에 이른다."},
+                                   {"c", "고산 지역에서는 최대순간풍속이 초속 43.7m였다. 증세로 치료를 받은 관객은 23명이다."}}));
+  const core::Claim* us = claim(r.run, "11만2400대");
+  const core::Claim* europe = claim(r.run, "2만7300대");
+  REQUIRE(us);
+  REQUIRE(europe);
+  CHECK(us->scope.qualifier == "place:미국");
+  CHECK(europe->scope.qualifier == "place:유럽");
+  REQUIRE(claim(r.run, "초속 43.7m"));
+  CHECK(claim(r.run, "초속 43.7m")->scope.qualifier == "place:고산");  // 고산 지역: the name before the head noun
+  CHECK(measure_of(r.run, "23명") != "age");  // 세 of 증세 is no age
+  // The two U.S. counts are one quantity (a slipped scale); Europe's is another place's.
+  bool us_conflict = false, europe_in_conflict = false;
+  for (const auto* f : with_verdict(r.run, "conflict"))
+    for (const auto& side : f->sides)
+      for (const auto& id : side) {
+        us_conflict |= id == us->id;
+        europe_in_conflict |= id == europe->id;
+      }
+  CHECK(us_conflict);
+  CHECK_FALSE(europe_in_conflict);
+}
