@@ -154,7 +154,8 @@ class ArticleFramer {
         // A measure that is itself a change (a market value lost) has only changes: no role tells them apart.
         bool may_be_change = (q.dimension != core::Dimension::percent || percent_level) && q.dimension != core::Dimension::percentage_points &&
                              !(attribute && attribute->change);
-        if (c.scope.role.empty() && may_be_change && is_change_figure(s, parsed, q, rules_)) c.scope.role = words_.get("change");
+        if (c.scope.role.empty() && may_be_change && (is_change_figure(s, parsed, q, rules_) || sized_change(s, clause, q, rules_)))
+          c.scope.role = words_.get("change");
         apply_window_from_durations(ex_.quantities, s, clause, q, c.scope);
         // "미국에서는 112만4000대가": a place the clause names. Two places set two figures apart; a
         // place on one side only does not ("서산과 당진에서 모두 2명" is the event's toll).

@@ -80,6 +80,9 @@ std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, c
 // "미국에서는 112만4000대가", "유럽에서도 2만7300대": the place a locative particle (에서) names in
 // the figure's clause before it, nearest first; "" when none does.
 std::string place_of(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
+// "취업자 증가 폭은 약 28만 명": a word of the grammar's change_size_words before the figure in its
+// clause makes it the size of a change.
+bool sized_change(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::RuleSet& rules);
 // Whether a verb of change follows the figure right after it (28만2천명 늘었다): the figure is a
 // change of the measure, not its level.
 bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);

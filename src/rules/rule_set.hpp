@@ -190,6 +190,9 @@ struct Grammar {
   // Nouns that make a place of the name before them (고산 지역에서, 청비항 인근에서): the place is
   // the name.
   std::vector<std::string> place_heads;
+  // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약
+  // 28만 명, the increase of 282,000).
+  std::vector<std::string> change_size_words;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower;

@@ -356,3 +356,14 @@ TEST_CASE("a place the clause names sets two figures apart only when both name o
   CHECK(us_conflict);
   CHECK_FALSE(europe_in_conflict);
 }
+
+TEST_CASE("the size of an increase is a change, not a level") {
+  auto r = test::run({"-"}, jsonl({{"a", "9월 취업자는 2,896만4천명이었다."}, {"b", "9월 취업자 증가 폭은 약 28만 명으로 양호하다."},
+                                   {"c", "Employers reported an increase of 282,000 jobs."}}));
+  const core::Claim* rise = claim(r.run, "약 28만 명");
+  REQUIRE(rise);
+  CHECK(rise->scope.role == "change");
+  REQUIRE(claim(r.run, "282,000 jobs"));
+  CHECK(claim(r.run, "282,000 jobs")->scope.role == "change");
+  CHECK(with_verdict(r.run, "conflict").empty());  // 28만 is no level against 2,896만
+}
