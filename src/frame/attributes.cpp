@@ -16,11 +16,13 @@ void add_cues_across_brackets(const SentenceView& s, const rules::RuleSet& rules
   std::string_view lower = s.lower.substr(s.span.start, s.span.end - s.span.start);
   if (lower.find('(') == std::string_view::npos) return;
   std::string compact;
-  std::vector<std::size_t> at;  // at[i]: the offset in the text of compact[i]
+  std::vector<std::size_t> at;    // at[i]: the offset in the text of compact[i]
+  std::vector<std::size_t> gaps;  // where in `compact` an aside was left out
   for (std::size_t i = 0; i < lower.size(); ++i) {
     if (lower[i] == '(') {
       std::size_t close = lower.find(')', i);
       if (close != std::string_view::npos && close - i <= 40) {
+        gaps.push_back(compact.size());
         i = close;
         continue;
       }
@@ -29,7 +31,18 @@ void add_cues_across_brackets(const SentenceView& s, const rules::RuleSet& rules
     at.push_back(s.span.start + i);
   }
   at.push_back(s.span.end);
-  for (std::size_t pos = 0; pos < compact.size();) {
+  if (gaps.empty()) return;
+  // A cue across an aside starts shortly before it: only those starts are read again.
+  constexpr std::size_t kReach = 30;
+  std::size_t gap = 0;
+  for (std::size_t pos = gaps.front() > kReach ? gaps.front() - kReach : 0; pos < compact.size();) {
+    while (gap < gaps.size() && gaps[gap] <= pos) ++gap;
+    if (gap == gaps.size()) break;
+    if (gaps[gap] - pos > kReach) {
+      pos = gaps[gap] - kReach;
+      while (pos < compact.size() && (static_cast<unsigned char>(compact[pos]) & 0xC0) == 0x80) ++pos;  // a character's start
+      continue;
+    }
     rules.cue_table.for_each_at(compact, pos, [&](const core::PhraseMatch& m) {
       std::size_t start = at[pos], end = at[pos + m.length - 1] + 1;
       if (end - start == m.length) return;  // no bracket inside: found already

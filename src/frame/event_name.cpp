@@ -95,6 +95,18 @@ bool is_english_event_word(std::string_view w, const rules::RuleSet& rules) {
 
 // The event names one text gives, each once per text.
 void names_in(std::string_view text, const rules::RuleSet& rules, std::set<std::string>& out) {
+  // Most paragraphs hold no event word at all: found without splitting them into words.
+  bool any = false;
+  std::string lowered;
+  for (const auto& e : rules.grammar.event_words) {
+    if (e.empty()) continue;
+    if (!starts_hangul(e) && lowered.empty()) lowered = core::ascii_lower(text);
+    if ((starts_hangul(e) ? text.find(e) : std::string_view(lowered).find(e)) != std::string_view::npos) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return;
   std::vector<Word> words = words_of(text);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i].text;
