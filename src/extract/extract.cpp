@@ -13,6 +13,9 @@ namespace crosscheck::extract {
 
 namespace {
 
+// The unit of a count with no counter word of its own ("41 league goals", "the death toll at 6").
+const rules::UnitWord kCounted{"", "count", core::Dimension::count, false, true, 1, ""};
+
 using rules::Modifier;
 using rules::ModifierEffect;
 
@@ -236,7 +239,6 @@ class Extractor {
   // (attributes' `bare_unit`: "the S&P 500 closed at 5,592.14" is in points), a figure in it.
   // The unit the figure takes, or nullptr.
   const rules::UnitWord* bare_figure_unit(const Sentence& s, std::size_t number_start) const {
-    static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
     std::size_t p = number_start;
     while (p > s.begin && s.text[p - 1] == ' ') --p;
     auto unit_of_cue_ending_at = [&](std::size_t cue_end) -> const rules::UnitWord* {
@@ -253,7 +255,7 @@ class Extractor {
             for (const auto& u : rules_.units)
               if (u.unit == attribute.bare_unit && !u.prefix && !found) found = &u;
           const auto& dims = attribute.dimensions;
-          if (!found && std::find(dims.begin(), dims.end(), core::Dimension::count) != dims.end()) found = &counted;
+          if (!found && std::find(dims.begin(), dims.end(), core::Dimension::count) != dims.end()) found = &kCounted;
         });
       }
       return found;
@@ -468,7 +470,6 @@ class Extractor {
         second.reset();
         std::tie(noun, noun_end) = counted_noun_after(s, number->end);
       }
-      static const rules::UnitWord counted{"", "count", core::Dimension::count, false, true, 1, ""};
       const rules::UnitWord* bare = noun.empty() && !second ? bare_figure_unit(s, number->start) : nullptr;
       // "an annual rate of 4.03 million": a number with an English scale word is a count of its own.
       bool english_scale = noun.empty() && !second && number->scaled && number->end > number->start &&
@@ -479,7 +480,7 @@ class Extractor {
         end = q.span.end;
         return q;
       }
-      unit = {&counted, noun_end};
+      unit = {&kCounted, noun_end};
       after_first = noun_end;
       core::Quantity q = build(s, pos, *number, second, prefix_unit, unit.unit, after_first, applied);
       q.counted = noun;

@@ -9,6 +9,13 @@ namespace crosscheck::frame {
 
 namespace {
 
+// An English cue must be a whole word ("stock" is not in "stockpile"): true when the match at
+// `pos` runs on into a letter before `end`.
+bool cuts_latin_word(std::string_view text, std::size_t pos, std::size_t length, std::size_t end) {
+  return core::is_latin_letter(static_cast<unsigned char>(text[pos])) && pos + length < end &&
+         core::is_latin_letter(static_cast<unsigned char>(text[pos + length]));
+}
+
 // A cue a bracket interrupts: "3만 5,412표(52.1%)를 얻어" holds the cue "표를 얻" once the share in
 // brackets is read past. The sentence is read again without its short bracketed asides, and a
 // cue found across one is added with its span in the sentence as written.
@@ -46,9 +53,7 @@ void add_cues_across_brackets(const SentenceView& s, const rules::RuleSet& rules
     rules.cue_table.for_each_at(compact, pos, [&](const core::PhraseMatch& m) {
       std::size_t start = at[pos], end = at[pos + m.length - 1] + 1;
       if (end - start == m.length) return;  // no bracket inside: found already
-      if (core::is_latin_letter(static_cast<unsigned char>(compact[pos])) && pos + m.length < compact.size() &&
-          core::is_latin_letter(static_cast<unsigned char>(compact[pos + m.length])))
-        return;
+      if (cuts_latin_word(compact, pos, m.length, compact.size())) return;
       hits.push_back({m.id, start, end});
     });
     std::size_t length = 1;
@@ -73,10 +78,7 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
         if (!covered) covered_until = std::max(covered_until, pos + m.length);
       }
       if (covered) return;
-      // English cues must be whole words ("stock" is not in "stockpile").
-      if (core::is_latin_letter(static_cast<unsigned char>(s.text[pos])) && pos + m.length < s.span.end &&
-          core::is_latin_letter(static_cast<unsigned char>(s.text[pos + m.length])))
-        return;
+      if (cuts_latin_word(s.text, pos, m.length, s.span.end)) return;
       // A one-syllable Korean cue is a counter: it counts right after a digit (35세, 3살), not
       // inside a word (증세, 세금, 살해).
       if (m.length == 3 && static_cast<unsigned char>(s.text[pos]) >= 0xEA && !(pos > 0 && s.text[pos - 1] >= '0' && s.text[pos - 1] <= '9'))

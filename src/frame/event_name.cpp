@@ -131,9 +131,13 @@ void names_in(std::string_view text, const rules::RuleSet& rules, std::set<std::
       if (parts > 0) out.insert(name);
     } else if (is_english_event_word(w, rules)) {
       // Typhoon Mirinae, the Kyushu floods, the Harbor City blaze.
-      auto usable = [&](std::size_t k) {
+      auto word = [&](std::size_t k) {
         std::string_view x = words[k].text;
         if (k < i && x.size() > 2 && x.substr(x.size() - 2) == "'s") x.remove_suffix(2);  // Kestria's election
+        return x;
+      };
+      auto usable = [&](std::size_t k) {
+        std::string_view x = word(k);
         return capitalised(x) && !has_digit(x) && !rules.grammar.is_stop_word(x);
       };
       std::size_t first = i, last = i;
@@ -141,11 +145,7 @@ void names_in(std::string_view text, const rules::RuleSet& rules, std::set<std::
       while (last + 1 < words.size() && last - i < 2 && usable(last + 1)) ++last;
       if (first == i && last == i) continue;
       std::string name;
-      for (std::size_t k = first; k <= last; ++k) {
-        std::string_view x = words[k].text;
-        if (k < i && x.size() > 2 && x.substr(x.size() - 2) == "'s") x.remove_suffix(2);
-        name += (name.empty() ? "" : " ") + std::string(x);
-      }
+      for (std::size_t k = first; k <= last; ++k) name += (name.empty() ? "" : " ") + std::string(word(k));
       out.insert(name);
     }
   }

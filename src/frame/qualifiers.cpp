@@ -103,10 +103,8 @@ std::string place_of(const SentenceView& s, const ParsedSentence& p, const core:
 bool sized_change(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::RuleSet& rules) {
   if (q.span.start <= clause.start) return false;
   std::string_view before = s.lower.substr(clause.start, q.span.start - clause.start);
-  for (const auto& w : rules.grammar.change_size_words) {
-    std::string lowered = core::ascii_lower(w);
-    if (!lowered.empty() && before.find(lowered) != std::string_view::npos) return true;
-  }
+  for (const auto& w : rules.grammar.change_size_lower)
+    if (!w.empty() && before.find(w) != std::string_view::npos) return true;
   return false;
 }
 

@@ -747,6 +747,8 @@ void RuleSet::build_tables() {
   for (const auto& w : grammar.name_stop_words) grammar.stop_lower.insert(lower(w));
   for (const auto& w : grammar.function_words) grammar.function_lower.insert(lower(w));
   for (const auto& w : grammar.change_words) grammar.change_lower.push_back(lower(w));
+  grammar.change_size_lower.clear();
+  for (const auto& w : grammar.change_size_words) grammar.change_size_lower.push_back(lower(w));
   // Each language's scale words, largest first: every large figure a report writes looks here.
   scales.clear();
   for (const auto& [language, texts] : messages) {

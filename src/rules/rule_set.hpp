@@ -195,7 +195,7 @@ struct Grammar {
   std::vector<std::string> change_size_words;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
-  std::vector<std::string> change_lower;
+  std::vector<std::string> change_lower, change_size_lower;
   bool is_stop(std::string_view lowered) const { return stop_lower.find(lowered) != stop_lower.end(); }
   bool is_function(std::string_view lowered) const { return function_lower.find(lowered) != function_lower.end(); }
   // The same for a word as written: lower-cased only when it holds an ASCII capital.
