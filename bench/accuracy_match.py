@@ -82,9 +82,9 @@ def run_tool(binary, folder):
 
 
 # Units of one family, as multiples of its base: a gold file may give 1시간 36분 as 96 minutes
-# where the tool gives 5760 seconds, and both are right.
+# where the tool gives 5760 seconds, and 14 basis points as 14 bp where the tool gives 0.14 pp.
 UNIT_FAMILIES = {"second": ("second", 1), "minute": ("second", 60), "hour": ("second", 3600),
-                 "month": ("month", 1), "year": ("month", 12)}
+                 "month": ("month", 1), "year": ("month", 12), "pp": ("pp", 1), "bp": ("pp", 0.01)}
 
 
 def in_base(gold, claim):

@@ -50,6 +50,12 @@ class MatchingTest(unittest.TestCase):
         self.assertFalse(match.value_right(gold, {"value": {"point": 96, "lo": 96, "hi": 96, "unit": "second"}}))
         self.assertFalse(match.unit_right(gold, {"value": {"point": 96, "unit": "count"}}))
 
+    def test_basis_points_compare_as_percentage_points(self):
+        gold = {"value": 14, "unit": "bp"}
+        self.assertTrue(match.value_right(gold, {"value": {"point": 0.14, "lo": 0.135, "hi": 0.145, "unit": "pp"}}))
+        self.assertTrue(match.unit_right(gold, {"value": {"point": 0.14, "unit": "pp"}}))
+        self.assertFalse(match.value_right(gold, {"value": {"point": 14, "lo": 13.5, "hi": 14.5, "unit": "pp"}}))
+
     def test_fields(self):
         g = GOLD["claims"][0]
         self.assertTrue(match.field_right("subject", g, {"subject": "event"}))
