@@ -215,6 +215,9 @@ bool periods_compatible(const std::string& a, const std::string& b) {
   auto x = parts(a), y = parts(b);
   for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
     if (x[i] != "?" && y[i] != "?" && x[i] != y[i]) return false;
+  // A whole year against one of its quarters or months (연간 매출 300조원, 4분기 매출 75조원) is
+  // two periods, when both years are known.
+  if (x.size() != y.size() && (x.size() == 1 || y.size() == 1) && x[0] != "?" && y[0] != "?") return false;
   return true;
 }
 

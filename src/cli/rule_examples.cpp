@@ -74,6 +74,7 @@ std::string check_frame(const nlohmann::json& ex, const rules::RuleSet& rules) {
     else if (field == "direction") got = s.direction;
     else if (field == "attribution") got = s.attribution;
     else if (field == "period") got = s.period;
+    else if (field == "earlier") got = s.earlier;
     if (got != str(ex, "expect")) return field + " '" + got + "', expected '" + str(ex, "expect") + "'";
   }
   return "";

@@ -1,5 +1,6 @@
 #include "core/dates.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -68,6 +69,56 @@ PartialDate date_from_days(int days) {
   unsigned d = doy - (153 * mp + 2) / 5 + 1;
   unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string shift_period(std::string_view period, int months) {
+  if (auto slash = period.find('/'); slash != std::string_view::npos) {
+    std::string from = shift_period(period.substr(0, slash), months), to = shift_period(period.substr(slash + 1), months);
+    return from.empty() || to.empty() ? std::string() : from + '/' + to;
+  }
+  auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    if (at + n > period.size()) return -1;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (period[i] < '0' || period[i] > '9') return -1;
+      v = v * 10 + (period[i] - '0');
+    }
+    return v;
+  };
+  int year = digits(0, 4);
+  if (year < 0) return {};
+  char buf[16];
+  if (period.size() == 4) {
+    if (months % 12) return {};
+    return std::to_string(year + months / 12);
+  }
+  if (period.size() == 7 && period.substr(4, 2) == "-Q") {
+    int q = digits(6, 1);
+    if (q < 1 || q > 4 || months % 3) return {};
+    PartialDate d = add_months({year, (q - 1) * 3 + 1, 1}, months);
+    std::snprintf(buf, sizeof buf, "%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+    return buf;
+  }
+  int month = period.size() >= 7 && period[4] == '-' ? digits(5, 2) : -1;
+  if (month < 1 || month > 12) return {};
+  PartialDate d = add_months({year, month, 1}, months);
+  if (period.size() == 7) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    return buf;
+  }
+  int day = period.size() == 10 && period[7] == '-' ? digits(8, 2) : -1;
+  if (day < 1 || day > 31) return {};
+  PartialDate next = add_months({d.year, d.month, 1}, 1);
+  day = std::min(day, days_from_civil(next.year, next.month, 1) - days_from_civil(d.year, d.month, 1));  // 29 Feb a year on
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, day);
+  return buf;
+}
+
+std::string period_for_window(std::string_view period, std::string_view window) {
+  bool within_year = period.size() > 5 && period[4] == '-' && period.find('/') == std::string_view::npos &&
+                     std::all_of(period.begin(), period.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  if (window == "1 year" && within_year) return std::string(period.substr(0, 4));
+  return std::string(period);
 }
 
 PartialDate add_months(PartialDate date, int months) {

@@ -2,6 +2,7 @@
 // Partial calendar dates: a reader often knows the day but not the month.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace crosscheck::core {
 
@@ -24,5 +25,12 @@ int weekday(int y, int m, int d);  // 0 = Monday .. 6 = Sunday
 int weekdays_between(const PartialDate& from, const PartialDate& to);
 PartialDate add_months(PartialDate date, int months);
 PartialDate date_from_days(int days);  // inverse of days_from_civil
+// A period or date written as the report writes them ("2025", "2025-Q1", "2025-09", "2025-09-14",
+// "2025-09-01/2025-09-20") moved by whole months: "2025-Q1" less 12 months is "2024-Q1", less 3
+// "2024-Q4". Empty when the text is no such period or the shift does not fit it (a year by 3 months).
+std::string shift_period(std::string_view period, int months);
+// The period a figure over `window` takes from a neighbour's: a year's figure (연간 매출, window
+// "1 year") in an article about 2024-Q4 is of 2024, not of the quarter; otherwise `period` itself.
+std::string period_for_window(std::string_view period, std::string_view window);
 
 }  // namespace crosscheck::core

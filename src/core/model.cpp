@@ -38,7 +38,7 @@ void share_scope_words(Claim& claim, WordPool& pool) {
   for (Word* word : {&claim.quantity.unit, &claim.quantity.counted, &claim.quantity.link, &claim.scope.period, &claim.scope.window,
                      &claim.scope.basis, &claim.scope.kind, &claim.scope.direction, &claim.scope.attribution,
                      &claim.scope.qualifier, &claim.scope.role, &claim.scope.as_of, &claim.scope.as_of_source,
-                     &claim.scope.period_source, &claim.scope.date_source,
+                     &claim.scope.period_source, &claim.scope.date_source, &claim.scope.earlier,
                      &claim.relation_value, &claim.attributed_to})
     pool.share(*word);
 }

@@ -97,6 +97,9 @@ struct Scope {
   Word as_of_source;        // where it came from: "clause", "sentence", "published" (the article's own time)
   Word period_source;       // "article" when the period is the one the article names for its other figures
   Word date_source;         // "published" when the date is the article's own (a price "closed at" that day)
+  // "1 year", "1 quarter": the figure is of the period that long before the one it would take
+  // (전년 동기 6조6480억원, "$3.57 billion a year earlier"); the framer shifts its period once known.
+  Word earlier;
 };
 
 struct Claim {

@@ -116,7 +116,12 @@ std::string rate_of(const Sentence& s, std::size_t start, std::size_t& stop, con
           (!core::is_latin_letter(s.at(before - r.word.size())) || s.word_boundary_before(before - r.word.size())))
         return r.per;
     } else if (s.text.size() > stop && s.text[stop] == ' ' && s.starts_with(stop + 1, r.word) && s.word_boundary_after(stop + 1 + r.word.size())) {
-      stop += 1 + r.word.size();
+      std::size_t end = stop + 1 + r.word.size();
+      if (std::any_of(r.unless_followed_by.begin(), r.unless_followed_by.end(), [&](const std::string& w) {
+            return end < s.end && s.text[end] == ' ' && s.starts_with(end + 1, w) && s.word_boundary_after(end + 1 + w.size());
+          }))
+        continue;
+      stop = end;
       return r.per;
     }
   }

@@ -97,23 +97,23 @@ std::optional<core::TimeExpression> TimeReader::read_korean(const Sentence& s, s
     std::size_t q = s.skip_spaces(p);
     std::size_t me = 0;
     int month = int_at(s, q, me, 2);
-    if (month >= 1 && month <= 12) {
-      if (std::size_t mn = match_any(s, me, w.month_suffix)) {
-        t.kind = "month";
-        t.date.month = month;
-        p = me + mn;
-        t.span.end = p;
-        std::size_t r = s.skip_spaces(p);
-        std::size_t de = 0;
-        int day = int_at(s, r, de, 2);
-        if (day >= 1 && day <= 31)
-          if (std::size_t dn = match_any(s, de, w.day_suffix); dn && !match_any(s, de + dn, w.duration_after_day)) {
-            t.kind = "date";
-            t.date.day = day;
-            t.span.end = de + dn;
-          }
-      }
+    std::size_t mn = month >= 1 && month <= 12 ? match_any(s, me, w.month_suffix) : 0;
+    if (mn) {
+      t.kind = "month";
+      t.date.month = month;
+      p = me + mn;
+      t.span.end = p;
+      std::size_t r = s.skip_spaces(p);
+      std::size_t de = 0;
+      int day = int_at(s, r, de, 2);
+      if (day >= 1 && day <= 31)
+        if (std::size_t dn = match_any(s, de, w.day_suffix); dn && !match_any(s, de + dn, w.duration_after_day)) {
+          t.kind = "date";
+          t.date.day = day;
+          t.span.end = de + dn;
+        }
     } else if (std::size_t qe = 0; (month = int_at(s, q, qe, 1)) >= 1 && month <= 4) {
+      // 2025년 1분기: a digit after the year that no month suffix follows may start a quarter.
       if (std::size_t qn = match_any(s, qe, w.quarter_suffix)) {
         t.kind = "quarter";
         t.quarter = month;
@@ -257,6 +257,22 @@ std::optional<core::TimeExpression> TimeReader::read_english(const Sentence& s, 
         t.date.year = year;
         t.span.end = ye;
       }
+    }
+    return t;
+  }
+  // "the first quarter", "the fourth quarter of 2024", "third-quarter 2025"
+  if (auto name = name_at(rules_.quarter_table)) {
+    core::TimeExpression t;
+    t.kind = "quarter";
+    t.quarter = name.id;
+    t.span = {pos, pos + name.length};
+    std::size_t p = s.skip_spaces(pos + name.length);
+    if (s.starts_with(p, "of") && s.word_boundary_after(p + 2)) p = s.skip_spaces(p + 2);
+    std::size_t ye = 0;
+    int year = int_at(s, p, ye, 4);
+    if (year >= 1900 && year <= 2100 && ye - p == 4 && s.word_boundary_after(ye)) {
+      t.date.year = year;
+      t.span.end = ye;
     }
     return t;
   }

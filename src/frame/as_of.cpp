@@ -244,12 +244,39 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 
 namespace crosscheck::frame {
 
-void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
-                            core::WordPool& words) {
+namespace {
+
+// "1 year" → 12, "1 quarter" → 3, "2 month" → 2; 0 for anything else.
+int earlier_months(std::string_view span) {
+  int n = 0;
+  std::size_t i = 0;
+  while (i < span.size() && span[i] >= '0' && span[i] <= '9') n = n * 10 + (span[i++] - '0');
+  while (i < span.size() && span[i] == ' ') ++i;
+  std::string_view unit = span.substr(i);
+  if (unit == "year") return n * 12;
+  if (unit == "quarter") return n * 3;
+  if (unit == "month") return n;
+  return 0;
+}
+
+}  // namespace
+
+void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
+                            const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words) {
   std::map<std::string, int> periods;
   for (const auto& c : claims) {
     const rules::Attribute* a = rules.attribute(c.attribute);
     if (a && a->flow && !c.scope.period.empty() && c.scope.period.view().find('?') == std::string_view::npos) ++periods[c.scope.period];
+  }
+  // The quarter or month the headline and lead name ("1분기 영업손실 1462억", "29일 1분기 실적을
+  // 발표했다") is what the article reports on, even where its figures' own sentences name none and
+  // a later one names the quarter before: each such mention weighs as two figures.
+  constexpr std::size_t kLeadSentences = 3;
+  for (const auto& t : times) {
+    if (t.sentence >= kLeadSentences || (t.kind != "quarter" && t.kind != "month")) continue;
+    core::Scope scope;
+    resolve_time(t, article.published_date, scope);
+    if (!scope.period.empty() && scope.period.view().find('?') == std::string_view::npos) periods[scope.period] += 2;
   }
   std::string main_period;
   int best = 0;
@@ -263,7 +290,8 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
     if (a->flow && s.date.empty()) {
       // "?-Q4" in an article about 2024-Q4 is that quarter; no period at all takes the article's.
       std::string_view p = s.period;
-      if (p.empty() && !main_period.empty()) s.period = words.get(main_period), s.period_source = words.get("article");
+      if (p.empty() && !main_period.empty())
+        s.period = words.get(core::period_for_window(main_period, s.window)), s.period_source = words.get("article");
       else if (p.rfind("?-", 0) == 0 && main_period.size() > 4 && main_period.substr(4) == p.substr(1))
         s.period = words.get(main_period), s.period_source = words.get("article");
     } else if (a->time_varying && !a->flow && !a->cumulative && s.date.empty() && s.as_of.empty() && s.period.empty() &&
@@ -272,6 +300,24 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
       // A level (a price, a market value, a rate), not a change: a change needs the window it spans.
       s.date = article.published_date;
       s.date_source = words.get("published");
+    }
+  }
+  // A figure of the same period an earlier year (전년 동기 6조6480억원): whatever period it took, its
+  // own or the article's, moved back by the cue's span.
+  for (auto& c : claims) {
+    if (c.scope.earlier.empty()) continue;
+    int months = earlier_months(c.scope.earlier);
+    if (months == 0) continue;
+    if (!c.scope.period.empty()) {
+      std::string shifted = core::shift_period(c.scope.period, -months);
+      c.scope.period = words.get(shifted);
+      c.scope.period_source = words.get(shifted.empty() ? "" : "earlier");
+    }
+    if (!c.scope.date.empty()) {
+      std::string shifted = c.scope.date.complete() ? core::shift_period(c.scope.date.to_string(), -months) : std::string();
+      auto d = core::parse_iso_date(shifted);
+      c.scope.date = d ? *d : core::PartialDate{};
+      c.scope.date_source = words.get("");
     }
   }
 }

@@ -185,7 +185,7 @@ class ArticleFramer {
       update_topic(mentions, claim_subject);
       names_.carry_topic(si, claim_name);
     }
-    apply_article_defaults(claims, article_, rules_, words_);
+    apply_article_defaults(claims, article_, ex_.times, rules_, words_);
     claims.reserve(claims.size() + entity_claims.size());
     std::move(entity_claims.begin(), entity_claims.end(), std::back_inserter(claims));
     return claims;

@@ -53,6 +53,9 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
 bool in_dateline(const SentenceView& s, const core::TimeExpression& t);
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
                 const core::Quantity& q, const core::PartialDate& published, core::Scope& scope);
+// The date or period (and a quarter's window) one time expression names, resolved against the
+// publication date: "27일" in an article of 31 January is 27 January, "4분기" in January last year's.
+void resolve_time(const core::TimeExpression& time, const core::PartialDate& published, core::Scope& scope);
 void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,
                                  const core::Quantity& q, core::Scope& scope);
 
@@ -99,10 +102,11 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
                  const core::Article& article, const rules::Attribute* attribute, const rules::RuleSet& rules, core::Scope& scope);
 
 // What the article itself supplies to figures that name no time: a flow (revenue) without a
-// period takes the period the article names for its other flows (period_source "article"); a
+// period takes the period the article names in its headline and lead, or else for its other
+// flows (period_source "article"); a
 // level that changes from day to day (a price) without a date takes the article's date
 // (date_source "published").
-void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
-                            core::WordPool& words);
+void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
+                            const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);
 
 }  // namespace crosscheck::frame

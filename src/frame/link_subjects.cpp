@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/dates.hpp"
 #include "core/romanize.hpp"
 #include "core/text.hpp"
 #include "frame/frame_internal.hpp"
@@ -110,7 +111,7 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
     if (!a || !a->flow || !c.scope.period.empty() || !c.scope.date.empty() || c.linked_to >= 0) continue;
     auto it = only_period.find(std::string(c.key.view()));
     if (it == only_period.end() || it->second.empty()) continue;
-    c.scope.period = pool.get(it->second);
+    c.scope.period = pool.get(core::period_for_window(it->second, c.scope.window));
     c.scope.period_source = pool.get("story");
   }
   if (canonical.empty()) return;

@@ -35,6 +35,9 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
   if (rules.entity_table.longest_at(s.text.substr(0, before.stem.end), before.stem.start)) return "";
   if (rules.scope_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
   if (rules.relative_table.longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
+  // A time is the figure's period, not a part of its measure: "third-quarter revenue", "March sales".
+  for (const core::PhraseTable* times : {&rules.quarter_table, &rules.month_table, &rules.weekday_table})
+    if (times->longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
   if (core::count_code_points(word, 0, word.size()) < 2) return "";
   std::string lowered = core::ascii_lower(word);
   if (rules.grammar.starts_with_change(lowered)) return "";

@@ -24,7 +24,7 @@ std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSe
       const auto& cue = rules.scope_cues[static_cast<std::size_t>(m.id)];
       std::size_t end = pos + m.length;
       if (is_latin(s.text[pos]) && ((pos > 0 && is_latin(s.text[pos - 1])) || (end < s.span.end && is_latin(s.text[end])))) return;
-      if (cue.field == "total" || cue.field == "whole_before" || cue.field == "whole_after") return;  // next to a figure, below
+      if (cue.field == "total" || cue.field.rfind("whole_", 0) == 0 || cue.field.rfind("earlier_", 0) == 0) return;  // next to a figure, below
       hits.push_back({pos, end, m.id});
     });
   }
@@ -84,6 +84,27 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
         s.text[before - word.size() - 1] == ' ' && !(s.text[before - word.size() - 2] >= '0' && s.text[before - word.size() - 2] <= '9') &&
         scope.role.empty())
       scope.role = "part";
+  // "전년 동기 6조6480억원보다", "against $3.57 billion a year earlier": a figure of the same period
+  // an earlier year (or quarter); only spaces, a bracket or a comma stand between.
+  auto only_joiners = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+      if (s.text[i] != ' ' && s.text[i] != '(' && s.text[i] != ')' && s.text[i] != ',') return false;
+    return true;
+  };
+  std::string_view head = s.lower.substr(s.span.start, q.span.start - s.span.start);
+  std::string_view tail = s.lower.substr(q.span.end, s.span.end - q.span.end);
+  for (const auto& [word, shift] : rules.earlier_before_words) {
+    std::size_t at = head.rfind(word);
+    if (at != std::string_view::npos && (at == 0 || head[at - 1] == ' ' || head[at - 1] == '(') &&
+        only_joiners(s.span.start + at + word.size(), q.span.start))
+      scope.earlier = shift;
+  }
+  for (const auto& [word, shift] : rules.earlier_after_words) {
+    std::size_t at = tail.find(word);
+    if (at != std::string_view::npos && only_joiners(q.span.end, q.span.end + at) &&
+        (at + word.size() == tail.size() || !is_latin(tail[at + word.size()])))
+      scope.earlier = shift;
+  }
   auto take = [&](int field_slot, core::Word& slot) {
     const Best& b = best[static_cast<std::size_t>(field_slot)];
     if (b.distance >= 0 && slot.empty()) slot = b.value;
@@ -144,7 +165,11 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
       for (const auto& t : times)
         if (usable(t) && t.span.start >= q.span.end && t.span.end <= clause.end && (!chosen || t.span.start < chosen->span.start)) chosen = &t;
   }
-  if (!chosen) return;
+  if (chosen) resolve_time(*chosen, published, scope);
+}
+
+void resolve_time(const core::TimeExpression& time, const core::PartialDate& published, core::Scope& scope) {
+  const core::TimeExpression* chosen = &time;
   core::PartialDate d = chosen->date;
   if (chosen->kind == "weekday") {
     // "on Monday": the last such weekday on or before the publication date.

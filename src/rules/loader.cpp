@@ -75,7 +75,8 @@ const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, 
                                {"functional", F::boolean}}};
 const TableSpec kRelationCueSpec{{{"relation", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kCountClassSpec{{{"class", F::string, true}, {"words", F::string_array, true}}};
-const TableSpec kRateSpec{{{"words", F::string_array, true}, {"per", F::string, true}, {"position", F::string, true}}};
+const TableSpec kRateSpec{{{"words", F::string_array, true}, {"per", F::string, true}, {"position", F::string, true},
+                           {"unless_followed_by", F::string_array}}};
 const TableSpec kConversionSpec{{{"unit", F::string, true}, {"base", F::string, true}, {"factor", F::number, true}}};
 const TableSpec kParticleSpec{{{"words", F::string_array, true}, {"role", F::string, true}}};
 const TableSpec kRelativeSpec{{{"words", F::string_array, true}, {"years", F::integer}, {"months", F::integer}, {"days", F::integer}}};
@@ -107,7 +108,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                             {"pm", F::string_array}, {"local_time", F::string_array}, {"duration_after_day", F::string_array},
                             {"as_of_after", F::string_array}, {"as_of_before", F::string_array},
                             {"year_lead_words", F::string_array}, {"month_names", F::integer_map},
-                            {"weekday_names", F::integer_map}})},
+                            {"weekday_names", F::integer_map}, {"quarter_names", F::integer_map}})},
       {"messages", with_common({{"text", F::string_map, true}})},
       {"grammar", with_common({{"particle", F::table_array, false, &kParticleSpec}, {"endings", F::string_array},
                                {"list_words", F::string_array}, {"org_suffixes", F::string_array},
@@ -220,7 +221,8 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
         ctx.error(*x.get("position"), "schema.value", "unknown rate position '" + position + "'", "one of before, after");
         continue;
       }
-      for (auto& w : strings(x["words"])) rules.rates.push_back({w, x["per"].value_or<std::string>(""), position == "before"});
+      for (auto& w : strings(x["words"]))
+        rules.rates.push_back({w, x["per"].value_or<std::string>(""), position == "before", strings(x["unless_followed_by"])});
     }
   if (auto a = t["conversion"].as_array())
     for (auto&& e : *a) {
@@ -362,9 +364,18 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
   }
 }
 
+// "1 year", "2 quarter", "1 month": the span an earlier-period cue moves a figure back by.
+bool is_period_span(std::string_view v) {
+  std::size_t i = 0;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+  if (i == 0 || v[0] == '0' || i >= v.size() || v[i] != ' ') return false;
+  std::string_view unit = v.substr(i + 1);
+  return unit == "year" || unit == "quarter" || unit == "month";
+}
+
 void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
   static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of", "total",
-                                                  "whole_before", "whole_after"};
+                                                  "whole_before", "whole_after", "earlier_before", "earlier_after"};
   if (auto a = t["cue"].as_array())
     for (auto&& e : *a) {
       const auto& x = *e.as_table();
@@ -372,10 +383,16 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
       if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
         std::string hint = core::did_you_mean(field, fields);
         ctx.error(*x.get("field"), "schema.value", "unknown scope field '" + field + "'",
-                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, as_of, total, whole_before, whole_after" : "did you mean '" + hint + "'?");
+                  hint.empty() ? "one of window, basis, kind, direction, attribution, period, as_of, total, whole_before, whole_after, earlier_before, earlier_after" : "did you mean '" + hint + "'?");
         continue;
       }
-      for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, x["value"].value_or<std::string>(""), w});
+      std::string value = x["value"].value_or<std::string>("");
+      if (field.rfind("earlier_", 0) == 0 && !is_period_span(value)) {
+        ctx.error(*x.get("value"), "schema.value", "an earlier-period cue's value must be a span such as '1 year'",
+                  "a number and year, quarter or month: '1 year', '1 quarter'");
+        continue;
+      }
+      for (auto& w : strings(x["words"])) rules.scope_cues.push_back({field, value, w});
     }
   if (auto a = t["relative"].as_array())
     for (auto&& e : *a) {
@@ -431,7 +448,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   }
 }
 
-void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {
+void load_time(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
   auto add = [&](const char* key, std::vector<std::string>& out) {
     for (auto& s : strings(t[key])) out.push_back(s);
   };
@@ -446,6 +463,12 @@ void load_time(const toml::table& t, RuleSet& rules, const FileContext&) {
     for (auto&& [k, v] : *m) w.month_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));
   if (auto m = t["weekday_names"].as_table())
     for (auto&& [k, v] : *m) w.weekday_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));
+  if (auto m = t["quarter_names"].as_table())
+    for (auto&& [k, v] : *m) {
+      int q = static_cast<int>(v.value_or<int64_t>(0));
+      if (q < 1 || q > 4) ctx.error(*v.as_integer(), "schema.value", "a quarter name's number must be 1 to 4", "\"first quarter\" = 1");
+      else w.quarter_names[std::string(k.str())] = q;
+    }
 }
 
 void load_messages(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
@@ -790,6 +813,8 @@ void RuleSet::build_tables() {
     if (scope_cues[i].field == "total") total_words.push_back(scope_cues[i].lowered);
     if (scope_cues[i].field == "whole_before") whole_before_words.push_back(scope_cues[i].lowered);
     if (scope_cues[i].field == "whole_after") whole_after_words.push_back(scope_cues[i].lowered);
+    if (scope_cues[i].field == "earlier_before") earlier_before_words.emplace_back(scope_cues[i].lowered, scope_cues[i].value);
+    if (scope_cues[i].field == "earlier_after") earlier_after_words.emplace_back(scope_cues[i].lowered, scope_cues[i].value);
   }
   for (std::size_t i = 0; i < relative_times.size(); ++i) {
     relative_times[i].lowered = lower(relative_times[i].word);
@@ -810,6 +835,7 @@ void RuleSet::build_tables() {
   };
   for (const auto& [name, month] : time.month_names) starts_english_time(name), month_table.add(name, month);
   for (const auto& [name, day] : time.weekday_names) starts_english_time(name), weekday_table.add(name, day);
+  for (const auto& [name, q] : time.quarter_names) starts_english_time(name), quarter_table.add(name, q);
   starts_english_time("q");  // Q4: quarters are written with the letter, in either case
   for (auto& rule : line_rules)
     if (rule.regex) rule.regex_slot = (rule.max_length > 0 ? short_line_regexes : line_regexes).add(rule.text);

@@ -238,6 +238,7 @@ struct TimeWords {
   std::vector<std::string> year_lead_words;  // english: a bare four-digit number after one is a year ("in 2024")
   std::map<std::string, int> month_names;    // english
   std::map<std::string, int> weekday_names;  // english + korean
+  std::map<std::string, int> quarter_names;  // "first quarter" = 1, "fourth-quarter" = 4
 };
 
 // A scale word of a report language: 1e12 written "{n}T" in English, 1e8 "{n}억" in Korean.
@@ -287,6 +288,7 @@ struct RuleSet {
     std::string word;
     std::string per;
     bool before = false;  // written before the figure (주당), else after it (a week)
+    std::vector<std::string> unless_followed_by = {};  // "$3.57 billion a year earlier" is no rate
   };
   std::vector<Rate> rates;
   // Units of one family measured in a base unit (mi, ft and km in metres): figures in either
@@ -356,12 +358,15 @@ struct RuleSet {
   std::vector<std::string> total_words;
   // "142 of the 300 seats", "300석 중 142석": the figure these stand by is the whole, not a part.
   std::vector<std::string> whole_before_words, whole_after_words;
+  // Cues of a figure of an earlier period, next to it ("전년 동기 6조원", "$3.57 billion a year
+  // earlier"), with the shift they name ("1 year").
+  std::vector<std::pair<std::string, std::string>> earlier_before_words, earlier_after_words;
   // The lower-case ASCII letters an English time expression can start with (month and weekday
   // names, Q for quarters): the time reader turns away a letter not among them.
   std::array<bool, 128> time_english_start{};
   // time.month_names and time.weekday_names by first letter; a match's id is the month (1-12)
   // or the weekday number.
-  core::PhraseTable month_table, weekday_table;
+  core::PhraseTable month_table, weekday_table, quarter_table;
 
   const Attribute* attribute(const std::string& id) const;
   const Entity* entity(const std::string& id) const;

@@ -59,6 +59,15 @@ TEST_CASE("an unknown kind, a wrong type and a bad pattern are errors, all repor
   CHECK(mentions(ds, "schema.value", 9, "unknown match"));
 }
 
+TEST_CASE("an earlier-period cue must name a span the framer can move a period by") {
+  auto ds = load_with("e.toml", "kind = \"scope-cues\"\nschema = 1\n[[cue]]\nfield = \"earlier_after\"\nvalue = \"a year\"\n"
+                                "words = [\"a year earlier\"]\n");
+  CHECK(mentions(ds, "schema.value", 5, "'1 year'"));
+  ds = load_with("f.toml", "kind = \"scope-cues\"\nschema = 1\n[[cue]]\nfield = \"earlier_after\"\nvalue = \"1 year\"\n"
+                           "words = [\"a year earlier\"]\n");
+  CHECK(ds.empty());
+}
+
 TEST_CASE("a user's folder extends the bundled rules") {
   test::TempDir dir;
   dir.file("entities.toml", "kind = \"entities\"\nschema = 1\n[[entity]]\nid = \"Nvidia\"\ntype = \"company\"\naliases = [\"엔비디아코퍼레이션\"]\n");
@@ -195,13 +204,15 @@ TEST_CASE("each scope cue knows the place of its field among the fields a cue ca
     else CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), cue.field) ==
                crosscheck::rules::kScopeCueFields.end());
   }
-  // Every field the bundled cues set has its place, but totals and wholes, which are read apart,
-  // next to the figure.
+  // Every field the bundled cues set has its place, but totals, wholes and earlier periods, which
+  // are read apart, next to the figure.
   CHECK(fields.count("total") == 1);
   CHECK(fields.count("whole_before") == 1);
   CHECK(fields.count("whole_after") == 1);
+  CHECK(fields.count("earlier_before") == 1);
+  CHECK(fields.count("earlier_after") == 1);
   for (const auto& field : fields)
-    if (field != "total" && field.rfind("whole_", 0) != 0) CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
+    if (field != "total" && field.rfind("whole_", 0) != 0 && field.rfind("earlier_", 0) != 0) CHECK(std::find(crosscheck::rules::kScopeCueFields.begin(), crosscheck::rules::kScopeCueFields.end(), field) !=
                                 crosscheck::rules::kScopeCueFields.end());
 }
 

@@ -1,0 +1,84 @@
+// The period a figure is of: the one its headline and lead name, a year earlier for a figure
+// marked so (전년 동기 6조원, "$3.57 billion a year earlier"), the whole year for a year's figure in
+// an article about a quarter; and what the checker makes of a year against one of its quarters.
+#include <doctest/doctest.h>
+
+#include "check/check.hpp"
+#include "core/dates.hpp"
+#include "test_support.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+std::string jsonl(const std::vector<std::pair<std::string, std::string>>& articles, const std::string& published) {
+  std::string out;
+  for (const auto& [id, text] : articles) out += nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
+  return out;
+}
+
+const core::Claim* claim(const report::Run& run, const std::string& surface) {
+  for (const auto& c : run.claims)
+    if (c.quantity.surface == surface) return &c;
+  return nullptr;
+}
+
+std::string period_of(const report::Run& run, const std::string& surface) {
+  const core::Claim* c = claim(run, surface);
+  return c ? std::string(c->scope.period.view()) : "(no such figure)";
+}
+
+}  // namespace
+
+TEST_CASE("periods move by whole months, in the form they were written") {
+  CHECK(core::shift_period("2025-Q1", -12) == "2024-Q1");
+  CHECK(core::shift_period("2025-Q1", -3) == "2024-Q4");
+  CHECK(core::shift_period("2025-09", -1) == "2025-08");
+  CHECK(core::shift_period("2025", -12) == "2024");
+  CHECK(core::shift_period("2024-02-29", -12) == "2023-02-28");
+  CHECK(core::shift_period("2025-09-01/2025-09-20", -12) == "2024-09-01/2024-09-20");
+  // A shift the period cannot take, or no period at all.
+  CHECK(core::shift_period("2025", -3).empty());
+  CHECK(core::shift_period("?-Q1", -12).empty());
+  CHECK(core::shift_period("annual", -12).empty());
+  CHECK(core::period_for_window("2024-Q4", "1 year") == "2024");
+  CHECK(core::period_for_window("2024-Q4", "1 quarter") == "2024-Q4");
+  CHECK(core::period_for_window("2025-09-01/2025-09-20", "1 year") == "2025-09-01/2025-09-20");
+}
+
+TEST_CASE("the quarter the headline and lead name is the article's, over a later sentence's quarter before") {
+  // The figures' own sentences name no quarter; the last one names the quarter before.
+  auto r = test::run({"-"}, jsonl({{"a", "한결배터리 1분기 영업손실 1462억원\n한결배터리는 29일 1분기 실적을 발표했다. "
+                                         "매출은 5조4250억원이었고 영업손실은 1462억원이었다. "
+                                         "직전 분기인 지난해 4분기 영업손실은 2255억원이었다."}},
+                                  "2025-04-29T15:10:00+09:00"));
+  CHECK(period_of(r.run, "5조4250억원") == "2025-Q1");
+  CHECK(period_of(r.run, "2255억원") == "2024-Q4");
+}
+
+TEST_CASE("a figure of the same period a year before takes that period; a change against it does not") {
+  auto r = test::run({"-"}, jsonl({{"a", "한결배터리의 1분기 매출은 5조4250억원으로 전년 동기 6조6480억원보다 18.4% 감소했다. "
+                                         "영업이익은 전년 동기 대비 12% 줄었다."},
+                                   {"b", "Hangyeol Battery said first-quarter revenue fell 18% to $3.8 billion from $4.6 billion a year "
+                                         "earlier."}},
+                                  "2025-04-29T15:10:00+09:00"));
+  CHECK(period_of(r.run, "5조4250억원") == "2025-Q1");
+  CHECK(period_of(r.run, "6조6480억원") == "2024-Q1");
+  CHECK(period_of(r.run, "12%") == "2025-Q1");
+  CHECK(period_of(r.run, "$3.8 billion") == "2025-Q1");
+  CHECK(period_of(r.run, "$4.6 billion") == "2024-Q1");
+  // "a year earlier" after a figure is no rate per year.
+  const core::Claim* earlier = claim(r.run, "$4.6 billion");
+  REQUIRE(earlier);
+  CHECK(earlier->quantity.unit.view() == "USD");
+}
+
+TEST_CASE("a year's figure in an article about a quarter is of the year, and never set against the quarter's") {
+  auto r = test::run({"-"}, jsonl({{"a", "한결전자는 4분기 매출이 75조원으로 집계됐다고 밝혔다. 연간 매출은 300조8709억원이었다."}},
+                                  "2025-01-31T09:00:00+09:00"));
+  CHECK(period_of(r.run, "75조원") == "2024-Q4");
+  CHECK(period_of(r.run, "300조8709억원") == "2024");
+  CHECK_FALSE(check::periods_compatible("2024", "2024-Q4"));
+  CHECK(check::periods_compatible("2024-Q4", "?-Q4"));
+  CHECK(check::periods_compatible("2024", "2024"));
+}
