@@ -387,7 +387,9 @@ class GroupChecker {
     bool varies = a ? (a->time_varying || a->cumulative) : true;
     // A period the article names for its other figures, or its dateline, stands in for a time
     // the figure's own sentence does not give: enough to compare, not to be sure.
-    bool time_ok = !varies || (!c.scope.period.empty() && c.scope.period_source.empty()) || (c.scope.date.day && c.scope.date_source.empty()) ||
+    // A time the article states where it gives the figure again counts as stated.
+    auto stated = [](std::string_view source) { return source.empty() || source == "restated"; };
+    bool time_ok = !varies || (!c.scope.period.empty() && stated(c.scope.period_source)) || (c.scope.date.day && stated(c.scope.date_source)) ||
                    moment_stated(c);
     bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
                       ((subject == "event" || subject == "topic") && measure_ok && time_ok);

@@ -254,7 +254,8 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.
   bool timed = !x.as_of.empty() && !y.as_of.empty();
   // A usual level ("평시 하루 평균 12,400TEU", "normally handles") is not one day's figure either.
-  auto one_sided = [](const std::string& b) { return b == "intraday" || b == "usual"; };
+  // A figure with something taken out ("excluding the credit") is not the whole one either.
+  auto one_sided = [](const std::string& b) { return b == "intraday" || b == "usual" || b == "excluding"; };
   if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (one_sided(x.basis) || one_sided(y.basis)))))
     out.reasons.push_back("basis");
   // A figure not yet true (an estimate, a target, one side's demand or offer) is set apart from one

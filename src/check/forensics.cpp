@@ -57,7 +57,7 @@ ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
 
 bool moment_stated(const core::Claim& c) {
   const auto& source = c.scope.as_of_source;
-  return source == "clause" || source == "sentence" || source == "paragraph";
+  return source == "clause" || source == "sentence" || source == "paragraph" || source == "restated";
 }
 
 bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, const core::Claim& b) {
@@ -66,8 +66,8 @@ bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, con
   for (const auto& r : cmp.reasons) {
     bool weak = false;
     if (r == "date-unknown") weak = true;  // nothing was said, which sets nothing apart
-    else if (r == "period") weak = !x.period_source.empty() || !y.period_source.empty();
-    else if (r == "date") weak = !x.date_source.empty() || !y.date_source.empty();
+    else if (r == "period") weak = (!x.period_source.empty() && x.period_source != "restated") || (!y.period_source.empty() && y.period_source != "restated");
+    else if (r == "date") weak = (!x.date_source.empty() && x.date_source != "restated") || (!y.date_source.empty() && y.date_source != "restated");
     else if (r == "as-of") weak = !moment_stated(a) || !moment_stated(b);
     // A qualifier, a kind, a basis or a direction on one side only is a reading, not a contrast.
     else if (r == "subject") weak = x.qualifier.empty() || y.qualifier.empty();

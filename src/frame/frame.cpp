@@ -186,6 +186,7 @@ class ArticleFramer {
       names_.carry_topic(si, claim_name);
     }
     apply_article_defaults(claims, article_, ex_.times, rules_, words_);
+    inherit_restated_scope(claims, words_);
     claims.reserve(claims.size() + entity_claims.size());
     std::move(entity_claims.begin(), entity_claims.end(), std::back_inserter(claims));
     return claims;

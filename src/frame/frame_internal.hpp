@@ -106,6 +106,11 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 // flows (period_source "article"); a
 // level that changes from day to day (a price) without a date takes the article's date
 // (date_source "published").
+// A figure the article states again with no time of its own (a headline restating the body's
+// figure: one measure, subject, unit and value) holds at the time the other statement gives, when
+// only one time is given for it (as_of_source / period_source "restated").
+void inherit_restated_scope(std::vector<core::Claim>& claims, core::WordPool& words);
+
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);
 

@@ -41,6 +41,16 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
   if (core::count_code_points(word, 0, word.size()) < 2) return "";
   std::string lowered = core::ascii_lower(word);
   if (rules.grammar.starts_with_change(lowered)) return "";
+  // A verb (포함한 매출, 진화해 진화율) says what was done, not which part; the story's event (산불
+  // 진화율) is its subject, not a part; a scale or unit word is the figure's own.
+  if (before.hangul && rules.lexicon.is_inflected_verb(word)) return "";
+  const auto& events = rules.grammar.event_words;
+  if (std::find(events.begin(), events.end(), lowered) != events.end()) return "";
+  auto whole_word_of = [&](const core::PhraseTable& table) {
+    auto m = table.longest_at(s.lower.substr(0, before.stem.end), before.stem.start);
+    return m && m.length == before.stem.end - before.stem.start;
+  };
+  if (!before.hangul && (whole_word_of(rules.scale_table) || whole_word_of(rules.unit_table))) return "";
   return lowered;
 }
 
@@ -98,6 +108,9 @@ std::string place_of(const SentenceView& s, const ParsedSentence& p, const core:
       return std::string(s.text.substr(name.stem.start, name.stem.end - name.stem.start));
     }
     if (stem.size() < 6 || rules.grammar.is_function_word(stem)) continue;  // two syllables at least
+    const auto& occasions = rules.grammar.occasion_words;
+    if (std::find(occasions.begin(), occasions.end(), stem) != occasions.end()) continue;  // 브리핑에서: no place
+    if (rules.lexicon.is_inflected_verb(stem)) continue;
     return std::string(stem);
   }
   return "";

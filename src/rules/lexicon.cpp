@@ -70,6 +70,28 @@ bool Lexicon::is_verb_form(std::string_view hangul_word) const {
   return verb_stems_.find(hangul_word) != verb_stems_.end();
 }
 
+bool Lexicon::is_inflected_verb(std::string_view w) const {
+  if (w.size() < 2 * kSyllable || knows(w)) return false;
+  std::string_view last = w.substr(w.size() - kSyllable);
+  std::string_view before = w.substr(0, w.size() - kSyllable);
+  // Connective endings after a stem: 진화해 (하 + 여), 열고, 비교하면, 밝자, 참여하며.
+  if (last == "해") return knows(before);
+  for (std::string_view ending : {"고", "면", "자", "며", "서"})
+    if (last == ending && is_verb_form(before)) return true;
+  // Adnominal ㄴ or ㄹ on the stem's last syllable: 포함한 = 포함하 + ㄴ, 지불할 = 지불하 + ㄹ.
+  char32_t c = (static_cast<unsigned char>(last[0]) & 0x0F) << 12 | (static_cast<unsigned char>(last[1]) & 0x3F) << 6 |
+               (static_cast<unsigned char>(last[2]) & 0x3F);
+  if (c < 0xAC00 || c > 0xD7A3) return false;
+  int final_consonant = static_cast<int>((c - 0xAC00) % 28);
+  if (final_consonant != 4 && final_consonant != 8) return false;  // ㄴ, ㄹ
+  char32_t open = c - static_cast<char32_t>(final_consonant);
+  std::string stem(before);
+  stem += static_cast<char>(0xE0 | (open >> 12));
+  stem += static_cast<char>(0x80 | ((open >> 6) & 0x3F));
+  stem += static_cast<char>(0x80 | (open & 0x3F));
+  return is_verb_form(stem);
+}
+
 bool Lexicon::is_common(std::string_view hangul_word) const {
   if (knows(hangul_word) || is_verb_form(hangul_word)) return true;
   return splits(hangul_word, 0);

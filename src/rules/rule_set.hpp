@@ -190,6 +190,8 @@ struct Grammar {
   // Nouns that make a place of the name before them (고산 지역에서, 청비항 인근에서): the place is
   // the name.
   std::vector<std::string> place_heads;
+  // Nouns after which 에서 names an occasion or a source (브리핑에서, 조사에서), not a place.
+  std::vector<std::string> occasion_words;
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약
   // 28만 명, the increase of 282,000).
   std::vector<std::string> change_size_words;

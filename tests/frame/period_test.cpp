@@ -82,3 +82,24 @@ TEST_CASE("a year's figure in an article about a quarter is of the year, and nev
   CHECK(check::periods_compatible("2024-Q4", "?-Q4"));
   CHECK(check::periods_compatible("2024", "2024"));
 }
+
+TEST_CASE("a headline that restates the body's figure holds at the body's moment") {
+  // The headline gives no time; the body gives the briefing's. Another outlet's figure of the
+  // same briefing, with the digits transposed, is then a conflict both sides state the time of.
+  auto r = test::run({"-"}, jsonl({{"a", "해솔 산불 진화율 62%\n산림청은 19일 오후 1시 브리핑에서 해솔 산불의 진화율이 62%라고 밝혔다."},
+                                   {"b", "산림청이 19일 오후 1시 발표한 해솔 산불 진화율은 26%다."}},
+                                  "2025-04-19T14:00:00+09:00"));
+  int headline = 0;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "62%") {
+      CHECK(c.scope.as_of.view() == "2025-04-19T13:00");
+      if (c.scope.as_of_source == "restated") ++headline;
+      // Neither the event's name nor the briefing narrows the measure.
+      CHECK(c.scope.qualifier.empty());
+    }
+  CHECK(headline == 1);
+  bool conflict = false;
+  for (const auto& f : r.run.findings)
+    if (f.verdict == "conflict" && f.attribute == "containment") conflict = true;
+  CHECK(conflict);
+}

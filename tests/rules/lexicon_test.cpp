@@ -43,6 +43,22 @@ TEST_CASE("the lexicon reads a hunspell dictionary in any normalisation and know
   CHECK(lexicon.knows("공모"));
 }
 
+TEST_CASE("a verb with an ending the dictionary does not list is known for a verb") {
+  test::TempDir dir;
+  rules::Lexicon lexicon;
+  REQUIRE(lexicon.load(dir.file("v.dic", "4\n포함\n진화\n열다\n사고\n")) == "");
+  CHECK(lexicon.is_inflected_verb("포함한"));    // 포함하 + ㄴ
+  CHECK(lexicon.is_inflected_verb("포함할"));    // 포함하 + ㄹ
+  CHECK(lexicon.is_inflected_verb("확인된"));    // 확인되 + ㄴ: 되 ends a verb the dictionary may not list
+  CHECK(lexicon.is_inflected_verb("진화해"));    // 진화 + 해
+  CHECK(lexicon.is_inflected_verb("열고"));      // 열다 + 고
+  CHECK(lexicon.is_inflected_verb("비교하면"));  // 비교하 + 면
+  CHECK_FALSE(lexicon.is_inflected_verb("사고"));    // a noun the dictionary knows
+  CHECK_FALSE(lexicon.is_inflected_verb("병원"));    // ㄴ on no verb's stem
+  CHECK_FALSE(lexicon.is_inflected_verb("지난해"));  // 해 after no known word
+  CHECK_FALSE(lexicon.is_inflected_verb("한"));
+}
+
 TEST_CASE("a missing dictionary is a warning that names the file and what is lost, not an error") {
   test::TempDir dir;
   dir.file("g.toml", "kind = \"grammar\"\nschema = 1\nlexicon = \"no-such.dic\"\n");
