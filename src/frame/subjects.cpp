@@ -179,6 +179,20 @@ bool names_a_source(std::string_view text, const ParsedSentence& sentence, const
   return false;
 }
 
+// "대한궤도공사는 … 128편이라고 밝혔다", "공사는 복구비를 350억원으로 추산했다": the topic that opens a
+// sentence ending in a verb of reporting (grammar report_verbs) is who reports it.
+bool speaker_of_report(std::string_view text, const ParsedSentence& sentence, const Name& name, const rules::RuleSet& rules) {
+  const auto& words = sentence.words;
+  if (words.empty() || name.role != rules::Role::topic || !words[name.word].hangul) return false;
+  for (std::size_t k = 0; k < name.word; ++k)
+    if (words[k].hangul && words[k].role != rules::Role::none) return false;  // not the sentence's opening phrase
+  const Token& last = words.back();
+  std::string_view verb = text.substr(last.span.start, last.span.end - last.span.start);
+  for (const auto& v : rules.grammar.report_verbs)
+    if (!v.empty() && verb.rfind(v, 0) == 0) return true;
+  return false;
+}
+
 // 《철새의 항로》, 『…』, 「…」, 〈…〉: a title in title brackets names a work (a film, a book, a
 // programme) however many words it has; its role is its last word's.
 void add_bracketed_titles(std::string_view text, const ParsedSentence& sentence, core::Span span, std::vector<Name>& names) {
@@ -250,6 +264,18 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
   for (const auto& word : rules.grammar.event_words)
     for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + word.size())) ++event_words;
   about_event_ = event_words >= 2;
+  // In a story of an event, the agency that reports a figure ("대한궤도공사는 … 지연된 열차가 128편이라고
+  // 밝혔다") is its source, not its subject: the figure is the event's.
+  if (about_event_)
+    for (std::size_t si = 0; si < names_.size(); ++si) {
+      auto& found = names_[si];
+      found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) {
+                    bool speaks = speaker_of_report(article.text, parsed_[si], n, rules);
+                    if (speaks) --counts[n.id];
+                    return speaks;
+                  }),
+                  found.end());
+    }
   int best = 1;
   for (const auto& [id, n] : counts)
     if (n > best && !unknown.count(id)) best = n, main_ = id;

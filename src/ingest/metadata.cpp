@@ -1,6 +1,9 @@
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdio>
+#include <map>
+#include <vector>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -22,18 +25,63 @@ std::vector<rules::RegexAnswer> answers(const std::vector<std::string>& lines, c
   return out;
 }
 
+// The captures of one dateline in the line: by name where the pattern names its groups, else
+// year, month, day, hour and minute in order. False when the line does not match.
+bool dateline_parts(const std::string& line, const re2::RE2& re, std::map<std::string, std::string>& parts) {
+  const auto& names = re.NamedCapturingGroups();
+  if (names.empty()) {
+    std::string y, m, d, hh, mm;
+    if (!RE2::PartialMatch(line, re, &y, &m, &d, &hh, &mm)) return false;
+    parts = {{"year", y}, {"month", m}, {"day", d}, {"hour", hh}, {"minute", mm}};
+    return true;
+  }
+  int n = re.NumberOfCapturingGroups();
+  std::vector<std::string> values(static_cast<std::size_t>(n));
+  std::vector<RE2::Arg> args(static_cast<std::size_t>(n));
+  std::vector<const RE2::Arg*> pointers(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) args[i] = &values[i], pointers[i] = &args[i];
+  if (!RE2::PartialMatchN(line, re, pointers.data(), n)) return false;
+  for (const auto& [name, index] : names) parts[name] = values[static_cast<std::size_t>(index - 1)];
+  return true;
+}
+
+// A month as a number or a name the time rules know ("Aug.", "August").
+int month_of(std::string text, const rules::RuleSet& rules) {
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') return std::atoi(text.c_str());
+  while (!text.empty() && text.back() == '.') text.pop_back();
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = rules.time.month_names.find(text);
+  return it == rules.time.month_names.end() ? 0 : it->second;
+}
+
 bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& rules, core::Article& article) {
   auto hits = answers(lines, rules.dateline_regexes);
   for (std::size_t slot = 0; slot < rules.datelines.size(); ++slot) {
     const auto& pattern = rules.datelines[slot];
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const auto& line = lines[i];
-      std::string y, m, d, hh, mm;
-      if (!hits[i].matches(static_cast<int>(slot)).value_or(true) || !RE2::PartialMatch(line, *pattern.regex, &y, &m, &d, &hh, &mm)) continue;
-      int month = std::atoi(m.c_str()), day = std::atoi(d.c_str());
+      std::map<std::string, std::string> parts;
+      if (!hits[i].matches(static_cast<int>(slot)).value_or(true) || !dateline_parts(line, *pattern.regex, parts)) continue;
+      const std::string& y = parts["year"];
+      int month = month_of(parts["month"], rules), day = std::atoi(parts["day"].c_str());
       if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
-      article.published = y + "-" + two(m) + "-" + two(d);
-      if (!hh.empty() && !mm.empty()) article.published += "T" + two(hh) + ":" + two(mm);
+      char date[16];
+      std::snprintf(date, sizeof date, "%s-%02d-%02d", y.c_str(), month, day);
+      article.published = date;
+      const std::string& hh = parts["hour"];
+      const std::string& mm = parts["minute"];
+      if (!hh.empty() && !mm.empty()) {
+        int hour = std::atoi(hh.c_str());
+        // "9:10 p.m.", "12:05 a.m.": the half of the day the page names.
+        std::string half = parts["ampm"];
+        for (char& c : half) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!half.empty() && half[0] == 'p' && hour < 12) hour += 12;
+        if (!half.empty() && half[0] == 'a' && hour == 12) hour = 0;
+        if (hour > 23) continue;
+        char clock[8];
+        std::snprintf(clock, sizeof clock, "T%02d:%s", hour, two(mm).c_str());
+        article.published += clock;
+      }
       article.published_date = {std::atoi(y.c_str()), month, day};
       article.metadata_notes.push_back("published from dateline '" + std::string(core::trim(line)) + "' (" + pattern.name + ")");
       return true;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <re2/re2.h>
@@ -117,7 +118,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"source_words", F::string_array}, {"lexicon", F::string},
                                {"compound_endings", F::string_array}, {"byline_words", F::string_array},
                                {"person_titles", F::string_array}, {"not_surnames", F::string_array},
-                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"change_size_words", F::string_array}})},
+                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"report_verbs", F::string_array}, {"change_size_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -299,8 +300,34 @@ void load_patterns(const toml::table& t, const char* key, std::vector<PatternRul
     }
 }
 
+// A dateline captures year, month, day, hour and minute in that order, or by name (year, month,
+// day, hour, minute, ampm), so "25 August 2024 7:00 a.m." can put the day first.
+void load_datelines(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
+  static const std::set<std::string> known = {"year", "month", "day", "hour", "minute", "ampm"};
+  if (auto a = t["dateline"].as_array())
+    for (auto&& e : *a) {
+      const auto& p = *e.as_table();
+      auto re = compile(p["regex"].value_or<std::string>(""), *p.get("regex"), ctx);
+      if (!re) continue;
+      const auto& names = re->NamedCapturingGroups();
+      bool ok = true;
+      for (const auto& [name, index] : names)
+        if (!known.count(name)) {
+          ctx.error(*p.get("regex"), "schema.value", "unknown dateline group '" + name + "'", "name groups year, month, day, hour, minute or ampm");
+          ok = false;
+        }
+      bool complete = names.empty() ? re->NumberOfCapturingGroups() == 5 : names.count("year") && names.count("month") && names.count("day");
+      if (!complete) {
+        ctx.error(*p.get("regex"), "schema.value", "a dateline must capture year, month and day",
+                  "five groups in order (year, month, day, hour, minute), or named groups such as (?P<day>[0-9]{1,2})");
+        ok = false;
+      }
+      if (ok) rules.datelines.push_back({p["name"].value_or<std::string>(""), re});
+    }
+}
+
 void load_metadata(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
-  load_patterns(t, "dateline", rules.datelines, ctx);
+  load_datelines(t, rules, ctx);
   load_patterns(t, "byline", rules.bylines, ctx);
   load_patterns(t, "outlet_pattern", rules.outlet_patterns, ctx);
   if (auto a = t["outlet"].as_array())
@@ -433,6 +460,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("not_surnames", rules.grammar.not_surnames);
   add("place_heads", rules.grammar.place_heads);
   add("occasion_words", rules.grammar.occasion_words);
+  add("report_verbs", rules.grammar.report_verbs);
   add("change_size_words", rules.grammar.change_size_words);
   rules.lexicon.add_compound_endings(strings(t["compound_endings"]));
   if (auto path = t["lexicon"].value<std::string>()) {

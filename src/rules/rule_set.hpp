@@ -192,6 +192,8 @@ struct Grammar {
   std::vector<std::string> place_heads;
   // Nouns after which 에서 names an occasion or a source (브리핑에서, 조사에서), not a place.
   std::vector<std::string> occasion_words;
+  // Verbs of reporting that end a sentence (밝혔다, 추산했다): the topic opening it is who reports.
+  std::vector<std::string> report_verbs;
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약
   // 28만 명, the increase of 282,000).
   std::vector<std::string> change_size_words;

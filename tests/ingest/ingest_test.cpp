@@ -89,6 +89,34 @@ TEST_CASE("page furniture is dropped with its reason, not lost") {
   CHECK(article.text.find("5.6억") > article.skipped.back().span.start);
 }
 
+TEST_CASE("a page's date is read in the forms English and Korean pages write it") {
+  const std::vector<std::pair<std::string, std::string>> forms = {
+      {"Published 25 August 2024 7:00 a.m. BST", "2024-08-25T07:00"},
+      {"Monday 26 August 2024, 08:05 BST", "2024-08-26T08:05"},
+      {"22 Aug 2024, 9:10 p.m. · posted by a fan", "2024-08-22T21:10"},
+      {"Published Aug. 22, 2024, 12:15 a.m. ET", "2024-08-22T00:15"},
+      {"Updated: September 3, 2024 at 4:45 PM", "2024-09-03T16:45"},
+      {"Published: 20:12 BST, 20 August 2025 | Updated: 21:30 BST", "2025-08-20T20:12"},
+      {"송고시간 2025-03-27 10:15", "2025-03-27T10:15"},
+      {"2025.04.20 05:40 입력", "2025-04-20T05:40"},
+      {"2025. 1. 16. 08:20", "2025-01-16T08:20"},
+      {"2025년 02월 11일 (화) 11:30:22  김하늘 기자", "2025-02-11T11:30"},
+      {"작성자 셀러리맨  |  2025.04.30 07:48  |  조회 2,317", "2025-04-30T07:48"},
+      {"2025.02.02 게재", "2025-02-02"},
+  };
+  for (const auto& [line, want] : forms) {
+    CAPTURE(line);
+    core::Diagnostics d;
+    auto article = ingest::build_article("Title line\n" + line + "\nThe body says 12% here.\n", {"t", "", "", "", "", "t.txt"},
+                                         test::rules(), d);
+    CHECK(article.published == want);
+  }
+  // A sentence that opens with a date is no dateline.
+  core::Diagnostics d;
+  auto body = ingest::build_article("Title line\n2019년 3월 5일 설립된 회사는 매출 12억원을 냈다.\n", {"t", "", "", "", "", "t.txt"}, test::rules(), d);
+  CHECK(body.published.empty());
+}
+
 TEST_CASE("page furniture and metadata come out the same when the rules' regex groups cannot answer") {
   // The regex groups only say which patterns to try; rules whose groups were never built make
   // the readers try every pattern on every line, and must find the same things.
