@@ -97,6 +97,31 @@ void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules
     c.subject_source = pool.get("story");
     c.key = pool.get(it->second + key.substr(bar));
   }
+  // A figure of a known measure that still has no subject ("a crowd of 41,287 watched") is of
+  // what the story is about: the subject the story's articles name most for their figures
+  // (subject_source "story", an inference the checker says it made).
+  std::map<std::string, std::size_t> named;
+  for (const auto& c : claims) {
+    std::string_view source = c.subject_source;
+    if (c.subject_root.empty() || c.linked_to >= 0 || source == "event" || source == "story") continue;
+    std::string subject(c.subject_root.view());
+    if (auto it = canonical.find(subject); it != canonical.end()) subject = it->second;
+    ++named[subject];
+  }
+  std::string main_subject;
+  std::size_t most = 0;
+  for (const auto& [subject, n] : named)
+    if (n > most) most = n, main_subject = subject;
+  if (!main_subject.empty())
+    for (auto& c : claims) {
+      if (!c.subject_root.empty() || c.attribute.empty() || c.linked_to >= 0 || !rules.attribute(std::string(c.attribute.view()))) continue;
+      std::string key(c.key.view());
+      std::size_t bar = key.find('|');
+      if (bar == std::string::npos) continue;
+      c.subject = c.subject_root = pool.get(main_subject);
+      c.subject_source = pool.get("story");
+      c.key = pool.get(main_subject + key.substr(bar));
+    }
   // Likewise a flow with no period anywhere in its article takes the only period the rest of the
   // story gives that subject's measure (period_source "story": an inference).
   std::map<std::string, std::string> only_period;  // key → period, "" when several

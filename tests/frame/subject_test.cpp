@@ -167,3 +167,26 @@ TEST_CASE("a name before a title of office is a person; a surname with the title
   REQUIRE(claim_with(lone.run, "41.2%"));
   CHECK(claim_with(lone.run, "41.2%")->subject != "김");
 }
+
+TEST_CASE("a figure of a known measure with no subject anywhere is of what the story is about, and says so") {
+  std::string lines =
+      nlohmann::json{{"id", "a"}, {"published", "2024-08-24T17:00:00+01:00"},
+                     {"text", "A crowd of 41,287 watched on Saturday. Harwick Rovers paid a fee of £30 million for the striker "
+                              "in July."}}.dump() + "\n" +
+      nlohmann::json{{"id", "b"}, {"published", "2024-08-26T08:00:00+01:00"},
+                     {"text", "The striker scored twice in front of 41,827 fans on Saturday."}}.dump() + "\n";
+  auto r = test::run({"-"}, lines);
+  const auto* a = claim_with(r.run, "41,287");
+  const auto* b = claim_with(r.run, "41,827");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->attribute == "attendance");
+  CHECK(a->subject == "Harwick Rovers");
+  CHECK(a->subject_source == "story");
+  CHECK(b->subject == "Harwick Rovers");
+  // Compared, one figure copied wrongly: the digits are the same in another order.
+  bool compared = std::any_of(r.run.findings.begin(), r.run.findings.end(), [&](const core::Finding& f) {
+    return f.attribute == "attendance" && (f.verdict == "conflict" || f.verdict == "possible-conflict");
+  });
+  CHECK(compared);
+}
