@@ -110,6 +110,10 @@ std::string choose_attribute(const SentenceView& s, const core::Quantity& q, cor
     const rules::Attribute* attribute = &rules.attributes[static_cast<std::size_t>(cue.attribute_index)];
     if (std::find(attribute->dimensions.begin(), attribute->dimensions.end(), q.dimension) == attribute->dimensions.end()) continue;
     if (attribute->has_required_cue && !required_present(cue.attribute_index)) continue;
+    // "교통사고 47건이 발생해 2명이 숨졌다": the toll's cue is another figure's; 건 counts no people.
+    if (!attribute->counts.empty() && q.dimension == core::Dimension::count && !q.counted.empty() &&
+        rules.count_class(q.counted) != attribute->counts)
+      continue;
     // A cue inside the figure does not count, except one that runs past its end: "175석을".
     if (hit.start < q.span.end && hit.end > q.span.start && !(hit.start > q.span.start && hit.end >= q.span.end)) continue;
     long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);

@@ -68,7 +68,8 @@ const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true},
 const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
                                 {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer},
                                 {"subject_types", F::string_array}, {"cumulative", F::boolean}, {"event", F::boolean},
-                                {"flow", F::boolean}, {"change", F::boolean}, {"bare_unit", F::string}}};
+                                {"flow", F::boolean}, {"change", F::boolean}, {"bare_unit", F::string},
+                                {"counts", F::string}}};
 const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
 const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
 const TableSpec kRelationSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
@@ -370,6 +371,7 @@ void load_attributes(const toml::table& t, RuleSet& rules, const FileContext& ct
     attribute.event = x["event"].value_or(false);
     attribute.flow = x["flow"].value_or(false);
     attribute.bare_unit = x["bare_unit"].value_or<std::string>("");
+    attribute.counts = x["counts"].value_or<std::string>("");
     attribute.change = x["change"].value_or(false);
     for (auto& d : strings(x["dimensions"])) {
       auto dim = parse_dimension(d);

@@ -117,6 +117,9 @@ struct Attribute {
   bool flow = false;        // a flow over a period (a quarter's revenue), not a level at a moment
   bool change = false;      // a change over a window (a share price's fall): it has no date without one
   std::string bare_unit;    // the unit of a bare figure right after it ("closed at 5,592.14": point); "" for none
+  // The count class of what it counts (a toll counts "person"): a count whose counter or counted
+  // noun is of another class ("교통사고 47건", "63 accidents") is no figure of it. "" for any.
+  std::string counts;
   bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 

@@ -367,3 +367,11 @@ TEST_CASE("the size of an increase is a change, not a level") {
   CHECK(claim(r.run, "282,000 jobs")->scope.role == "change");
   CHECK(with_verdict(r.run, "conflict").empty());  // 28만 is no level against 2,896만
 }
+
+TEST_CASE("a count whose counter is of another class is no figure of a measure that counts people") {
+  auto r = test::run({"-"}, jsonl({{"a", "연휴 첫날 전국 고속도로에서 교통사고 47건이 발생해 2명이 숨졌다."},
+                                   {"b", "Expressways saw 63 accidents on the first day of the holiday, and two people died."}}));
+  CHECK(measure_of(r.run, "2명") == "death-toll");
+  CHECK(measure_of(r.run, "47건") != "death-toll");
+  CHECK(measure_of(r.run, "63 accidents") != "death-toll");
+}
