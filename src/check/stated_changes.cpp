@@ -21,6 +21,25 @@ core::Interval change_between(const core::Interval& from, const core::Interval& 
   return {(to.lo / from.hi - 1) * 100, (to.hi / from.lo - 1) * 100, true, true};
 }
 
+// "up 12 percent from 1.09 million", "전년 동기 6조6480억원보다", "2.5%에서 2.3%로": the level the
+// change is measured from, marked so by the words around it.
+bool marked_as_base(std::string_view sentence_text, std::size_t sentence_start, const core::Claim& c) {
+  if (c.quantity.span.start < sentence_start || c.quantity.span.end > sentence_start + sentence_text.size()) return false;
+  std::string_view before = sentence_text.substr(0, c.quantity.span.start - sentence_start);
+  std::string_view after = sentence_text.substr(c.quantity.span.end - sentence_start);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  for (std::string_view word : {"from", "against", "compared with", "compared to", "versus", "from a"})
+    if (before.size() >= word.size() && before.substr(before.size() - word.size()) == word &&
+        (before.size() == word.size() || before[before.size() - word.size() - 1] == ' '))
+      return true;
+  if (!after.empty() && after.front() == ')') after.remove_prefix(1);
+  for (std::string_view particle : {"보다", "에서", "대비"})
+    if (after.substr(0, particle.size()) == particle) return true;
+  return false;
+}
+
+bool noun_phrase_measure(const core::Claim& c) { return c.attribute.empty() || c.attribute.view().rfind("np:", 0) == 0; }
+
 core::Interval magnitude_of(core::Interval v) {
   if (v.hi < 0) return {-v.hi, -v.lo, true, true};
   if (v.lo < 0) return {0, std::max(-v.lo, v.hi), true, true};
@@ -95,12 +114,25 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       if (a.scope.kind != b.scope.kind) continue;
       // Levels of one measure ("매출 3789억원 … 영업이익 412억원에서 151%" are two), and a percent change
       // of that measure; a margin in points may have a word of its own (a gap, a lead).
-      if (a.attribute.empty() || a.attribute != b.attribute) continue;
+      // A level marked as the base ("from 1.09 million") is of the measure of the other, whatever
+      // noun the framer read beside it, unless both name measures of the lexicon that differ.
+      std::string_view sentence_text = core::sentence_of(a, in.articles[where.first]);
+      // ...and the change stands right beside its base ("up 12 percent from 1.09 million", "6조6480억원보다
+      // 18.4% 감소"), not elsewhere in the sentence ("with 20% down … compared with about $2,219").
+      bool a_base = marked_as_base(sentence_text, where.second, a), b_base = marked_as_base(sentence_text, where.second, b);
+      const core::Claim& base = a_base ? a : b;
+      std::size_t gap = change.quantity.span.end <= base.quantity.span.start ? base.quantity.span.start - change.quantity.span.end
+                                                                              : change.quantity.span.start - std::min(change.quantity.span.start, base.quantity.span.end);
+      bool based = a_base != b_base && gap <= 24;
+      bool one_measure = !a.attribute.empty() && a.attribute == b.attribute;
+      if (!one_measure && !(based && (noun_phrase_measure(a) || noun_phrase_measure(b)))) continue;
       // "56 cents per $1,000": levels ten times apart or more are a rate and its base, not the two
       // ends of a change.
       double ratio = std::fabs(a.quantity.point) / std::max(1e-300, std::fabs(b.quantity.point));
       if (ratio >= 10 || ratio <= 0.1) continue;
-      if (!points && !change.attribute.empty() && change.attribute != a.attribute) continue;
+      if (!points && !change.attribute.empty() && change.attribute != a.attribute && change.attribute != b.attribute &&
+          !(based && noun_phrase_measure(change)))
+        continue;
       core::Interval stated = magnitude_of(tolerant_interval(change.quantity));
       // Rounding of the change the writer printed: half a unit of its last digit, and a little more.
       stated = {stated.lo * 0.98 - 0.05, stated.hi * 1.02 + 0.05, true, true};
@@ -108,9 +140,11 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       core::Interval ba = magnitude_of(change_between(tolerant_interval(b.quantity), tolerant_interval(a.quantity), points));
       bool fits = (!std::isnan(ab.lo) && stated.meets(ab)) || (!std::isnan(ba.lo) && stated.meets(ba));
       if (std::isnan(ab.lo) && std::isnan(ba.lo)) continue;
-      // The order the writer most likely meant: text order for the explanation.
-      const core::Claim& from = a;
-      const core::Claim& to = b;
+      // The order the writer most likely meant: from the level marked as the base ("from 1.09
+      // million", "6조6480억원보다"), else text order.
+      bool b_first = (a_base != b_base) && b_base;
+      const core::Claim& from = b_first ? b : a;
+      const core::Claim& to = b_first ? a : b;
       double computed = points ? to.quantity.point - from.quantity.point : (to.quantity.point / from.quantity.point - 1) * 100;
       core::Finding f;
       f.verdict = fits ? "supported" : "conflict";

@@ -49,3 +49,17 @@ TEST_CASE("a change in points between two rates of its measure, though the rates
   CHECK(stated("The average mortgage rate rose to 4.12% in September from 3.98% in August, an increase of 0.14 percentage points.",
                "supported").size() == 1);
 }
+
+TEST_CASE("the level a change runs from is marked as its base, whatever noun stands beside it") {
+  // "from 1.09 million" is the base of "up 12 percent", though the framer reads another noun there.
+  auto wrong = stated("Hanbit Rail said it had sold 1.18 million train tickets for the holiday, up 12 percent from 1.09 million a "
+                      "year earlier.", "conflict");
+  REQUIRE(wrong.size() == 1);
+  // The explanation runs from the base to the new level.
+  CHECK(wrong.front()->explanation.find("1.09 million → 1.18 million") != std::string::npos);
+  CHECK(stated("Hanbit Rail said it had sold 1.18 million train tickets for the holiday, up 8.3 percent from 1.09 million a "
+               "year earlier.", "supported").size() == 1);
+  // A percent elsewhere in the sentence ("20% down") is no change between the levels.
+  CHECK(stated("For a median-priced home, the monthly payment with 20% down works out to $2,198, compared with about $2,219 a "
+               "year ago.", "conflict").empty());
+}
