@@ -180,7 +180,8 @@ void resolve_time(const core::TimeExpression& time, const core::PartialDate& pub
     return;
   }
   // Resolve against the publication date: "27일" in an article of 31 January is 27 January;
-  // a day after the publication day belongs to the month before.
+  // a day well after the publication day belongs to the month before ("29일" in an article of 3
+  // February), but one in the coming week is this month's ("26일 24시까지" in one of the 25th).
   if (chosen->relative && published.year) {
     if (chosen->relative_year || chosen->relative_month == 0) d.year = published.year + chosen->relative_year;
     if (chosen->relative_month) {
@@ -193,7 +194,8 @@ void resolve_time(const core::TimeExpression& time, const core::PartialDate& pub
     if (!d.year && (d.month || d.day)) d.year = published.year;
     if (!d.month && d.day && published.month) {
       d.month = published.month;
-      if (published.day && d.day > published.day) {
+      constexpr int kComingDays = 7;
+      if (published.day && d.day > published.day + kComingDays) {
         auto shifted = core::add_months({d.year, d.month, 1}, -1);
         d.year = shifted.year;
         d.month = shifted.month;

@@ -103,3 +103,14 @@ TEST_CASE("a headline that restates the body's figure holds at the body's moment
     if (f.verdict == "conflict" && f.attribute == "containment") conflict = true;
   CHECK(conflict);
 }
+
+TEST_CASE("a day in the coming week is this month's; one well after the publication day is last month's") {
+  auto soon = test::run({"-"}, jsonl({{"a", "도로공사는 26일 하루 교통량이 500만 대에 이를 것으로 내다봤다."}}, "2026-09-25T14:00:00+09:00"));
+  const core::Claim* c = claim(soon.run, "500만 대");
+  REQUIRE(c);
+  CHECK(c->scope.date.to_string() == "2026-09-26");
+  auto past = test::run({"-"}, jsonl({{"a", "도로공사는 29일 하루 교통량이 500만 대였다고 밝혔다."}}, "2026-02-03T14:00:00+09:00"));
+  c = claim(past.run, "500만 대");
+  REQUIRE(c);
+  CHECK(c->scope.date.to_string() == "2026-01-29");
+}
