@@ -47,7 +47,11 @@ std::string scope_value(const CheckInput& in, const core::Claim& c, const std::s
     if (at.size() == 16 && at[10] == 'T') at[10] = ' ';
     return at;
   }
-  if (reason == "window") return in.rules.scope_label(in.language, reason, s.window);
+  if (reason == "window") {
+    // An hour's figure (시간당 72.5mm) is over an hour, whether or not its sentence says a window.
+    bool hourly = c.quantity.unit.view().ends_with("/hour");
+    return in.rules.scope_label(in.language, reason, s.window.empty() && hourly ? core::Word("1 hour") : s.window);
+  }
   if (reason == "basis") return in.rules.scope_label(in.language, reason, s.basis);
   if (reason == "kind") return in.rules.scope_label(in.language, reason, s.kind);
   if (reason == "direction") return in.rules.scope_label(in.language, reason, s.direction);

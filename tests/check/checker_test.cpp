@@ -359,3 +359,10 @@ TEST_CASE("content words leave out the figure, particles, function words and the
   CHECK(en.count("market"));
   CHECK_FALSE(en.count("of"));
 }
+
+TEST_CASE("an hour's rainfall is never set against a storm's total") {
+  auto r = test::run({"-"}, jsonl({{"a", "태풍이 지나간 제주 한라산에는 28일 오후 6시까지 누적 740mm의 비가 내렸다."},
+                                   {"b", "제주 서귀포에서는 28일 시간당 72.5mm의 폭우가 쏟아졌다."}}));
+  CHECK(with_verdict(r.run, "conflict").empty());
+  CHECK(with_verdict(r.run, "possible-conflict").empty());
+}
