@@ -163,7 +163,7 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   for (int pass = 0; pass < 2 && !clock; ++pass) {
     core::Span range = pass == 0 ? clause : s.span;
     for (const auto& t : times) {
-      if (t.span.start < range.start || t.span.end > range.end || t.kind != "clock") continue;
+      if (t.span.start < range.start || t.span.end > range.end || t.kind != "clock" || starts_a_span(s, t, rules)) continue;
       // "오후 9시 15분(한국시간 오후 10시 15분)": the time in brackets restates the one before it.
       std::string_view before = s.text.substr(range.start, t.span.start - range.start);
       if (std::size_t open = before.rfind('('); open != std::string_view::npos && before.find(')', open) == std::string_view::npos && clock)
@@ -181,7 +181,7 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
   std::size_t before = clock ? clock->span.start : q.span.start;
   const core::TimeExpression* relative = clock && clock->has_relative_day ? clock : nullptr;
   for (const auto& t : times) {
-    if (t.span.start < s.span.start || t.span.end > before || in_dateline(s, t)) continue;
+    if (t.span.start < s.span.start || t.span.end > before || in_dateline(s, t) || starts_a_span(s, t, rules)) continue;
     if (t.kind == "date" && t.date.day) day = &t, relative = nullptr;
     // "어제 오후 2시 기준 4명, 오후 6시 기준 7명": the second clock is on yesterday too.
     else if (t.has_relative_day) relative = &t, day = nullptr;

@@ -144,7 +144,7 @@ class ArticleFramer {
         }
         c.subject_source = words_.get(subject_source);
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
-        apply_time(ex_.times, s, clause, q, article_.published_date, c.scope);
+        apply_time(ex_.times, s, clause, q, article_.published_date, rules_, c.scope);
         apply_as_of(ex_.times, s, clause, q, article_, attribute, rules_, c.scope);
         // A percent is the change of an amount ("매출이 18% 늘었다" against 4조원); of a measure
         // that is itself a percent (turnout, a rate), "rose 10%" is a change, 71.3% its level.

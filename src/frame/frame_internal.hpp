@@ -52,10 +52,14 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
 // "GARAM, March 15 (Eastgate Wire) - …": a wire dateline's date is the report's, not its figures'.
 bool in_dateline(const SentenceView& s, const core::TimeExpression& t);
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
-                const core::Quantity& q, const core::PartialDate& published, core::Scope& scope);
+                const core::Quantity& q, const core::PartialDate& published, const rules::RuleSet& rules, core::Scope& scope);
 // The date or period (and a quarter's window) one time expression names, resolved against the
 // publication date: "27일" in an article of 31 January is 27 January, "4분기" in January last year's.
 void resolve_time(const core::TimeExpression& time, const core::PartialDate& published, core::Scope& scope);
+
+// Whether a time opens a span the figure runs over ("24일 0시부터 25일 정오까지", "since the holiday
+// began on Thursday"): the span's start, never the moment or day the figure holds at.
+bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const rules::RuleSet& rules);
 void apply_window_from_durations(const std::vector<core::Quantity>& quantities, const SentenceView& s, core::Span clause,
                                  const core::Quantity& q, core::Scope& scope);
 

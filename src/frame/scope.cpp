@@ -142,12 +142,39 @@ bool in_dateline(const SentenceView& s, const core::TimeExpression& t) {
   return s.text.substr(p, 1) == "-" || s.text.substr(p, 3) == "\u2014" || s.text.substr(p, 3) == "\u2013";
 }
 
+bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const rules::RuleSet& rules) {
+  std::string_view after = s.text.substr(t.span.end, s.span.end - t.span.end);
+  // "24일 0시부터": the day of a clock that starts the span starts it too.
+  auto skip_spaces = [&] { while (!after.empty() && after.front() == ' ') after.remove_prefix(1); };
+  skip_spaces();
+  std::size_t digits = 0;
+  while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
+  for (const auto& suffix : rules.time.hour_suffix)
+    if (digits > 0 && !suffix.empty() && after.substr(digits, suffix.size()) == suffix) {
+      after.remove_prefix(digits + suffix.size());
+      break;
+    }
+  for (const auto& word : rules.time.span_start_after)
+    if (!word.empty() && after.substr(0, word.size()) == word) return true;
+  // "since the holiday began on Thursday": a span word before it in its stretch of the sentence.
+  std::size_t from = t.span.start > s.span.start + 40 ? t.span.start - 40 : s.span.start;
+  std::string_view before = s.lower.substr(from, t.span.start - from);
+  if (std::size_t comma = before.rfind(','); comma != std::string_view::npos) before.remove_prefix(comma + 1);
+  for (const auto& word : rules.time.span_start_before) {
+    std::size_t at = before.rfind(word);
+    if (at != std::string_view::npos && (at == 0 || before[at - 1] == ' ') &&
+        (at + word.size() == before.size() || before[at + word.size()] == ' '))
+      return true;
+  }
+  return false;
+}
+
 void apply_time(const std::vector<core::TimeExpression>& times, const SentenceView& s, core::Span clause,
-                const core::Quantity& q, const core::PartialDate& published, core::Scope& scope) {
+                const core::Quantity& q, const core::PartialDate& published, const rules::RuleSet& rules, core::Scope& scope) {
   // The nearest time expression before the figure in its clause, else in its sentence; never a
   // wire dateline's.
-  auto usable = [&s](const core::TimeExpression& t) {
-    return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t);
+  auto usable = [&](const core::TimeExpression& t) {
+    return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t) && !starts_a_span(s, t, rules);
   };
   const core::TimeExpression* chosen = nullptr;
   // "fell 17% on Jan. 27": a date right after the figure is its date.

@@ -109,6 +109,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                             {"hour_suffix", F::string_array}, {"minute_suffix", F::string_array}, {"am", F::string_array},
                             {"pm", F::string_array}, {"local_time", F::string_array}, {"duration_after_day", F::string_array},
                             {"as_of_after", F::string_array}, {"as_of_before", F::string_array},
+                            {"span_start_after", F::string_array}, {"span_start_before", F::string_array},
                             {"year_lead_words", F::string_array}, {"month_names", F::integer_map},
                             {"weekday_names", F::integer_map}, {"quarter_names", F::integer_map}})},
       {"messages", with_common({{"text", F::string_map, true}})},
@@ -489,6 +490,8 @@ void load_time(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
   add("hour_suffix", w.hour_suffix);   add("minute_suffix", w.minute_suffix); add("am", w.am); add("pm", w.pm);
   add("local_time", w.local_time);     add("duration_after_day", w.duration_after_day);
   add("as_of_after", w.as_of_after);   add("as_of_before", w.as_of_before);
+  add("span_start_after", w.span_start_after);
+  add("span_start_before", w.span_start_before);
   add("year_lead_words", w.year_lead_words);
   if (auto m = t["month_names"].as_table())
     for (auto&& [k, v] : *m) w.month_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));

@@ -242,6 +242,8 @@ struct TimeWords {
       century_suffix, hour_suffix, minute_suffix, am, pm, local_time, duration_after_day;
   // Words that make a clock the moment of a briefing's figures: "오후 1시 기준", "as of 6 p.m.".
   std::vector<std::string> as_of_after, as_of_before;
+  // Words that make a time the start of a span, right after it (부터) or before it (since).
+  std::vector<std::string> span_start_after, span_start_before;
   std::vector<std::string> year_lead_words;  // english: a bare four-digit number after one is a year ("in 2024")
   std::map<std::string, int> month_names;    // english
   std::map<std::string, int> weekday_names;  // english + korean

@@ -114,3 +114,21 @@ TEST_CASE("a day in the coming week is this month's; one well after the publicat
   REQUIRE(c);
   CHECK(c->scope.date.to_string() == "2026-01-29");
 }
+
+TEST_CASE("the start of a span a tally runs over is not the moment it holds at") {
+  auto r = test::run({"-"}, jsonl({{"a", "24일 0시부터 25일 오후 9시까지 전국 고속도로에서 교통사고 58건이 발생했다."},
+                                   {"b", "Officials counted 63 accidents on expressways since the holiday began on Thursday, as of 6 p.m."}},
+                                  "2026-09-25T22:00:00+09:00"));
+  const core::Claim* ko = claim(r.run, "58건");
+  const core::Claim* en = claim(r.run, "63 accidents");
+  REQUIRE(ko);
+  REQUIRE(en);
+  CHECK(ko->attribute.view() == "accidents");
+  CHECK(ko->scope.as_of.view() == "2026-09-25T21:00");
+  CHECK(en->scope.as_of.view() == "2026-09-25T18:00");
+  // 63 at 6 p.m., 58 at 9 p.m.: a tally cannot fall.
+  bool fell = false;
+  for (const auto& f : r.run.findings)
+    if (f.verdict == "conflict" && f.attribute == "accidents") fell = true;
+  CHECK(fell);
+}
