@@ -144,6 +144,10 @@ class ArticleFramer {
         }
         c.subject_source = words_.get(subject_source);
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
+        // A part the sentence gives of the last one's figures, unless its clause names whose it is
+        // ("이 가운데 다온은행의 순이익은": the bank's own figure).
+        if (c.scope.role.empty() && subject_source != "clause" && subject_source != "cue" && opens_on_part(s, q, rules_))
+          c.scope.role = words_.get("part");
         apply_time(ex_.times, s, clause, q, article_.published_date, rules_, c.scope);
         apply_as_of(ex_.times, s, clause, q, article_, attribute, rules_, c.scope);
         // A percent is the change of an amount ("매출이 18% 늘었다" against 4조원); of a measure

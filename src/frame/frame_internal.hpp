@@ -57,6 +57,10 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
 // publication date: "27일" in an article of 31 January is 27 January, "4분기" in January last year's.
 void resolve_time(const core::TimeExpression& time, const core::PartialDate& published, core::Scope& scope);
 
+// "이 가운데 수리가오델수르주에서만 71명이 숨졌다", "Of them, 12 were children": the sentence opens on a
+// part of the last one's figures (grammar part_openers).
+bool opens_on_part(const SentenceView& s, const core::Quantity& q, const rules::RuleSet& rules);
+
 // Whether a time opens a span the figure runs over ("24일 0시부터 25일 정오까지", "since the holiday
 // began on Thursday"): the span's start, never the moment or day the figure holds at.
 bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const rules::RuleSet& rules);

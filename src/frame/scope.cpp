@@ -84,6 +84,7 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
         s.text[before - word.size() - 1] == ' ' && !(s.text[before - word.size() - 2] >= '0' && s.text[before - word.size() - 2] <= '9') &&
         scope.role.empty())
       scope.role = "part";
+
   // "전년 동기 6조6480억원보다", "against $3.57 billion a year earlier": a figure of the same period
   // an earlier year (or quarter); only spaces, a bracket or a comma stand between.
   auto only_joiners = [&](std::size_t from, std::size_t to) {
@@ -140,6 +141,16 @@ bool in_dateline(const SentenceView& s, const core::TimeExpression& t) {
     while (p < s.span.end && s.text[p] == ' ') ++p;
   }
   return s.text.substr(p, 1) == "-" || s.text.substr(p, 3) == "\u2014" || s.text.substr(p, 3) == "\u2013";
+}
+
+bool opens_on_part(const SentenceView& s, const core::Quantity& q, const rules::RuleSet& rules) {
+  std::size_t start = s.span.start;
+  while (start < q.span.start && (s.text[start] == ' ' || s.text[start] == '"')) ++start;
+  for (const std::string& opener : rules.grammar.part_openers)
+    if (!opener.empty() && q.span.start >= start + opener.size() && s.lower.compare(start, opener.size(), opener) == 0 &&
+        (start + opener.size() == s.span.end || s.text[start + opener.size()] == ' ' || s.text[start + opener.size()] == ','))
+      return true;
+  return false;
 }
 
 bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const rules::RuleSet& rules) {

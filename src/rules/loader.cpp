@@ -120,7 +120,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"source_words", F::string_array}, {"lexicon", F::string},
                                {"compound_endings", F::string_array}, {"byline_words", F::string_array},
                                {"person_titles", F::string_array}, {"not_surnames", F::string_array},
-                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"report_verbs", F::string_array}, {"change_size_words", F::string_array}})},
+                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -464,6 +464,8 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("place_heads", rules.grammar.place_heads);
   add("occasion_words", rules.grammar.occasion_words);
   add("report_verbs", rules.grammar.report_verbs);
+  add("part_openers", rules.grammar.part_openers);
+  for (auto& w : rules.grammar.part_openers) w = core::ascii_lower(w);
   add("change_size_words", rules.grammar.change_size_words);
   rules.lexicon.add_compound_endings(strings(t["compound_endings"]));
   if (auto path = t["lexicon"].value<std::string>()) {

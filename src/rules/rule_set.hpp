@@ -197,6 +197,8 @@ struct Grammar {
   std::vector<std::string> occasion_words;
   // Verbs of reporting that end a sentence (밝혔다, 추산했다): the topic opening it is who reports.
   std::vector<std::string> report_verbs;
+  // Words that open a sentence on a part of the last one's figures (이 가운데, of them), lower-cased.
+  std::vector<std::string> part_openers;
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약
   // 28만 명, the increase of 282,000).
   std::vector<std::string> change_size_words;

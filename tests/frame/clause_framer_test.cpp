@@ -375,3 +375,16 @@ TEST_CASE("a count whose counter is of another class is no figure of a measure t
   CHECK(measure_of(r.run, "47건") != "death-toll");
   CHECK(measure_of(r.run, "63 accidents") != "death-toll");
 }
+
+TEST_CASE("a sentence that opens on a part of the last one's figures gives parts, unless it names whose") {
+  auto r = test::run({"-"}, jsonl({{"a", "지진 사망자는 79명으로 늘었다. 이 가운데 해솔주에서만 71명이 숨졌다. "
+                                         "이 가운데 다온은행의 상반기 순이익은 2조1280억원이었다."},
+                                   {"b", "Of them, 12 were children."}}));
+  const core::Claim* province = claim(r.run, "71명");
+  REQUIRE(province);
+  CHECK(province->scope.role == "part");
+  const core::Claim* bank = claim(r.run, "2조1280억원");
+  REQUIRE(bank);
+  CHECK(bank->scope.role.empty());
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
