@@ -86,26 +86,22 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
       scope.role = "part";
 
   // "전년 동기 6조6480억원보다", "against $3.57 billion a year earlier": a figure of the same period
-  // an earlier year (or quarter); only spaces, a bracket or a comma stand between.
-  auto only_joiners = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to; ++i)
-      if (s.text[i] != ' ' && s.text[i] != '(' && s.text[i] != ')' && s.text[i] != ',') return false;
-    return true;
-  };
-  std::string_view head = s.lower.substr(s.span.start, q.span.start - s.span.start);
-  std::string_view tail = s.lower.substr(q.span.end, s.span.end - q.span.end);
-  for (const auto& [word, shift] : rules.earlier_before_words) {
-    std::size_t at = head.rfind(word);
-    if (at != std::string_view::npos && (at == 0 || head[at - 1] == ' ' || head[at - 1] == '(') &&
-        only_joiners(s.span.start + at + word.size(), q.span.start))
+  // an earlier year (or quarter); only spaces, a bracket or a comma stand between. Read at the
+  // figure's edges only: this runs for every figure.
+  auto joiner = [](char c) { return c == ' ' || c == '(' || c == ')' || c == ','; };
+  std::size_t head_end = q.span.start;
+  while (head_end > s.span.start && joiner(s.text[head_end - 1])) --head_end;
+  std::string_view head = s.lower.substr(s.span.start, head_end - s.span.start);
+  std::size_t tail_start = q.span.end;
+  while (tail_start < s.span.end && joiner(s.text[tail_start])) ++tail_start;
+  std::string_view tail = s.lower.substr(tail_start, s.span.end - tail_start);
+  for (const auto& [word, shift] : rules.earlier_before_words)
+    if (head.size() >= word.size() && head.substr(head.size() - word.size()) == word &&
+        (head.size() == word.size() || head[head.size() - word.size() - 1] == ' ' || head[head.size() - word.size() - 1] == '('))
       scope.earlier = shift;
-  }
-  for (const auto& [word, shift] : rules.earlier_after_words) {
-    std::size_t at = tail.find(word);
-    if (at != std::string_view::npos && only_joiners(q.span.end, q.span.end + at) &&
-        (at + word.size() == tail.size() || !is_latin(tail[at + word.size()])))
+  for (const auto& [word, shift] : rules.earlier_after_words)
+    if (tail.substr(0, word.size()) == word && (tail.size() == word.size() || !is_latin(tail[word.size()])))
       scope.earlier = shift;
-  }
   auto take = [&](int field_slot, core::Word& slot) {
     const Best& b = best[static_cast<std::size_t>(field_slot)];
     if (b.distance >= 0 && slot.empty()) slot = b.value;
@@ -189,9 +185,10 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
   };
   const core::TimeExpression* chosen = nullptr;
   // "fell 17% on Jan. 27": a date right after the figure is its date.
+  // Positions first: `usable` reads the text around a time, and this runs for every figure.
   for (const auto& t : times)
-    if (usable(t) && t.span.start >= q.span.end && t.span.start <= q.span.end + 12 && t.span.start < clause.end &&
-        s.lower.substr(q.span.end, t.span.start - q.span.end).find_first_not_of(" ,on") == std::string_view::npos)
+    if (t.span.start >= q.span.end && t.span.start <= q.span.end + 12 && t.span.start < clause.end &&
+        s.lower.substr(q.span.end, t.span.start - q.span.end).find_first_not_of(" ,on") == std::string_view::npos && usable(t))
       chosen = &t;
   for (int pass = 0; pass < 2 && !chosen; ++pass) {
     core::Span range = pass == 0 ? clause : s.span;
@@ -201,7 +198,7 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
     }
     if (!chosen && pass == 0)
       for (const auto& t : times)
-        if (usable(t) && t.span.start >= q.span.end && t.span.end <= clause.end && (!chosen || t.span.start < chosen->span.start)) chosen = &t;
+        if (t.span.start >= q.span.end && t.span.end <= clause.end && (!chosen || t.span.start < chosen->span.start) && usable(t)) chosen = &t;
   }
   if (chosen) resolve_time(*chosen, published, scope);
 }
