@@ -65,6 +65,20 @@ inline crosscheck::cli::PipelineResult run(const std::vector<std::string>& paths
   return crosscheck::cli::run_pipeline(paths, rules(), &in, "en");
 }
 
+// JSONL lines of articles (id, text), all published at `published`: a run's input on stdin.
+inline std::string jsonl_articles(const std::vector<std::pair<std::string, std::string>>& articles, const std::string& published) {
+  std::string out;
+  for (const auto& [id, text] : articles) out += nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
+  return out;
+}
+
+// The claim read from the figure written exactly `surface`; null when none was.
+inline const crosscheck::core::Claim* claim_written(const crosscheck::report::Run& run, const std::string& surface) {
+  for (const auto& c : run.claims)
+    if (c.quantity.surface == surface) return &c;
+  return nullptr;
+}
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

@@ -15,16 +15,10 @@ using namespace crosscheck;
 namespace {
 
 std::string jsonl(const std::vector<std::pair<std::string, std::string>>& articles, const std::string& published = "2025-06-17T23:00:00+09:00") {
-  std::string out;
-  for (const auto& [id, text] : articles) out += nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
-  return out;
+  return test::jsonl_articles(articles, published);
 }
 
-const core::Claim* claim(const report::Run& run, const std::string& surface) {
-  for (const auto& c : run.claims)
-    if (c.quantity.surface == surface) return &c;
-  return nullptr;
-}
+const core::Claim* claim(const report::Run& run, const std::string& surface) { return test::claim_written(run, surface); }
 
 // The measure of the figure written `surface`, "(no such figure)" when none was read.
 std::string measure_of(const report::Run& run, const std::string& surface) {

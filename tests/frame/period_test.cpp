@@ -12,16 +12,10 @@ using namespace crosscheck;
 namespace {
 
 std::string jsonl(const std::vector<std::pair<std::string, std::string>>& articles, const std::string& published) {
-  std::string out;
-  for (const auto& [id, text] : articles) out += nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
-  return out;
+  return test::jsonl_articles(articles, published);
 }
 
-const core::Claim* claim(const report::Run& run, const std::string& surface) {
-  for (const auto& c : run.claims)
-    if (c.quantity.surface == surface) return &c;
-  return nullptr;
-}
+const core::Claim* claim(const report::Run& run, const std::string& surface) { return test::claim_written(run, surface); }
 
 std::string period_of(const report::Run& run, const std::string& surface) {
   const core::Claim* c = claim(run, surface);
