@@ -45,6 +45,11 @@ ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b);
 // The unit a figure is compared in as written: "시간당 141.9mm" (mm/hour) is the rain of one
 // hour, as "1시간 동안 114.9mm" is, so rain in an hour is rain in mm.
 std::string_view compared_unit(const core::Quantity& q);
+// Whether a figure is a physical measure per hour ("시간당 72.5mm", mm/hour).
+bool per_hour(const core::Quantity& q);
+// Whether a period's or date's source is the figure's own words, or the article's where it states
+// the same figure again ("restated"): not the article's period or date standing in for one.
+bool source_stated(std::string_view source);
 // The mark two figures with the same significant digits (sorted) carry: `same_order` whether
 // their digits stand in one order, `digits` how many, `ratio` the larger over the smaller.
 ErrorMark mark_of(bool same_order, std::size_t digits, double ratio);

@@ -49,8 +49,7 @@ std::string scope_value(const CheckInput& in, const core::Claim& c, const std::s
   }
   if (reason == "window") {
     // An hour's figure (시간당 72.5mm) is over an hour, whether or not its sentence says a window.
-    bool hourly = c.quantity.unit.view().ends_with("/hour");
-    return in.rules.scope_label(in.language, reason, s.window.empty() && hourly ? core::Word("1 hour") : s.window);
+    return in.rules.scope_label(in.language, reason, s.window.empty() && per_hour(c.quantity) ? core::Word("1 hour") : s.window);
   }
   if (reason == "basis") return in.rules.scope_label(in.language, reason, s.basis);
   if (reason == "kind") return in.rules.scope_label(in.language, reason, s.kind);
@@ -392,8 +391,8 @@ class GroupChecker {
     // A period the article names for its other figures, or its dateline, stands in for a time
     // the figure's own sentence does not give: enough to compare, not to be sure.
     // A time the article states where it gives the figure again counts as stated.
-    auto stated = [](std::string_view source) { return source.empty() || source == "restated"; };
-    bool time_ok = !varies || (!c.scope.period.empty() && stated(c.scope.period_source)) || (c.scope.date.day && stated(c.scope.date_source)) ||
+    bool time_ok = !varies || (!c.scope.period.empty() && source_stated(c.scope.period_source)) ||
+                   (c.scope.date.day && source_stated(c.scope.date_source)) ||
                    moment_stated(c);
     bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
                       ((subject == "event" || subject == "topic") && measure_ok && time_ok);

@@ -251,8 +251,7 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   if (x.role == "part" || y.role == "part") out.reasons.push_back("part");
   // An hour's figure (시간당 72.5mm) is compared with a plain one of its unit only as the same hour's:
   // against a figure of no stated hour (a storm's 740mm) it is another window.
-  auto hourly = [](const core::Claim& c) { return c.quantity.unit.view().size() > 5 && c.quantity.unit.view().ends_with("/hour"); };
-  bool hour_apart = hourly(a) != hourly(b) && (hourly(a) ? y.window : x.window) != "1 hour";
+  bool hour_apart = per_hour(a.quantity) != per_hour(b.quantity) && (per_hour(a.quantity) ? y.window : x.window) != "1 hour";
   if (differ(x.window, y.window) || hour_apart) out.reasons.push_back("window");
   // A live (intraday) figure is not a final one, even when the other side does not say "final".
   // Two moments of a running tally say when they hold; "현재" before a tally is its moment, not a trading session.

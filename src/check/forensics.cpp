@@ -33,13 +33,20 @@ ErrorMark mark_of(bool same_order, std::size_t digits, double ratio) {
   return digits >= 3 && exponent < 1 ? ErrorMark::digits : ErrorMark::none;
 }
 
+constexpr std::string_view kPerHour = "/hour";
+
+bool per_hour(const core::Quantity& q) {
+  std::string_view unit = q.unit.view();
+  return q.dimension == core::Dimension::measure && unit.size() > kPerHour.size() && unit.ends_with(kPerHour);
+}
+
 std::string_view compared_unit(const core::Quantity& q) {
   std::string_view unit = q.unit.view();
-  constexpr std::string_view kPerHour = "/hour";
-  if (q.dimension == core::Dimension::measure && unit.size() > kPerHour.size() && unit.substr(unit.size() - kPerHour.size()) == kPerHour)
-    unit.remove_suffix(kPerHour.size());
+  if (per_hour(q)) unit.remove_suffix(kPerHour.size());
   return unit;
 }
+
+bool source_stated(std::string_view source) { return source.empty() || source == "restated"; }
 
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
   if (!std::isfinite(a.point) || !std::isfinite(b.point) || a.point == 0 || b.point == 0) return ErrorMark::none;
@@ -66,8 +73,8 @@ bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, con
   for (const auto& r : cmp.reasons) {
     bool weak = false;
     if (r == "date-unknown") weak = true;  // nothing was said, which sets nothing apart
-    else if (r == "period") weak = (!x.period_source.empty() && x.period_source != "restated") || (!y.period_source.empty() && y.period_source != "restated");
-    else if (r == "date") weak = (!x.date_source.empty() && x.date_source != "restated") || (!y.date_source.empty() && y.date_source != "restated");
+    else if (r == "period") weak = !source_stated(x.period_source) || !source_stated(y.period_source);
+    else if (r == "date") weak = !source_stated(x.date_source) || !source_stated(y.date_source);
     else if (r == "as-of") weak = !moment_stated(a) || !moment_stated(b);
     // A qualifier, a kind, a basis or a direction on one side only is a reading, not a contrast.
     else if (r == "subject") weak = x.qualifier.empty() || y.qualifier.empty();

@@ -114,6 +114,18 @@ std::string shift_period(std::string_view period, int months) {
   return buf;
 }
 
+int span_months(std::string_view span) {
+  std::size_t i = 0;
+  int n = 0;
+  while (i < span.size() && span[i] >= '0' && span[i] <= '9' && n < 1000) n = n * 10 + (span[i++] - '0');
+  if (i == 0 || span[0] == '0' || i >= span.size() || span[i] != ' ') return 0;
+  std::string_view unit = span.substr(i + 1);
+  if (unit == "year") return n * 12;
+  if (unit == "quarter") return n * 3;
+  if (unit == "month") return n;
+  return 0;
+}
+
 std::string period_for_window(std::string_view period, std::string_view window) {
   bool within_year = period.size() > 5 && period[4] == '-' && period.find('/') == std::string_view::npos &&
                      std::all_of(period.begin(), period.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });

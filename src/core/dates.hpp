@@ -32,5 +32,8 @@ std::string shift_period(std::string_view period, int months);
 // The period a figure over `window` takes from a neighbour's: a year's figure (연간 매출, window
 // "1 year") in an article about 2024-Q4 is of 2024, not of the quarter; otherwise `period` itself.
 std::string period_for_window(std::string_view period, std::string_view window);
+// The months a span names: "1 year" 12, "2 quarter" 6, "1 month" 1; 0 for anything else
+// ("one year", "01 year").
+int span_months(std::string_view span);
 
 }  // namespace crosscheck::core

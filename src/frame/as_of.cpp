@@ -244,23 +244,6 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 
 namespace crosscheck::frame {
 
-namespace {
-
-// "1 year" → 12, "1 quarter" → 3, "2 month" → 2; 0 for anything else.
-int earlier_months(std::string_view span) {
-  int n = 0;
-  std::size_t i = 0;
-  while (i < span.size() && span[i] >= '0' && span[i] <= '9') n = n * 10 + (span[i++] - '0');
-  while (i < span.size() && span[i] == ' ') ++i;
-  std::string_view unit = span.substr(i);
-  if (unit == "year") return n * 12;
-  if (unit == "quarter") return n * 3;
-  if (unit == "month") return n;
-  return 0;
-}
-
-}  // namespace
-
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words) {
   std::map<std::string, int> periods;
@@ -306,7 +289,7 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
   // own or the article's, moved back by the cue's span.
   for (auto& c : claims) {
     if (c.scope.earlier.empty()) continue;
-    int months = earlier_months(c.scope.earlier);
+    int months = core::span_months(c.scope.earlier);
     if (months == 0) continue;
     if (!c.scope.period.empty()) {
       std::string shifted = core::shift_period(c.scope.period, -months);

@@ -1,6 +1,5 @@
 #include <re2/re2.h>
 
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <vector>
@@ -49,8 +48,7 @@ bool dateline_parts(const std::string& line, const re2::RE2& re, std::map<std::s
 int month_of(std::string text, const rules::RuleSet& rules) {
   if (!text.empty() && text[0] >= '0' && text[0] <= '9') return std::atoi(text.c_str());
   while (!text.empty() && text.back() == '.') text.pop_back();
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = rules.time.month_names.find(text);
+  auto it = rules.time.month_names.find(core::ascii_lower(text));
   return it == rules.time.month_names.end() ? 0 : it->second;
 }
 
@@ -73,8 +71,7 @@ bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& 
       if (!hh.empty() && !mm.empty()) {
         int hour = std::atoi(hh.c_str());
         // "9:10 p.m.", "12:05 a.m.": the half of the day the page names.
-        std::string half = parts["ampm"];
-        for (char& c : half) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string half = core::ascii_lower(parts["ampm"]);
         if (!half.empty() && half[0] == 'p' && hour < 12) hour += 12;
         if (!half.empty() && half[0] == 'a' && hour == 12) hour = 0;
         if (hour > 23) continue;

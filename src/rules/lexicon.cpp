@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.hpp"
+
 namespace crosscheck::rules {
 
 namespace {
@@ -79,16 +81,13 @@ bool Lexicon::is_inflected_verb(std::string_view w) const {
   for (std::string_view ending : {"고", "면", "자", "며", "서"})
     if (last == ending && is_verb_form(before)) return true;
   // Adnominal ㄴ or ㄹ on the stem's last syllable: 포함한 = 포함하 + ㄴ, 지불할 = 지불하 + ㄹ.
-  char32_t c = (static_cast<unsigned char>(last[0]) & 0x0F) << 12 | (static_cast<unsigned char>(last[1]) & 0x3F) << 6 |
-               (static_cast<unsigned char>(last[2]) & 0x3F);
-  if (c < 0xAC00 || c > 0xD7A3) return false;
+  std::size_t length = 0;
+  char32_t c = core::decode_at(last, 0, length);
+  if (length != kSyllable || c < 0xAC00 || c > 0xD7A3) return false;
   int final_consonant = static_cast<int>((c - 0xAC00) % 28);
   if (final_consonant != 4 && final_consonant != 8) return false;  // ㄴ, ㄹ
-  char32_t open = c - static_cast<char32_t>(final_consonant);
   std::string stem(before);
-  stem += static_cast<char>(0xE0 | (open >> 12));
-  stem += static_cast<char>(0x80 | ((open >> 6) & 0x3F));
-  stem += static_cast<char>(0x80 | (open & 0x3F));
+  core::append_utf8(stem, c - static_cast<char32_t>(final_consonant));
   return is_verb_form(stem);
 }
 

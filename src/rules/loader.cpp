@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include "core/dates.hpp"
 #include "rules/rule_set.hpp"
 #include "rules/toml_schema.hpp"
 #include "core/text.hpp"
@@ -394,15 +395,6 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
   }
 }
 
-// "1 year", "2 quarter", "1 month": the span an earlier-period cue moves a figure back by.
-bool is_period_span(std::string_view v) {
-  std::size_t i = 0;
-  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
-  if (i == 0 || v[0] == '0' || i >= v.size() || v[i] != ' ') return false;
-  std::string_view unit = v.substr(i + 1);
-  return unit == "year" || unit == "quarter" || unit == "month";
-}
-
 void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
   static const std::vector<std::string> fields = {"window", "basis", "kind", "direction", "attribution", "period", "as_of", "total",
                                                   "whole_before", "whole_after", "earlier_before", "earlier_after"};
@@ -417,7 +409,7 @@ void load_scope_cues(const toml::table& t, RuleSet& rules, const FileContext& ct
         continue;
       }
       std::string value = x["value"].value_or<std::string>("");
-      if (field.rfind("earlier_", 0) == 0 && !is_period_span(value)) {
+      if (field.rfind("earlier_", 0) == 0 && core::span_months(value) == 0) {
         ctx.error(*x.get("value"), "schema.value", "an earlier-period cue's value must be a span such as '1 year'",
                   "a number and year, quarter or month: '1 year', '1 quarter'");
         continue;
@@ -465,7 +457,6 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("occasion_words", rules.grammar.occasion_words);
   add("report_verbs", rules.grammar.report_verbs);
   add("part_openers", rules.grammar.part_openers);
-  for (auto& w : rules.grammar.part_openers) w = core::ascii_lower(w);
   add("change_size_words", rules.grammar.change_size_words);
   rules.lexicon.add_compound_endings(strings(t["compound_endings"]));
   if (auto path = t["lexicon"].value<std::string>()) {
@@ -806,6 +797,7 @@ void RuleSet::build_tables() {
   for (const auto& w : grammar.name_stop_words) grammar.stop_lower.insert(lower(w));
   for (const auto& w : grammar.function_words) grammar.function_lower.insert(lower(w));
   for (const auto& w : grammar.change_words) grammar.change_lower.push_back(lower(w));
+  for (auto& w : grammar.part_openers) w = lower(w);
   grammar.change_size_lower.clear();
   for (const auto& w : grammar.change_size_words) grammar.change_size_lower.push_back(lower(w));
   // Each language's scale words, largest first: every large figure a report writes looks here.

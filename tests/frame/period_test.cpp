@@ -35,6 +35,13 @@ TEST_CASE("periods move by whole months, in the form they were written") {
   CHECK(core::shift_period("2025", -3).empty());
   CHECK(core::shift_period("?-Q1", -12).empty());
   CHECK(core::shift_period("annual", -12).empty());
+  CHECK(core::span_months("1 year") == 12);
+  CHECK(core::span_months("2 quarter") == 6);
+  CHECK(core::span_months("1 month") == 1);
+  CHECK(core::span_months("one year") == 0);
+  CHECK(core::span_months("01 year") == 0);
+  CHECK(core::span_months("1  year") == 0);
+  CHECK(core::span_months("1 week") == 0);
   CHECK(core::period_for_window("2024-Q4", "1 year") == "2024");
   CHECK(core::period_for_window("2024-Q4", "1 quarter") == "2024-Q4");
   CHECK(core::period_for_window("2025-09-01/2025-09-20", "1 year") == "2025-09-01/2025-09-20");
