@@ -23,18 +23,18 @@ core::Interval change_between(const core::Interval& from, const core::Interval& 
 
 // "up 12 percent from 1.09 million", "전년 동기 6조6480억원보다", "2.5%에서 2.3%로": the level the
 // change is measured from, marked so by the words around it.
-bool marked_as_base(std::string_view sentence_text, std::size_t sentence_start, const core::Claim& c) {
+bool marked_as_base(std::string_view sentence_text, std::size_t sentence_start, const core::Claim& c, const rules::RuleSet& rules) {
   if (c.quantity.span.start < sentence_start || c.quantity.span.end > sentence_start + sentence_text.size()) return false;
   std::string_view before = sentence_text.substr(0, c.quantity.span.start - sentence_start);
   std::string_view after = sentence_text.substr(c.quantity.span.end - sentence_start);
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  for (std::string_view word : {"from", "against", "compared with", "compared to", "versus", "from a"})
-    if (before.size() >= word.size() && before.substr(before.size() - word.size()) == word &&
+  for (std::string_view word : rules.change_base_before)
+    if (!word.empty() && before.size() >= word.size() && before.substr(before.size() - word.size()) == word &&
         (before.size() == word.size() || before[before.size() - word.size() - 1] == ' '))
       return true;
   if (!after.empty() && after.front() == ')') after.remove_prefix(1);
-  for (std::string_view particle : {"보다", "에서", "대비"})
-    if (after.substr(0, particle.size()) == particle) return true;
+  for (std::string_view particle : rules.change_base_after)
+    if (!particle.empty() && after.substr(0, particle.size()) == particle) return true;
   return false;
 }
 
@@ -119,7 +119,8 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       std::string_view sentence_text = core::sentence_of(a, in.articles[where.first]);
       // ...and the change stands right beside its base ("up 12 percent from 1.09 million", "6조6480억원보다
       // 18.4% 감소"), not elsewhere in the sentence ("with 20% down … compared with about $2,219").
-      bool a_base = marked_as_base(sentence_text, where.second, a), b_base = marked_as_base(sentence_text, where.second, b);
+      bool a_base = marked_as_base(sentence_text, where.second, a, in.rules),
+           b_base = marked_as_base(sentence_text, where.second, b, in.rules);
       const core::Claim& base = a_base ? a : b;
       std::size_t gap = change.quantity.span.end <= base.quantity.span.start ? base.quantity.span.start - change.quantity.span.end
                                                                               : change.quantity.span.start - std::min(change.quantity.span.start, base.quantity.span.end);

@@ -90,7 +90,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
                                {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"band_words", F::string_array},
-                               {"change_from_words", F::string_array}, {"conversion_joiners", F::string_array}})},
+                               {"change_from_words", F::string_array}, {"conversion_joiners", F::string_array},
+                               {"change_base_before", F::string_array}, {"change_base_after", F::string_array}})},
       {"units", with_common({{"unit", F::table_array, false, &kUnitSpec}, {"counted_nouns", F::string_array},
                              {"not_counted", F::string_array},
                              {"count_class", F::table_array, false, &kCountClassSpec},
@@ -195,6 +196,8 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["measure_links"])) rules.measure_links.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["band_words"])) rules.band_words.push_back(s);
   for (auto& s : strings(t["change_from_words"])) rules.change_from_words.push_back(s);
+  for (auto& s : strings(t["change_base_before"])) rules.change_base_before.push_back(s);
+  for (auto& s : strings(t["change_base_after"])) rules.change_base_after.push_back(s);
   for (auto& s : strings(t["conversion_joiners"])) rules.conversion_joiners.push_back(core::ascii_lower(s));
 }
 

@@ -324,6 +324,9 @@ struct RuleSet {
   std::vector<std::string> particles;          // Korean particles stripped for matching
   std::vector<std::string> band_words;         // 대 of 9%대: the band a figure opens
   std::vector<std::string> change_from_words;  // "from" of "from 5% to 7%": no range
+  // The words that mark a level as the base a stated change runs from: before it ("from 1.09
+  // million") or after it ("6조6480억원보다").
+  std::vector<std::string> change_base_before, change_base_after;
   std::vector<std::string> conversion_joiners; // "comes to", "우리 돈": a money figure after them converts the one before
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
