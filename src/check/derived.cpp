@@ -1,5 +1,7 @@
 #include "check/derived.hpp"
 
+#include "check/derived_internal.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -17,12 +19,6 @@ namespace crosscheck::check {
 
 namespace {
 
-// A claim's date as its own words give it: the article's date stood in for a price that named
-// none (scope.date_source "published") so that prices of one day compare, but a derived check
-// ties a change to the two prices it spans by the dates the text states.
-core::PartialDate own_date(const core::Claim& c) { return c.scope.date_source == "published" ? core::PartialDate{} : c.scope.date; }
-
-
 // "1 day" → 1, "4 trading-day" → 4; 0 when the window says no number of sessions.
 int sessions(const std::string& window) {
   if (window.empty()) return 0;
@@ -36,15 +32,6 @@ std::string percent_text(double v) {
   std::snprintf(buf, sizeof buf, "%+.2f%%", v);
   return buf;
 }
-
-core::PartialDate when(const CheckInput& in, const core::Claim& c) {
-  if (own_date(c).complete()) return own_date(c);
-  return in.articles[c.article].published_date;
-}
-
-}  // namespace
-
-namespace {
 
 // Real coverage quotes a company's price on a given day a handful of times; past this many
 // distinct values on one day (or in one article) the rest are not tried as the ends of a change,
@@ -67,23 +54,6 @@ struct PriceIndex {
 
 int day_of(const core::PartialDate& d) { return core::days_from_civil(d.year, d.month, d.day); }
 
-// The claims `keep` accepts, in an order that does not depend on how the input was split or
-// shuffled. Each derived check looks at a small share of the claims, so only those are sorted.
-template <typename Keep>
-std::vector<std::size_t> canonical_order(const CheckInput& in, Keep keep) {
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < in.claims.size(); ++i)
-    if (keep(in.claims[i])) order.push_back(i);
-  auto rank = core::article_ranks_by_id(in.articles);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto& x = in.claims[a];
-    const auto& y = in.claims[b];
-    if (x.article != y.article) return rank[x.article] < rank[y.article];
-    if (x.quantity.span.start != y.quantity.span.start) return x.quantity.span.start < y.quantity.span.start;
-    return x.id < y.id;
-  });
-  return order;
-}
 
 PriceIndex index_prices(const CheckInput& in, const std::vector<std::size_t>& order) {
   const auto& claims = in.claims;
@@ -335,107 +305,6 @@ void check_sums(const CheckInput& in, std::vector<core::Finding>& out) {
                              {{"parts", listed}, {"sum", format_value(in.rules, in.language, (lo + hi) / 2, total.quantity.unit)}, {"total", total.quantity.surface}});
       out.push_back(std::move(f));
     }
-}
-
-namespace {
-
-// A rate to two decimals, or to four significant digits when it is below one (won to the dollar:
-// 0.0007246, not 0).
-double readable_rate(double rate) {
-  if (!(rate > 0) || rate >= 1) return std::round(rate * 100) / 100;
-  double scale = std::pow(10.0, 3 - std::floor(std::log10(rate)));
-  return std::round(rate * scale) / scale;
-}
-
-// A rate the article states between the two currencies (KRW/USD 1,380 for a conversion either
-// way), as a one-quote band; nullptr when it states none.
-const core::Claim* stated_rate(const CheckInput& in, std::size_t article, const std::string& from, const std::string& to,
-                               std::vector<rules::FxQuote>& band) {
-  for (const auto& r : in.claims) {
-    if (r.article != article || !(r.quantity.point > 0)) continue;
-    const std::string& unit = r.quantity.unit;
-    if (unit == to + "/" + from) band = {{r.quantity.point, "", "the article"}};
-    else if (unit == from + "/" + to) band = {{1 / r.quantity.point, "", "the article"}};
-    else continue;
-    return &r;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
-  if (in.rules.fx.empty()) return;
-  // The story's own dates stand in for an article that gives none.
-  std::vector<int> story_days;
-  for (const auto& a : in.articles)
-    if (a.published_date.complete())
-      story_days.push_back(core::days_from_civil(a.published_date.year, a.published_date.month, a.published_date.day));
-  std::sort(story_days.begin(), story_days.end());
-  for (std::size_t ci : canonical_order(in, [](const core::Claim& c) { return c.linked_to >= 0 && c.quantity.link == "conversion"; })) {
-    const core::Claim& c = in.claims[ci];
-    const core::Claim& main = in.claims[static_cast<std::size_t>(c.linked_to)];
-    const std::string& from = main.quantity.unit;
-    const std::string& to = c.quantity.unit;
-    core::PartialDate date = when(in, main);
-    std::vector<rules::FxQuote> band;
-    std::string date_text, date_words;  // the evidence's form, and the explanation's
-    if (date.complete()) {
-      band = in.rules.fx.rates_around(from, to, date, 7);
-      date_text = date.to_string();
-    } else if (!story_days.empty()) {
-      // Dates of the other articles: from a week before the first to a week after the last.
-      core::PartialDate first = in.articles.front().published_date;
-      for (const auto& a : in.articles)
-        if (a.published_date.complete() &&
-            core::days_from_civil(a.published_date.year, a.published_date.month, a.published_date.day) == story_days.front())
-          first = a.published_date;
-      int span = story_days.back() - story_days.front();
-      band = in.rules.fx.rates_around(from, to, first, 7 + span);
-      date_text = first.to_string() + " (story dates)";
-      date_words = render(in.rules, in.language, "label.story-dates", {{"date", first.to_string()}});
-    }
-    if (date_words.empty()) date_words = date_text;
-    // No table covers the day (a story dated past the bundled rates): the rate the article itself
-    // states ("based on roughly 1,380 won to the dollar", 달러당 1,380원) is the one it converted at.
-    if (band.empty())
-      if (const core::Claim* stated = stated_rate(in, c.article, from, to, band)) {
-        date_text = "the article's stated rate";
-        date_words = render(in.rules, in.language, "label.stated-rate", {{"rate", stated->quantity.surface}});
-      }
-    if (band.empty()) {
-      // Said, not dropped: a desk should know which conversions nobody checked.
-      in.unchecked_notes.push_back(c.quantity.surface + " (" + in.articles[c.article].id + ") was not checked: no " + from + "/" + to +
-                                   " reference rate " + (date_text.empty() ? "for an undated story" : "within a week of " + date_text));
-      continue;
-    }
-    auto by_rate = [](const rules::FxQuote& a, const rules::FxQuote& b) { return a.rate < b.rate; };
-    double lowest = std::min_element(band.begin(), band.end(), by_rate)->rate;
-    double highest = std::max_element(band.begin(), band.end(), by_rate)->rate;
-    std::string sources;  // the tables the band came from, each named once
-    for (const auto& q : band)
-      if (sources.find(q.source) == std::string::npos) sources += (sources.empty() ? "" : "; ") + q.source;
-    // A reference rate is one fixing a day (ECB's at 14:15 CET); newsrooms convert at their own
-    // market's rate or at a rounded one, so the writer's rate may sit 2% either side of the band.
-    core::Interval reference{lowest * 0.98, highest * 1.02, true, true};
-    // The writer converted the figure as written, so only the converted side's interval counts.
-    double base = std::fabs(main.quantity.point);
-    if (base <= 0) continue;
-    core::Interval implied{c.quantity.value.lo / base, c.quantity.value.hi / base, true, true};
-    bool fits = implied.meets(reference);
-    double rate = (lowest + highest) / 2;
-    core::Finding f = conversion_finding(main, c, fits);
-    f.evidence = {{"from", from}, {"to", to}, {"rate", readable_rate(rate)}, {"rate_low", lowest}, {"rate_high", highest},
-                  {"date", date_text}, {"rate_dates", band.front().date_used + ".." + band.back().date_used},
-                  {"implied_rate", readable_rate(c.quantity.point / main.quantity.point)},
-                  {"source", sources}};
-    f.explanation = render(in.rules, in.language, fits ? "explain.conversion-ok" : "explain.conversion-bad",
-                           {{"main", main.quantity.surface}, {"date", date_words}, {"rate", core::format_number(readable_rate(rate))},
-                            {"from", from}, {"to", to}, {"expected", format_value(in.rules, in.language, main.quantity.point * rate, to)},
-                            {"converted", c.quantity.surface},
-                            {"implied", core::format_number(readable_rate(c.quantity.point / main.quantity.point))}});
-    out.push_back(std::move(f));
-  }
 }
 
 }  // namespace crosscheck::check

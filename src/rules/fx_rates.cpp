@@ -88,6 +88,22 @@ std::optional<FxQuote> FxRates::rate(const std::string& from, const std::string&
   return std::nullopt;
 }
 
+std::optional<FxQuote> FxRates::latest_on_or_before(const std::string& from, const std::string& to, const core::PartialDate& on) const {
+  if (!on.complete()) return std::nullopt;
+  // Either currency's own series gives the days to try (EUR has none: it is the base).
+  const std::string& listed = from == "EUR" ? to : from;
+  auto series = per_eur_.find(listed);
+  if (series == per_eur_.end()) return std::nullopt;
+  int day = core::days_from_civil(on.year, on.month, on.day);
+  auto it = series->second.upper_bound(day);
+  // The two series are published on the same days, so a few steps back find a day quoting both.
+  for (int steps = 0; steps < 16 && it != series->second.begin(); ++steps) {
+    --it;
+    if (auto q = quote_on(from, to, it->first)) return q;
+  }
+  return std::nullopt;
+}
+
 std::vector<FxQuote> FxRates::rates_around(const std::string& from, const std::string& to, const core::PartialDate& on, int days) const {
   std::vector<FxQuote> out;
   if (!on.complete()) return out;

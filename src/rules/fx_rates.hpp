@@ -30,6 +30,9 @@ class FxRates {
   // Every published quote within `days` before and after, for a tolerance band; when there is none,
   // the quote rate() gives.
   std::vector<FxQuote> rates_around(const std::string& from, const std::string& to, const core::PartialDate& on, int days) const;
+  // The last quote on or before `on` however far back: for a date past the table's end, which a
+  // check may use only for what a stale rate can still tell (a tenfold slip), saying how old it is.
+  std::optional<FxQuote> latest_on_or_before(const std::string& from, const std::string& to, const core::PartialDate& on) const;
   bool empty() const { return per_eur_.empty(); }
   // The first and last published dates over all currencies ("" when empty).
   std::string first_date() const;

@@ -219,6 +219,49 @@ TEST_CASE("a conversion with no reference rate for its date is reported as unche
   CHECK(conversion_checked);
 }
 
+TEST_CASE("past the table's end, a conversion is checked against the story's other conversions") {
+  auto article = [](const std::string& id, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"published", "2026-09-05T09:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  };
+  // Three writers convert at about 1,380 won to the dollar; the fourth at 1,000.
+  auto r = test::run({"-"}, article("a", "The terminal put its losses at 124 billion won ($90 million).") +
+                                article("b", "Cargo owners' damage could reach 210 billion won ($152 million).") +
+                                article("c", "A trucking firm said it lost 9.6 billion won ($7 million).") +
+                                article("d", "The operator put its losses at 124 billion won, or roughly $124 million."));
+  std::vector<const core::Finding*> conversions;
+  for (const auto& f : r.run.findings)
+    if (f.check == "conversion") conversions.push_back(&f);
+  REQUIRE(conversions.size() == 4);
+  int conflicts = 0;
+  for (const auto* f : conversions) {
+    if (f->verdict != "conflict") continue;
+    ++conflicts;
+    CHECK(f->explanation.find("roughly $124 million") != std::string::npos);
+    CHECK(f->explanation.find("other conversions") != std::string::npos);
+    CHECK(f->explanation.find("1 USD = 1,000 KRW") != std::string::npos);
+  }
+  CHECK(conflicts == 1);
+}
+
+TEST_CASE("past the table's end, a lone conversion is judged by the table's latest rate only when it is grossly off") {
+  auto article = [](const std::string& id, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"published", "2026-03-10T09:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  };
+  // A tenfold slip: 1조 위안 is about 200조 원 at any rate of recent years, never 20조 원.
+  auto slipped = test::run({"-"}, article("a", "중국은 AI 산업 규모를 1조 위안(약 20조 원)으로 키운다는 목표다."));
+  auto conflicts = with_verdict(slipped.run, "conflict");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->check == "conversion");
+  CHECK(conflicts[0]->explanation.find("latest") != std::string::npos);
+  // A plausible conversion is neither confirmed nor refuted by a months-old rate: still unchecked.
+  auto plausible = test::run({"-"}, article("b", "중국은 AI 산업 규모를 1조 위안(약 210조 원)으로 키운다는 목표다."));
+  CHECK(plausible.run.findings.empty());
+  bool noted = false;
+  for (const auto& d : plausible.run.diagnostics)
+    noted = noted || (d.code == "check.no-rate" && d.message.find("too old for a close check") != std::string::npos);
+  CHECK(noted);
+}
+
 TEST_CASE("a date without its year is explained in words, not in the machine form") {
   const auto& r = test::rules();
   CHECK(check::date_words(r, "en", {2025, 1, 27}) == "2025-01-27");
