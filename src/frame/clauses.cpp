@@ -14,7 +14,40 @@ namespace {
 constexpr std::string_view kOpeners[] = {"(", "[", "{", "'", "\"", "“", "‘", "「", "『", "<", "《", "〈"};
 constexpr std::string_view kClosers[] = {",", ".", ";", ":", "!", "?", ")", "]", "}", "'", "\"", "”", "’", "」", "』", ">", "》", "〉", "…", "·"};
 
+// The bracketed acronym that follows at `at` ("(GCT)", " (GCT)"): its span, or an empty one.
+core::Span bracketed_acronym(std::string_view text, std::size_t at, std::size_t limit) {
+  if (at < limit && text[at] == ' ') ++at;
+  if (at >= limit || text[at] != '(') return {};
+  std::size_t close = text.find(')', at + 1);
+  if (close == std::string_view::npos || close >= limit || !is_acronym(text.substr(at + 1, close - at - 1))) return {};
+  return {at + 1, close};
+}
+
+// The first byte of a Hangul syllable in [from, to), or `to`.
+std::size_t first_hangul(std::string_view text, std::size_t from, std::size_t to) {
+  for (std::size_t q = from; q < to;) {
+    std::size_t length = 1;
+    if (core::is_hangul_syllable(core::decode_at(text, q, length))) return q;
+    q += length;
+  }
+  return to;
+}
+
+bool is_particle(std::string_view word, const rules::RuleSet& rules) {
+  return std::any_of(rules.grammar.particles.begin(), rules.grammar.particles.end(), [&](const auto& p) { return p.word == word; });
+}
+
 }  // namespace
+
+bool is_acronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 8) return false;
+  int capitals = 0;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    else if (!(c >= '0' && c <= '9') && c != '&') return false;
+  }
+  return capitals >= 2;
+}
 
 ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const std::vector<core::Span>& breaks,
                               const rules::RuleSet& rules) {
@@ -79,15 +112,38 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
       }
     t.span = {a, b};
     if (t.stem.end == 0) t.stem = t.span;
+    t.digit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(a), text.begin() + static_cast<std::ptrdiff_t>(b),
+                          [](char c) { return c >= '0' && c <= '9'; });
     std::size_t length = 1;
     char32_t first = a < b ? core::decode_at(text, a, length) : 0;
     t.hangul = core::is_hangul_syllable(first);
     t.capital = first >= 'A' && first <= 'Z';
-    t.digit = std::any_of(text.begin() + static_cast<std::ptrdiff_t>(a), text.begin() + static_cast<std::ptrdiff_t>(b),
-                          [](char c) { return c >= '0' && c <= '9'; });
+    bool role_read = false;
+    if (!t.quoted && t.hangul) {
+      // 가람포컨테이너터미널(GCT)에: the name, its acronym, then the particle after the bracket.
+      std::size_t open = text.substr(a, end - a).find('(');
+      core::Span acronym = open == std::string_view::npos ? core::Span{} : bracketed_acronym(text, a + open, end);
+      if (acronym.end > acronym.start) {
+        t.acronym = acronym;
+        t.stem = {a, a + open};
+        t.role = acronym.end + 1 < b ? role_after(text, acronym.end + 1, b, rules) : rules::Role::none;
+        role_read = true;
+      }
+    } else if (!t.quoted && t.capital) {
+      // GCT는, AI가: Latin letters with a Korean particle and nothing else after them.
+      std::size_t h = first_hangul(text, a, b);
+      if (h > a && h < b && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(a), text.begin() + static_cast<std::ptrdiff_t>(h),
+                                        [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
+          is_particle(text.substr(h, b - h), rules)) {
+        t.stem = {a, h};
+        t.role = role_after(text, h, b, rules);
+        role_read = true;
+      }
+    }
     // The particle: the longest that leaves a stem of at least one syllable.
     std::string_view word = text.substr(t.stem.start, t.stem.end - t.stem.start);
-    if (particle_from != b) {
+    if (role_read) {
+    } else if (particle_from != b) {
       t.role = role_after(text, particle_from, b, rules);
     } else if (t.hangul && core::count_hangul_syllables(word) >= 2) {
       for (const auto& p : rules.grammar.particles)

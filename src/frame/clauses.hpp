@@ -21,6 +21,9 @@ struct Token {
   bool digit = false;       // holds a digit
   bool comma_after = false; // a comma (or a list mark) follows it
   bool quoted = false;      // stood in quotes ('라온마켓'이)
+  // An acronym in brackets right after the word, the name it is known by: GCT of
+  // 가람포컨테이너터미널(GCT)에 (one word with its particle) or of "Terminal (GCT)" (the next word).
+  core::Span acronym;
   std::size_t clause = 0;   // the clause it belongs to, counted from 0
 };
 
@@ -30,6 +33,10 @@ struct ParsedSentence {
   bool has_list_word = false;       // 각각, respectively
   int list_word = -1;               // the last word that is a list word as written, -1 if none
 };
+
+// Two to eight Latin capitals and digits, at least two of them capitals (GCT, KISA, S&P, 3M is
+// not one): the form of an acronym a text defines in brackets after a name.
+bool is_acronym(std::string_view word);
 
 // `breaks` are the clause breaks found in the sentence (clause_breaks_in).
 ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const std::vector<core::Span>& breaks,

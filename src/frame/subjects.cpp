@@ -60,6 +60,14 @@ bool overlaps(core::Span a, const std::vector<core::Span>& spans) {
 
 namespace {
 
+// The capitals that start the words `first`..`last` ("Garampo Container Terminal" → "GCT").
+std::string initials_of(std::string_view text, const std::vector<Token>& words, std::size_t first, std::size_t last) {
+  std::string out;
+  for (std::size_t k = first; k <= last; ++k)
+    if (words[k].capital) out += text[words[k].stem.start];
+  return out;
+}
+
 bool listed(std::string_view word, const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), word) != list.end(); }
 
 // 박정우 후보가, 박정우 미래한빛당 후보는, 박 후보는: the person a title of office at word `i` follows
@@ -86,9 +94,14 @@ bool person_before_title(std::string_view text, const std::vector<Token>& words,
 }  // namespace
 
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
-                             const std::string& outlet, const rules::RuleSet& rules) {
+                             const std::string& outlet, const rules::RuleSet& rules, Acronyms* acronyms) {
   std::vector<Name> out;
   const auto& words = sentence.words;
+  auto define = [&](core::Span acronym) {
+    std::string letters(text.substr(acronym.start, acronym.end - acronym.start));
+    if (acronyms) acronyms->emplace(letters, letters);
+    return letters;
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Token& t = words[i];
     if (overlaps(t.span, taken) || t.digit) continue;
@@ -113,10 +126,21 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
       // name (새별로보틱스는, 미르켐의); like a quoted one it must recur in the article to count.
       bool unknown = !suffixed && !quoted && marked && syllables >= 2 && syllables <= 8 && rules.lexicon.loaded() &&
                      !rules.lexicon.is_common(stem) && !before_byline(text, words, i, rules);
+      // A name the text gives an acronym for (가람포컨테이너터미널(GCT)) goes by the acronym. Only a
+      // name by its suffix: terms are defined the same way (순이자마진(NIM), 국내총생산(GDP)).
+      if (t.acronym.end > t.acronym.start && suffixed) {
+        out.push_back({i, i, t.stem, define(t.acronym), t.role, false, false});
+        continue;
+      }
       if (suffixed || quoted || unknown) out.push_back({i, i, t.stem, std::string(stem), t.role, !suffixed, unknown});
       continue;
     }
     if (!t.capital) continue;
+    // An acronym the article defined before (GCT는, according to GCT data) is that name.
+    if (acronyms && acronyms->count(stem)) {
+      out.push_back({i, i, t.stem, acronyms->find(stem)->second, t.role, false, false});
+      continue;
+    }
     // A word in capitals (WTI, NIM, NEW YORK, a shouted headline) is an acronym or a label, not a name.
     auto all_caps = [&](const Token& w) {
       std::string_view x = text.substr(w.stem.start, w.stem.end - w.stem.start);
@@ -146,6 +170,17 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
     bool sentence_first = first == 0;
     bool has_suffix = !suffix_of(id, rules).empty();
     bool outlet_name = !outlet.empty() && (outlet.find(id) != std::string::npos || id.find(outlet) != std::string::npos);
+    // "Garampo Container Terminal (GCT)": the acronym in brackets after the run, made of the
+    // run's initials, is its name.
+    if (std::size_t k = last + 1; k < words.size() && words[k].span.start > 0 && text[words[k].span.start - 1] == '(' &&
+                                  words[k].stem.end < text.size() && text[words[k].stem.end] == ')' &&
+                                  is_acronym(text.substr(words[k].stem.start, words[k].stem.end - words[k].stem.start)) &&
+                                  initials_of(text, words, first, last) == text.substr(words[k].stem.start, words[k].stem.end - words[k].stem.start) &&
+                                  !overlaps(span, taken) && !outlet_name) {
+      out.push_back({first, last, span, define(words[k].stem), words[last].role, false});
+      i = k;
+      continue;
+    }
     if (core::count_code_points(id, 0, id.size()) >= 2 && !(sentence_first && first == last && !has_suffix) && !overlaps(span, taken) &&
         !outlet_name)
       out.push_back({first, last, span, id, words[last].role, first == last && !has_suffix});
@@ -235,7 +270,7 @@ void ArticleNames::find(const core::Article& article, std::string_view lower, co
     breaks_.push_back(clause_breaks_in(s, rules));
     done_.push_back(true);
     parsed_.push_back(parse_sentence(article.text, s.span, breaks_.back(), rules));
-    names_.push_back(find_names(article.text, parsed_.back(), taken[si], article.outlet, rules));
+    names_.push_back(find_names(article.text, parsed_.back(), taken[si], article.outlet, rules, &acronyms_));
     auto& found = names_.back();
     add_bracketed_titles(article.text, parsed_.back(), s.span, found);
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Name& n) { return names_a_source(article.text, parsed_.back(), n, rules); }),

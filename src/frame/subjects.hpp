@@ -2,6 +2,8 @@
 // Subjects without a list: names found in the text itself. A Korean word that ends with an
 // organisation suffix (전자, 은행, 당, 공항) or stands in quotes, an English run of capitalised
 // words (Raon Market, Harbor City FC). The suffixes and the words that are not names are rule data.
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,10 +34,17 @@ bool all_hangul(std::string_view s);
 // The organisation suffix a name ends with, or "" ("반도체" of 한누리반도체, "FC" of Harbor City FC).
 std::string_view suffix_of(std::string_view name, const rules::RuleSet& rules);
 
+// The acronyms an article defines in brackets after a name (Garampo Container Terminal (GCT),
+// 가람포컨테이너터미널(GCT)): acronym → the name's id, which is the acronym itself, so that one name
+// spelled in two scripts meets under the letters both spellings define.
+using Acronyms = std::map<std::string, std::string, std::less<>>;
+
 // `taken` are spans already named by the entity list: a name found there is not found again.
 // `outlet` is the article's publisher: its own name (in a dateline or a credit) is no subject.
+// `acronyms`, when given, gains the definitions the sentence makes, and an acronym defined
+// before is a name wherever it stands.
 std::vector<Name> find_names(std::string_view text, const ParsedSentence& sentence, const std::vector<core::Span>& taken,
-                             const std::string& outlet, const rules::RuleSet& rules);
+                             const std::string& outlet, const rules::RuleSet& rules, Acronyms* acronyms = nullptr);
 
 // The names of one article, sentence by sentence, with the topic a name carries from one sentence
 // to the next and the article's most named name.
@@ -68,6 +77,7 @@ class ArticleNames {
   std::vector<bool> done_;
   std::vector<std::vector<Name>> names_;
   std::string topic_, main_;
+  Acronyms acronyms_;
   // The article tells of an event (a word of rules' event_words recurs in it): a figure with no
   // subject near it and no most named name is the event's.
   bool about_event_ = false;

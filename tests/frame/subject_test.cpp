@@ -190,3 +190,28 @@ TEST_CASE("a figure of a known measure with no subject anywhere is of what the s
   });
   CHECK(compared);
 }
+
+TEST_CASE("a name defined with an acronym in brackets goes by the acronym in both languages") {
+  std::string lines = test::jsonl_articles(
+      {{"ko", "가람포컨테이너터미널(GCT)에 따르면 파업이 이어졌다. GCT의 컨테이너 처리량은 4,960TEU로 줄었다."},
+       {"en", "Garampo Container Terminal (GCT) said the strike went on. GCT handled 4,690 TEU on Wednesday."}},
+      "2026-09-03T09:00:00+09:00");
+  auto r = test::run({"-"}, lines);
+  const auto* ko = test::claim_written(r.run, "4,960TEU");
+  const auto* en = test::claim_written(r.run, "4,690 TEU");
+  REQUIRE(ko);
+  REQUIRE(en);
+  // The Korean acronym takes its particle (GCT의), the English one stands alone; one subject.
+  CHECK(ko->subject == "GCT");
+  CHECK(en->subject == "GCT");
+  CHECK(ko->subject_root == en->subject_root);
+}
+
+TEST_CASE("a term defined with an acronym is no name, nor is a bracket that is not the name's initials") {
+  auto term = test::run({"-"}, test::jsonl_articles({{"a", "다온금융그룹의 순이자마진(NIM)은 1.83%로 낮아졌다. NIM은 1분기 1.87%였다."}},
+                                                     "2025-07-24T09:00:00+09:00"));
+  for (const auto& c : term.run.claims) CHECK(c.subject != "NIM");
+  auto other = test::run({"-"}, test::jsonl_articles({{"a", "Harbor Freight Lines (HTX) said volumes fell 12% in May. HTX shares rose."}},
+                                                      "2025-07-24T09:00:00+09:00"));
+  for (const auto& c : other.run.claims) CHECK(c.subject != "HTX");
+}
