@@ -78,6 +78,13 @@ std::string with_thousands(std::string digits) {
   return digits;
 }
 
+// "KRW/kWh" → ("KRW", "kWh"); "USD" → ("USD", "").
+std::pair<std::string, std::string> split_rate(const std::string& unit) {
+  std::size_t slash = unit.find('/');
+  if (slash == std::string::npos) return {unit, ""};
+  return {unit.substr(0, slash), unit.substr(slash + 1)};
+}
+
 // A rate the way desks quote it, the stronger currency first: "1 USD = 1,378 KRW", not
 // "0.0007258 USD/KRW". `rate` is units of `to` per one `from`.
 std::string quote_text(double rate, const std::string& from, const std::string& to) {
@@ -99,8 +106,12 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
   for (std::size_t ci : canonical_order(in, [](const core::Claim& c) { return c.linked_to >= 0 && c.quantity.link == "conversion"; })) {
     const core::Claim& c = in.claims[ci];
     const core::Claim& main = in.claims[static_cast<std::size_t>(c.linked_to)];
-    const std::string& from = main.quantity.unit;
-    const std::string& to = c.quantity.unit;
+    // Two rates over one denominator (KRW/kWh, USD/kWh) convert as their currencies; a bracket
+    // that restates a rate per another thing or period ($15 a month beside a yearly fee, a share
+    // price beside a total) is no currency conversion, and no exchange rate can check it.
+    auto [from, from_per] = split_rate(main.quantity.unit);
+    auto [to, to_per] = split_rate(c.quantity.unit);
+    if (from_per != to_per || from == to) continue;
     core::PartialDate date = when(in, main);
     std::vector<rules::FxQuote> band;
     std::string date_text, date_words;  // the evidence's form, and the explanation's

@@ -15,6 +15,7 @@
 #include "core/diagnostic.hpp"
 #include "core/text.hpp"
 #include "cli/claims_input.hpp"
+#include "cli/partial_file.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/rule_examples.hpp"
 #include "report/report.hpp"
@@ -110,7 +111,8 @@ bool write_output_with(Io& io, const std::string& path, const std::function<void
   if (!in_place) temporary += ".crosscheck-partial-" + std::to_string(::getpid());
   errno = 0;
   bool ok = false;
-  {
+  if (!in_place) mark_partial(temporary.string());
+  try {
     std::ofstream file(temporary, std::ios::binary | (in_place ? std::ios::out : std::ios::trunc));
     if (file) {
       write(file);
@@ -119,9 +121,16 @@ bool write_output_with(Io& io, const std::string& path, const std::function<void
       file.close();
       ok = ok && static_cast<bool>(file);
     }
+  } catch (...) {
+    // Out of memory while the report is rendered: no partial file stays behind.
+    std::error_code ignored;
+    if (!in_place) std::filesystem::remove(temporary, ignored);
+    clear_partial();
+    throw;
   }
   std::error_code ec;
   if (ok && !in_place) std::filesystem::rename(temporary, target, ec);
+  clear_partial();
   if (!ok || ec) {
     std::string cause = ec ? ec.message() : std::strerror(errno ? errno : EIO);
     if (!in_place) std::filesystem::remove(temporary, ec);
@@ -299,7 +308,7 @@ int cmd_rules(const std::vector<std::string>& args, Io& io) {
       io.err << r.example->file << ":" << r.example->line << ": example failed: " << r.example->fields.value("text", "") << ": "
              << r.message << "\n";
     }
-  io.out << results.size() - failed << " passed, " << failed << " failed\n";
+  if (!write_output(io, "", std::to_string(results.size() - failed) + " passed, " + std::to_string(failed) + " failed\n")) return 2;
   return failed ? 1 : 0;
 }
 

@@ -5,10 +5,13 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <new>
 
 #include "cli/commands.hpp"
+#include "cli/partial_file.hpp"
 
 int main(int argc, char** argv) {
+  crosscheck::cli::install_signal_handlers();
   std::ios::sync_with_stdio(false);
   crosscheck::cli::Io io{std::cin, std::cout, std::cerr};
   io.argv0 = argc > 0 ? argv[0] : "crosscheck";
@@ -25,6 +28,11 @@ int main(int argc, char** argv) {
     std::cout.flush();
     std::cerr.flush();
     std::_Exit(status);
+  } catch (const std::bad_alloc&) {
+    // A run bigger than the memory it may use (a ulimit, a container) is the user's to resize.
+    std::cerr << "crosscheck: not enough memory for this run; check fewer articles at a time, or write the claims first "
+                 "(crosscheck extract PATH... --output claims.jsonl) and check them with crosscheck check --claims claims.jsonl\n";
+    return 2;
   } catch (const std::exception& e) {
     // No exception should get here; if one does, say so plainly instead of aborting.
     std::cerr << "crosscheck: internal error: " << e.what() << "\n";

@@ -1,9 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/partial_file.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -145,6 +152,54 @@ TEST_CASE("a report is written whole or not at all, and a device is written in p
     CHECK(full.err.find("No space left") != std::string::npos);
     CHECK(std::filesystem::is_character_file("/dev/full"));
   }
+}
+
+TEST_CASE("a run stopped by a signal or a file-size limit leaves no partial report behind") {
+  test::TempDir dir;
+  // An interrupt while the report is written: the temporary file goes, the exit status says why.
+  std::string partial = dir.path() + "/report.json.crosscheck-partial-1";
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    crosscheck::cli::install_signal_handlers();
+    std::ofstream(partial) << "{\"claims\": [";
+    crosscheck::cli::mark_partial(partial);
+    std::raise(SIGINT);
+    _exit(0);  // not reached: the handler ends the process
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 128 + SIGINT);
+  CHECK_FALSE(std::filesystem::exists(partial));
+
+  // Past `ulimit -f`: the write fails (it does not kill the process), exit 2, nothing left.
+  std::string story = test::source_dir() + "/fixtures/stories/heavy-rain";
+  std::string target = dir.path() + "/report.txt";
+  child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    crosscheck::cli::install_signal_handlers();
+    struct rlimit limit {4096, 4096};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    _exit(call({"check", "--quiet", "--format", "json", "--output", target, story}).status);
+  }
+  waitpid(child, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK_FALSE(std::filesystem::exists(target));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) CHECK(entry.path().filename().string().find("partial") == std::string::npos);
+}
+
+TEST_CASE("rules lint reports a failed write of its summary") {
+  if (!std::filesystem::is_character_file("/dev/full")) return;
+  std::istringstream in;
+  std::ofstream full("/dev/full");
+  std::ostringstream err;
+  crosscheck::cli::Io io{in, full, err};
+  setenv("CROSSCHECK_RULES", (test::source_dir() + "/rules").c_str(), 1);
+  CHECK(crosscheck::cli::main_command({"rules", "lint"}, io) == 2);
+  CHECK(err.str().find("cannot write") != std::string::npos);
 }
 
 TEST_CASE("--only shows the findings asked for, says how many it left out, and keeps the run's exit status") {
