@@ -44,6 +44,11 @@ std::size_t count_code_points(std::string_view text, std::size_t begin, std::siz
 inline bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 // A C0 or C1 control character or DEL: what a report must never pass on from an article as is.
 inline bool is_control_char(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+// Embeddings, overrides, isolates and marks of bidirectional text (U+202E turns what follows it
+// around): from an article they are shown, never obeyed.
+inline bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
 inline bool is_latin_letter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
 inline bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // After normalization only ' ', '\n', '\t' remain.

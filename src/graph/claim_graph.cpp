@@ -213,13 +213,31 @@ void ClaimGraph::add_derived(std::size_t claim, std::size_t from) {
 std::size_t ClaimGraph::vertex_count() const { return impl_->article_count + impl_->names.size() + impl_->claim_count; }
 std::size_t ClaimGraph::edge_count() const { return impl_->structural_edges + impl_->derived.size(); }
 
+namespace {
+
+// XML 1.0 cannot hold C0 controls other than tab and line breaks, not even as references: an
+// article's id or text holding one (a NUL) would make the whole GraphML file unreadable, so each
+// becomes U+FFFD, visibly.
+std::string xml_safe(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ClaimGraph::to_graphml(const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) const {
   const Impl& impl = *impl_;
   Graph g = impl.build(claims);
   boost::dynamic_properties dp(boost::ignore_other_properties);
   dp.property("kind", boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return std::string(kind_name(g[v].kind)); }));
-  dp.property("label", boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return impl.label(g, v, articles, claims); }));
-  dp.property("ref", boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return impl.ref(g, v, articles, claims); }));
+  dp.property("label", boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return xml_safe(impl.label(g, v, articles, claims)); }));
+  dp.property("ref", boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return xml_safe(impl.ref(g, v, articles, claims)); }));
   dp.property("relation", boost::make_function_property_map<Edge, std::string>([&](Edge e) { return std::string(relation_name(g[e].kind)); }));
   std::ostringstream out;
   boost::write_graphml(out, g, dp, true);
@@ -228,9 +246,9 @@ std::string ClaimGraph::to_graphml(const std::vector<core::Article>& articles, c
 
 std::string ClaimGraph::to_dot(const std::vector<core::Article>& articles, const std::vector<core::Claim>& claims) const {
   const Graph g = impl_->build(claims);
-  auto quote = [](const std::string& s) {
+  auto quote = [](const std::string& text) {
     std::string out = "\"";
-    for (char c : s) {
+    for (char c : xml_safe(text)) {
       if (c == '"' || c == '\\') out += '\\';
       if (c == '\n') {
         out += "\\n";

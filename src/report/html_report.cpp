@@ -25,7 +25,7 @@ std::string esc(const std::string& s) {
     std::size_t length = 1;
     char32_t c = core::decode_at(s, pos, length);
     bool control = core::is_control_char(c) && c != '\n' && c != '\t';
-    bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
+    bool bidi = core::is_bidi_control(c);
     if (control || bidi) {
       char buffer[16];
       std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(c));

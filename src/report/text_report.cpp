@@ -16,7 +16,8 @@ struct Style {
 
 // Text from an article, as a terminal may show it: C0 and C1 controls (ESC among them, which
 // would let an outlet name clear the screen or forge a summary line) and DEL become a visible
-// U+FFFD, and line breaks a space, so every field stays on its own line.
+// U+FFFD, line breaks a space, so every field stays on its own line, and a bidi control its code
+// point ([U+202E]), so an outlet's name cannot turn the rest of the line around.
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -26,7 +27,11 @@ std::string printable(std::string_view s) {
     char32_t c = core::decode_at(s, pos, length);
     if (c == '\n' || c == '\r' || c == '\t') out += ' ';
     else if (core::is_control_char(c)) out += "\xEF\xBF\xBD";
-    else out.append(s.substr(pos, length));
+    else if (core::is_bidi_control(c)) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(c));
+      out += buffer;
+    } else out.append(s.substr(pos, length));
     pos += length;
   }
   return out;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,4 +93,16 @@ TEST_CASE("a small group is linked pairwise, a large one as a chain") {
   CHECK(edges_for(3) == 3);
   CHECK(edges_for(40) == 40 * 39 / 2);
   CHECK(edges_for(41) == 40);
+}
+
+TEST_CASE("an id or title holding a control character (a NUL) still makes well-formed GraphML") {
+  std::vector<core::Article> articles = {article(std::string("a\0b", 3), std::string("Title\x01", 6))};
+  std::vector<core::Claim> claims = {claim(std::string("a\0b:0", 5), 0, 0, "557만달러", "DeepSeek", "training-cost")};
+  graph::ClaimGraph g(articles, claims);
+  std::string graphml = g.to_graphml(articles, claims);
+  CHECK(std::none_of(graphml.begin(), graphml.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r'; }));
+  CHECK(graphml.find("a\xEF\xBF\xBD" "b:0") != std::string::npos);  // shown, not dropped
+  std::string dot = g.to_dot(articles, claims);
+  CHECK(dot.find('\0') == std::string::npos);
 }

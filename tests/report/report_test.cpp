@@ -227,6 +227,13 @@ TEST_CASE("article text never controls the terminal: controls are shown, line br
   for (std::string line; std::getline(lines, line);)
     if (line.rfind("Summary:", 0) == 0) ++summaries;
   CHECK(summaries == 1);
+  // A bidi override in an outlet's name is shown as its code point, not obeyed by the terminal.
+  std::string turned = nlohmann::json{{"id", "c"}, {"outlet", "Evil\u202Eevil"}, {"published", "2025-01-30T09:00:00+09:00"},
+                                      {"text", "딥시크는 V3 훈련 비용이 557만달러라고 밝혔다."}}.dump() + "\n";
+  auto t = test::run({"-"}, turned + feed);
+  std::string shown = crosscheck::report::text_report(t.run, test::rules(), {"en", false, 100});
+  CHECK(shown.find("\u202E") == std::string::npos);
+  CHECK(shown.find("Evil[U+202E]evil") != std::string::npos);
 }
 
 TEST_CASE("article text in the HTML report is isolated, and its controls and bidi overrides are shown, never obeyed") {
