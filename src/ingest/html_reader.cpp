@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "ingest/html_guard.hpp"
 #include "ingest/ingest.hpp"
 
 namespace crosscheck::ingest {
@@ -89,27 +90,21 @@ std::string node_text(const GumboNode* node) {
   return std::string(core::trim(out));
 }
 
-// A rough depth estimate before parsing: gumbo frees its tree recursively, so refuse absurd nesting.
-bool too_deep(std::string_view html, int limit) {
-  int depth = 0, max_depth = 0;
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    if (html[i + 1] == '/') --depth;
-    else if (std::isalpha(static_cast<unsigned char>(html[i + 1]))) max_depth = std::max(max_depth, ++depth);
-  }
-  return max_depth > limit;
-}
-
 }  // namespace
 
 HtmlPage read_html(std::string_view html, const rules::RuleSet& rules) {
   HtmlPage page;
-  if (too_deep(html, 20000)) {
-    page.notes.push_back("error: HTML nests more than 20000 elements deep; read as plain text");
-    page.text = std::string(html);
+  // Bounded before the parser sees the page: a shape it handles badly is read without it.
+  if (std::string why = over_limits(measure_page(html), HtmlLimits{}); !why.empty()) {
+    page.notes.push_back("error: " + why + "; read without the HTML parser (tags, scripts and styles dropped)");
+    page.text = strip_tags(html);
     return page;
   }
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // Gumbo keeps every parse error by default: a broken page's list of errors outgrew the page
+  // hundreds of times over. The reader never looks at them.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
 
   struct Frame {
     const GumboNode* node;
@@ -182,7 +177,7 @@ HtmlPage read_html(std::string_view html, const rules::RuleSet& rules) {
     const auto& children = element.children;
     for (unsigned i = children.length; i > 0; --i) stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false, 0, ""});
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   if (scripts) page.notes.push_back(std::to_string(scripts) + " script/style elements not read as text");
   return page;
 }
