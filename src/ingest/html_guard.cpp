@@ -75,6 +75,7 @@ std::size_t raw_text_end(std::string_view html, std::size_t from, const std::str
 
 PageShape measure_page(std::string_view html) {
   PageShape shape;
+  shape.bytes = html.size();
   std::size_t depth = 0;
   std::size_t foreign_from = 0;  // the depth of the open <svg> or <math>, 0 outside one
   for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i)) {
@@ -119,6 +120,8 @@ std::string over_limits(const PageShape& shape, const HtmlLimits& limits) {
     return "HTML nests " + std::to_string(shape.depth) + " elements deep (more than " + std::to_string(limits.max_depth) + ")";
   if (shape.attributes > limits.max_attributes)
     return "a tag holds " + std::to_string(shape.attributes) + " attributes (more than " + std::to_string(limits.max_attributes) + ")";
+  if (shape.bytes > limits.max_bytes)
+    return "the page is " + std::to_string(shape.bytes >> 20) + " MiB (more than " + std::to_string(limits.max_bytes >> 20) + " MiB for the HTML parser)";
   if (shape.tags > limits.max_tags) return "the page holds " + std::to_string(shape.tags) + " tags (more than " + std::to_string(limits.max_tags) + ")";
   return "";
 }

@@ -14,12 +14,17 @@ struct HtmlLimits {
   std::size_t max_depth = 1000;             // open elements at once; void elements and `/>` do not nest
   std::size_t max_attributes = 512;         // in one tag
   std::size_t max_tags = 400000;            // in the page
+  // Within the limits above, hostile shapes still cost up to about 80 times the page in the
+  // parser's tree (unclosed formatting elements rebuilt in every paragraph); a news page is well
+  // under 2 MiB, so past this the parser is not used and its peak stays near 1.3 GB at worst.
+  std::size_t max_bytes = 16u << 20;
 };
 
 struct PageShape {
   std::size_t depth = 0;       // the deepest nesting seen
   std::size_t attributes = 0;  // the most attributes in one tag
   std::size_t tags = 0;
+  std::size_t bytes = 0;
 };
 
 // One pass over the bytes: tags, their attributes, nesting. Comments and the text of

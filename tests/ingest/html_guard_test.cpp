@@ -63,3 +63,18 @@ TEST_CASE("the plain reader drops tags, comments and code, breaks lines at block
   CHECK(ingest::strip_tags("<p>tail &#12") == "tail &#12");
   CHECK(ingest::strip_tags("<div class=\"a").empty());
 }
+
+TEST_CASE("each limit of the page's shape is named when passed, and a page within them passes") {
+  ingest::HtmlLimits limits;
+  ingest::PageShape ok{10, 3, 40, 20000};
+  CHECK(ingest::over_limits(ok, limits).empty());
+  auto with = [&](auto change) {
+    ingest::PageShape s = ok;
+    change(s);
+    return ingest::over_limits(s, limits);
+  };
+  CHECK(with([&](ingest::PageShape& s) { s.depth = limits.max_depth + 1; }).find("deep") != std::string::npos);
+  CHECK(with([&](ingest::PageShape& s) { s.attributes = limits.max_attributes + 1; }).find("attributes") != std::string::npos);
+  CHECK(with([&](ingest::PageShape& s) { s.tags = limits.max_tags + 1; }).find("tags") != std::string::npos);
+  CHECK(with([&](ingest::PageShape& s) { s.bytes = limits.max_bytes + 1; }).find("MiB") != std::string::npos);
+}
