@@ -35,21 +35,41 @@ Format format_of(const fs::path& path, std::string_view head) {
   return Format::text;
 }
 
-// Pages still served as EUC-KR/CP949 are converted before parsing; anything else invalid
-// is repaired with U+FFFD and reported.
-std::string decode_legacy_korean(std::string_view bytes) {
+// Pages still served in EUC-KR/CP949 are converted before parsing, but a page's declared charset
+// is only a claim: a page saved as UTF-8 keeps an old `charset=euc-kr` line, and a legacy page may
+// declare nothing or UTF-8. So the bytes decide. Valid UTF-8 is read as UTF-8; bytes that are not,
+// but convert from CP949 without a single illegal sequence, are read as CP949; anything else is
+// repaired with U+FFFD and reported. A declaration the bytes contradict gets a warning.
+bool declares_korean_legacy(std::string_view bytes) {
   std::string head = core::ascii_lower(bytes.substr(0, 4096));
-  if (head.find("euc-kr") == std::string::npos && head.find("ks_c_5601") == std::string::npos &&
-      head.find("cp949") == std::string::npos)
-    return "";
+  return head.find("euc-kr") != std::string::npos || head.find("ks_c_5601") != std::string::npos || head.find("cp949") != std::string::npos;
+}
+
+// The bytes as CP949, or "" when any sequence is illegal there.
+std::string strict_cp949(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
-  std::string out(bytes.size() * 2 + 16, '\0');
-  int32_t n = ucnv_convert("UTF-8", "windows-949", out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &status);
+  UConverter* converter = ucnv_open("windows-949", &status);
   if (U_FAILURE(status)) return "";
-  out.resize(static_cast<std::size_t>(n));
+  ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::vector<UChar> wide(bytes.size() + 16);
+  int32_t n = ucnv_toUChars(converter, wide.data(), static_cast<int32_t>(wide.size()), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  ucnv_close(converter);
+  if (U_FAILURE(status)) return "";
+  std::string out;
+  out.reserve(static_cast<std::size_t>(n) * 3 / 2);
+  for (int32_t i = 0; i < n; ++i) {
+    char32_t cp = wide[static_cast<std::size_t>(i)];
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
+      char32_t low = wide[static_cast<std::size_t>(i + 1)];
+      if (low >= 0xDC00 && low <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), ++i;
+    }
+    core::append_utf8(out, cp);
+  }
   return out;
 }
+
+// A page's text as UTF-8, whatever it was saved in (see above).
+std::string page_text(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics);
 
 std::string valid_utf8(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics) {
   std::vector<core::InvalidByte> invalid;
@@ -60,6 +80,24 @@ std::string valid_utf8(std::string_view bytes, const std::string& path, core::Di
                                std::to_string(invalid.front().offset),
                            path});
   return text;
+}
+
+std::string page_text(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics) {
+  bool declared = declares_korean_legacy(bytes);
+  std::vector<core::InvalidByte> invalid;
+  std::string as_utf8 = core::repair_utf8(bytes, invalid);
+  if (invalid.empty()) {
+    if (declared && std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+      diagnostics.push_back({Severity::warning, "input.charset", "the page declares EUC-KR but its bytes are UTF-8; read as UTF-8", path});
+    return as_utf8;
+  }
+  if (std::string legacy = strict_cp949(bytes); !legacy.empty()) {
+    if (!declared)
+      diagnostics.push_back({Severity::warning, "input.charset",
+                             "the page is not UTF-8 but reads as EUC-KR/CP949 without error; read as CP949", path});
+    return legacy;
+  }
+  return valid_utf8(bytes, path, diagnostics);
 }
 
 // How deeply arrays and objects nest in a JSON text, brackets inside strings not counted. Counting
@@ -186,8 +224,7 @@ class Reader {
     p.meta.path = name;
     p.meta.id = path.stem().string();
     if (format == Format::html) {
-      std::string converted = decode_legacy_korean(bytes);
-      std::string text = converted.empty() ? valid_utf8(bytes, name, p.diagnostics) : converted;
+      std::string text = page_text(bytes, name, p.diagnostics);
       HtmlPage page = read_html(text, rules_);
       for (const auto& note : page.notes)
         if (note.rfind("error:", 0) == 0) p.diagnostics.push_back({Severity::warning, "input.html", note.substr(7), name});
@@ -198,7 +235,7 @@ class Reader {
       p.raw = std::move(page.text);
       p.pre_skipped = std::move(page.skipped);
     } else {
-      p.raw = valid_utf8(bytes, name, p.diagnostics);
+      p.raw = page_text(bytes, name, p.diagnostics);
     }
     queue(std::move(p));
   }

@@ -174,3 +174,22 @@ TEST_CASE("a report crosscheck wrote, left in an input folder, is skipped with i
   CHECK(s->status == "skipped");
   CHECK(s->reason == "a crosscheck report, not an article");
 }
+
+TEST_CASE("a page's bytes, not its declared charset, decide how it is decoded, and a contradiction is said") {
+  test::TempDir dir;
+  std::string sentence = "딥시크는 훈련 비용이 557만달러라고 밝혔다.";
+  // Saved as UTF-8 with an old EUC-KR declaration.
+  std::string utf8_page = "<html><head><meta charset=\"euc-kr\"></head><body><p>" + sentence + "</p></body></html>";
+  // Saved in CP949 while declaring UTF-8: the sentence's bytes in CP949, written out by hand.
+  std::string cp949_sentence = "\xB5\xF6\xBD\xC3\xC5\xA9\xB4\xC2 \xC8\xC6\xB7\xC3 \xBA\xF1\xBF\xEB\xC0\xCC 557\xB8\xB8\xB4\xDE\xB7\xAF\xB6\xF3\xB0\xED "
+                               "\xB9\xE0\xC7\xFB\xB4\xD9.";
+  std::string legacy_page = "<html><head><meta charset=\"utf-8\"></head><body><p>" + cp949_sentence + "</p></body></html>";
+  auto r = test::run({dir.file("utf8.html", utf8_page), dir.file("legacy.html", legacy_page)});
+  int charset_warnings = 0;
+  for (const auto& d : r.run.diagnostics) charset_warnings += d.code == "input.charset";
+  CHECK(charset_warnings == 2);
+  int figures = 0;
+  for (const auto& c : r.run.claims) figures += c.quantity.surface == "557만달러";
+  CHECK(figures == 2);  // both pages read right
+  for (const auto& a : r.run.articles) CHECK(a.text.find("\xEF\xBF\xBD") == std::string::npos);
+}
