@@ -5,8 +5,10 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
+#include <new>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -314,7 +316,9 @@ int cmd_rules(const std::vector<std::string>& args, Io& io) {
 
 }  // namespace
 
-int main_command(const std::vector<std::string>& args, Io& io) {
+namespace {
+
+int run_command(const std::vector<std::string>& args, Io& io) {
   if (args.empty()) return usage_error(io, "a command is needed", kUsage);
   const std::string& command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -325,6 +329,31 @@ int main_command(const std::vector<std::string>& args, Io& io) {
   if (command == "graph") return cmd_graph(rest, io);
   if (command == "rules") return cmd_rules(rest, io);
   return usage_error(io, "unknown command '" + command + "'", kUsage);
+}
+
+}  // namespace
+
+namespace {
+
+// A run bigger than the memory it may use (a ulimit, a container) is the user's to resize.
+int out_of_memory(Io& io) {
+  io.err << "crosscheck: not enough memory for this run; check fewer articles at a time, or write the claims first "
+            "(crosscheck extract PATH... --output claims.jsonl) and check them with crosscheck check --claims claims.jsonl\n";
+  return 2;
+}
+
+}  // namespace
+
+int main_command(const std::vector<std::string>& args, Io& io) {
+  try {
+    return run_command(args, io);
+  } catch (const std::bad_alloc&) {
+    return out_of_memory(io);
+  } catch (const std::system_error& e) {
+    // A worker thread that cannot start for want of memory or address space is the same case.
+    if (e.code() != std::errc::resource_unavailable_try_again && e.code() != std::errc::not_enough_memory) throw;
+    return out_of_memory(io);
+  }
 }
 
 }  // namespace crosscheck::cli

@@ -5,7 +5,6 @@
 #include <exception>
 #include <iostream>
 #include <memory>
-#include <new>
 
 #include "cli/commands.hpp"
 #include "cli/partial_file.hpp"
@@ -28,11 +27,6 @@ int main(int argc, char** argv) {
     std::cout.flush();
     std::cerr.flush();
     std::_Exit(status);
-  } catch (const std::bad_alloc&) {
-    // A run bigger than the memory it may use (a ulimit, a container) is the user's to resize.
-    std::cerr << "crosscheck: not enough memory for this run; check fewer articles at a time, or write the claims first "
-                 "(crosscheck extract PATH... --output claims.jsonl) and check them with crosscheck check --claims claims.jsonl\n";
-    return 2;
   } catch (const std::exception& e) {
     // No exception should get here; if one does, say so plainly instead of aborting.
     std::cerr << "crosscheck: internal error: " << e.what() << "\n";

@@ -218,3 +218,39 @@ TEST_CASE("--only shows the findings asked for, says how many it left out, and k
   CHECK(typo.status == 2);
   CHECK(typo.err.find("did you mean 'conflict'") != std::string::npos);
 }
+
+#if !defined(__SANITIZE_ADDRESS__)
+TEST_CASE("a run out of memory ends with a plain message and exit 2, never an internal error") {
+  // A sanitizer reserves far more address space than any limit here, so the test runs without one.
+  std::string stories = test::source_dir() + "/fixtures/stories";
+  int pipe_ends[2];
+  REQUIRE(pipe(pipe_ends) == 0);
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    close(pipe_ends[0]);
+    struct rlimit limit {};
+    getrlimit(RLIMIT_AS, &limit);
+    // Room to start, not to read the whole story bank: what the process maps now, plus 48 MB.
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0;
+    statm >> pages;
+    limit.rlim_cur = pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE)) + (48u << 20);
+    setrlimit(RLIMIT_AS, &limit);
+    auto outcome = call({"check", "--quiet", "--format", "json", stories, stories, stories});
+    ssize_t written = write(pipe_ends[1], outcome.err.data(), std::min<std::size_t>(outcome.err.size(), 4096));
+    (void)written;
+    _exit(outcome.status);
+  }
+  close(pipe_ends[1]);
+  std::string err;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_ends[0], buffer, sizeof buffer)) > 0;) err.append(buffer, static_cast<std::size_t>(n));
+  close(pipe_ends[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(err.find("not enough memory") != std::string::npos);
+}
+#endif
