@@ -73,13 +73,16 @@ bool Lexicon::is_verb_form(std::string_view hangul_word) const {
 }
 
 bool Lexicon::is_inflected_verb(std::string_view w) const {
-  if (w.size() < 2 * kSyllable || knows(w)) return false;
+  if (w.size() < 2 * kSyllable) return false;
+  // The dictionary lists some adnominal forms as words of their own (인한, 대한, 관한, 위한, 따른:
+  // "파업으로 인한 손실"); such a word is a verb's form only when the verb itself is listed.
+  bool listed = knows(w);
   std::string_view last = w.substr(w.size() - kSyllable);
   std::string_view before = w.substr(0, w.size() - kSyllable);
   // Connective endings after a stem: 진화해 (하 + 여), 열고, 비교하면, 밝자, 참여하며.
-  if (last == "해") return knows(before);
+  if (!listed && last == "해") return knows(before);
   for (std::string_view ending : {"고", "면", "자", "며", "서"})
-    if (last == ending && is_verb_form(before)) return true;
+    if (!listed && last == ending && is_verb_form(before)) return true;
   // Adnominal ㄴ or ㄹ on the stem's last syllable: 포함한 = 포함하 + ㄴ, 지불할 = 지불하 + ㄹ.
   std::size_t length = 0;
   char32_t c = core::decode_at(last, 0, length);
@@ -88,6 +91,7 @@ bool Lexicon::is_inflected_verb(std::string_view w) const {
   if (final_consonant != 4 && final_consonant != 8) return false;  // ㄴ, ㄹ
   std::string stem(before);
   core::append_utf8(stem, c - static_cast<char32_t>(final_consonant));
+  if (listed) return knows(stem + "다");
   return is_verb_form(stem);
 }
 

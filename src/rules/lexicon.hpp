@@ -30,7 +30,8 @@ class Lexicon {
   // A verb's or adjective's stem (주장하, 흔들리): the dictionary knows it with 다, or it ends in 하/되.
   bool is_verb_form(std::string_view hangul_word) const;
   // A verb written with an ending the dictionary does not list as a word: adnominal 포함한,
-  // 확인된, 지불할 (a stem with ㄴ or ㄹ), connective 진화해, 열고, 비교하면, 밝자.
+  // 확인된, 지불할 (a stem with ㄴ or ㄹ), connective 진화해, 열고, 비교하면, 밝자; and an adnominal
+  // form the dictionary lists as a word when it lists the verb too (인한 of 인하다, 따른 of 따르다).
   bool is_inflected_verb(std::string_view hangul_word) const;
 
  private:

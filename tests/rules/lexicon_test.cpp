@@ -57,6 +57,12 @@ TEST_CASE("a verb with an ending the dictionary does not list is known for a ver
   CHECK_FALSE(lexicon.is_inflected_verb("병원"));    // ㄴ on no verb's stem
   CHECK_FALSE(lexicon.is_inflected_verb("지난해"));  // 해 after no known word
   CHECK_FALSE(lexicon.is_inflected_verb("한"));
+  // An adnominal form listed as a word of its own is a verb's form when its verb is listed too.
+  rules::Lexicon listed;
+  REQUIRE(listed.load(dir.file("w.dic", "5\n인한\n인하다\n대한\n기준\n자본\n")) == "");
+  CHECK(listed.is_inflected_verb("인한"));        // 인하다
+  CHECK_FALSE(listed.is_inflected_verb("대한"));  // listed, but no 대하다 in this dictionary
+  CHECK_FALSE(listed.is_inflected_verb("자본"));  // a noun ending in ㄴ
 }
 
 TEST_CASE("a missing dictionary is a warning that names the file and what is lost, not an error") {
