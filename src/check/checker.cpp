@@ -131,6 +131,11 @@ class GroupChecker {
   }
 
   int year_of(const core::Claim& c) const { return in_.articles[c.article].published_date.year; }
+  bool same_publication_day(const core::Claim& a, const core::Claim& b) const {
+    const core::PartialDate& x = in_.articles[a.article].published_date;
+    const core::PartialDate& y = in_.articles[b.article].published_date;
+    return x.complete() && y.complete() && x.year == y.year && x.month == y.month && x.day == y.day;
+  }
 
   // What decides a comparison: the interval, the scope and the year that stands in for a period.
   // What makes two claims of a group the same statement: the value as compared, the year, the
@@ -241,6 +246,13 @@ class GroupChecker {
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
             if (cumulative && tally_fell(claim(members[a]), claim(members[b]), cmp)) cmp.comparable = true, fell = true;
+            // A measure the rules do not know is only presumed to change over time. Two reports
+            // of it published on one day that give it no time are taken to speak of that day: an
+            // inference (the finding says its time was inferred), not a reason to set them apart.
+            // A known measure that changes (a toll, a price, a profit) keeps needing its times.
+            if (!attribute && !cmp.comparable && cmp.reasons.size() == 1 && cmp.reasons.front() == "date-unknown" &&
+                same_publication_day(claim(members[a]), claim(members[b])))
+              cmp.comparable = true;
             // The mark of a copying error outweighs differences the scope readers only inferred.
             if (!cmp.comparable && error_mark(claim(members[a]).quantity, claim(members[b]).quantity) != ErrorMark::none &&
                 only_inferred_reasons(cmp, claim(members[a]), claim(members[b]))) {

@@ -409,3 +409,21 @@ TEST_CASE("an hour's rainfall is never set against a storm's total") {
   CHECK(with_verdict(r.run, "conflict").empty());
   CHECK(with_verdict(r.run, "possible-conflict").empty());
 }
+
+TEST_CASE("a measure the rules do not know, reported on one day with no time, is compared as of that day") {
+  auto on = [](const std::string& id, const std::string& published, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"published", published}, {"text", text}}.dump() + "\n";
+  };
+  std::string a = "화물열차 탈선 사고로 경부선 운행이 멈췄다. 사고 열차는 32량 편성으로, 이 가운데 8량이 탈선했다.";
+  std::string b = "화물열차 탈선 사고로 경부선 운행이 멈췄다. 이 열차는 23량 편성으로, 이 가운데 8량이 선로를 벗어났다.";
+  auto same_day = test::run({"-"}, on("a", "2025-08-27T10:00:00+09:00", a) + on("b", "2025-08-27T15:40:00+09:00", b));
+  const core::Finding* flagged = nullptr;
+  for (const auto& f : same_day.run.findings)
+    if (f.verdict == "possible-conflict" || f.verdict == "conflict") flagged = &f;
+  REQUIRE(flagged);
+  CHECK(flagged->verdict == "possible-conflict");  // the day is inferred, so not a certain conflict
+  // A week apart, the train may be another: nothing says they are one figure.
+  auto apart = test::run({"-"}, on("a", "2025-08-20T10:00:00+09:00", a) + on("b", "2025-08-27T15:40:00+09:00", b));
+  for (const auto& f : apart.run.findings) CHECK(f.verdict != "possible-conflict");
+  for (const auto& f : apart.run.findings) CHECK(f.verdict != "conflict");
+}
