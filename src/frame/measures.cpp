@@ -186,9 +186,15 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
   int fig = word_at(p, q.span.start);
   if (fig < 0) return "";
   const std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  // A verb before the figure (수요에 힘입어 26.4% 늘었다) says how, not what is measured: passed over.
+  auto is_verb = [&](int i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    return t.hangul && t.clause == clause && rules.lexicon.is_inflected_verb(s.text.substr(t.stem.start, t.stem.end - t.stem.start));
+  };
   auto usable = [&](int i) {
     if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
     const Token& t = p.words[static_cast<std::size_t>(i)];
+    if (is_verb(i)) return false;
     return t.clause == clause && !t.digit && !is_function_word(s.text, t, rules) && t.stem.end > t.stem.start;
   };
   int before = fig - 1;
@@ -211,8 +217,9 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
   if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
       p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
     pick = before;
-  for (int i = before; pick < 0 && i >= 0 && usable(i); --i)
-    if (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject) pick = i;
+  for (int i = before; pick < 0 && i >= 0 && (usable(i) || is_verb(i)); --i)
+    if (usable(i) && (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject))
+      pick = i;
   if (pick < 0) return "";
   const Token& t = p.words[static_cast<std::size_t>(pick)];
   std::string word = normalize_word(s.text.substr(t.stem.start, t.stem.end - t.stem.start), rules);

@@ -81,6 +81,9 @@ bool Lexicon::is_inflected_verb(std::string_view w) const {
   std::string_view before = w.substr(0, w.size() - kSyllable);
   // Connective endings after a stem: 진화해 (하 + 여), 열고, 비교하면, 밝자, 참여하며.
   if (!listed && last == "해") return knows(before);
+  // 힘입어, 넘어, 줄어: a stem and the connective 어/아, where the dictionary lists the verb (it
+  // may list the form itself too).
+  if ((last == "어" || last == "아") && before.size() >= kSyllable && knows(std::string(before) + "다")) return true;
   for (std::string_view ending : {"고", "면", "자", "며", "서"})
     if (!listed && last == ending && is_verb_form(before)) return true;
   // Adnominal ㄴ or ㄹ on the stem's last syllable: 포함한 = 포함하 + ㄴ, 지불할 = 지불하 + ㄹ.

@@ -56,6 +56,12 @@ TEST_CASE("the governing word of the clause is the measure; a name found in the 
   CHECK(claim(r.run, "2조3000억원")->subject == "라온마켓");
 }
 
+TEST_CASE("a verb before the figure is passed over for the noun the clause is about") {
+  // 힘입어 (힘입다 + 어) says how the figure came about; the topic 반도체는 is what it measures.
+  auto r = test::run({"-"}, jsonl({{"a", "반도체는 서버용 메모리 수요에 힘입어 26.4% 늘었다."}}));
+  CHECK(measure_of(r.run, "26.4%") == "np:반도체");
+}
+
 TEST_CASE("English: a change and a level in one phrase, a counted noun, the event's toll") {
   auto r = test::run({"-"}, jsonl({{"a", "Raon Market said revenue rose 18% to $4.2 billion."},
                                    {"b", "The quake killed at least 64 people, officials said."},

@@ -46,7 +46,9 @@ TEST_CASE("the lexicon reads a hunspell dictionary in any normalisation and know
 TEST_CASE("a verb with an ending the dictionary does not list is known for a verb") {
   test::TempDir dir;
   rules::Lexicon lexicon;
-  REQUIRE(lexicon.load(dir.file("v.dic", "4\n포함\n진화\n열다\n사고\n")) == "");
+  REQUIRE(lexicon.load(dir.file("v.dic", "5\n포함\n진화\n열다\n사고\n힘입다\n")) == "");
+  CHECK(lexicon.is_inflected_verb("힘입어"));    // 힘입다 + 어
+  CHECK_FALSE(lexicon.is_inflected_verb("고어"));  // 어 after no listed verb
   CHECK(lexicon.is_inflected_verb("포함한"));    // 포함하 + ㄴ
   CHECK(lexicon.is_inflected_verb("포함할"));    // 포함하 + ㄹ
   CHECK(lexicon.is_inflected_verb("확인된"));    // 확인되 + ㄴ: 되 ends a verb the dictionary may not list
