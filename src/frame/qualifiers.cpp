@@ -40,6 +40,9 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
     if (times->longest_at(s.lower.substr(0, s.span.end), before.span.start)) return "";
   if (core::count_code_points(word, 0, word.size()) < 2) return "";
   std::string lowered = core::ascii_lower(word);
+  // "the festival's economic effect": the owner without its possessive.
+  for (std::string_view possessive : {"'s", "’s"})
+    if (lowered.size() > possessive.size() + 1 && core::ends_with(lowered, possessive)) lowered.resize(lowered.size() - possessive.size());
   if (rules.grammar.starts_with_change(lowered)) return "";
   // A verb (포함한 매출, 진화해 진화율) says what was done, not which part; the story's event (산불
   // 진화율) is its subject, not a part; a scale or unit word is the figure's own.

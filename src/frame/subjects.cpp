@@ -215,10 +215,21 @@ bool names_a_source(std::string_view text, const ParsedSentence& sentence, const
 }
 
 // "대한궤도공사는 … 128편이라고 밝혔다", "공사는 복구비를 350억원으로 추산했다": the topic that opens a
-// sentence ending in a verb of reporting (grammar report_verbs) is who reports it.
+// sentence ending in a verb of reporting (grammar report_verbs) is who reports it; in English, a
+// name the verb follows ("the ministry said", "Padosori Entertainment estimated").
 bool speaker_of_report(std::string_view text, const ParsedSentence& sentence, const Name& name, const rules::RuleSet& rules) {
   const auto& words = sentence.words;
-  if (words.empty() || name.role != rules::Role::topic || !words[name.word].hangul) return false;
+  if (words.empty()) return false;
+  // "Organizer Padosori Entertainment said 42,300 people entered": an English name with a verb of
+  // reporting right after it.
+  if (!words[name.word].hangul) {
+    if (name.last + 1 >= words.size()) return false;
+    const Token& next = words[name.last + 1];
+    std::string verb = core::ascii_lower(text.substr(next.stem.start, next.stem.end - next.stem.start));
+    const auto& verbs = rules.grammar.report_verbs;
+    return std::find(verbs.begin(), verbs.end(), verb) != verbs.end();
+  }
+  if (name.role != rules::Role::topic) return false;
   for (std::size_t k = 0; k < name.word; ++k)
     if (words[k].hangul && words[k].role != rules::Role::none) return false;  // not the sentence's opening phrase
   const Token& last = words.back();

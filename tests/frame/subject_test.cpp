@@ -171,8 +171,9 @@ TEST_CASE("a name before a title of office is a person; a surname with the title
 TEST_CASE("a figure of a known measure with no subject anywhere is of what the story is about, and says so") {
   std::string lines =
       nlohmann::json{{"id", "a"}, {"published", "2024-08-24T17:00:00+01:00"},
-                     {"text", "A crowd of 41,287 watched on Saturday. Harwick Rovers paid a fee of £30 million for the striker "
-                              "in July."}}.dump() + "\n" +
+                     // The club is named for its own figure (a fee is the deal's, so it would not do).
+                     {"text", "A crowd of 41,287 watched on Saturday. Harwick Rovers pay the striker wages of £95,000 a week "
+                              "since July."}}.dump() + "\n" +
       nlohmann::json{{"id", "b"}, {"published", "2024-08-26T08:00:00+01:00"},
                      {"text", "The striker scored twice in front of 41,827 fans on Saturday."}}.dump() + "\n";
   auto r = test::run({"-"}, lines);
@@ -214,4 +215,19 @@ TEST_CASE("a term defined with an acronym is no name, nor is a bracket that is n
   auto other = test::run({"-"}, test::jsonl_articles({{"a", "Harbor Freight Lines (HTX) said volumes fell 12% in May. HTX shares rose."}},
                                                       "2025-07-24T09:00:00+09:00"));
   for (const auto& c : other.run.claims) CHECK(c.subject != "HTX");
+}
+
+TEST_CASE("in a story of an event, an English name a verb of reporting follows reports the figure; the event owns it") {
+  std::string text = "The festival drew crowds again. Organizer Padosori Entertainment said 42,300 people entered the festival "
+                     "grounds on Saturday. The district estimated the festival's economic effect at about 18.6 billion won.";
+  auto r = test::run({"-"}, test::jsonl_articles({{"a", text}}, "2026-08-16T09:00:00+09:00"));
+  const auto* crowd = test::claim_written(r.run, "42,300 people");
+  REQUIRE(crowd);
+  CHECK(crowd->subject != "Padosori Entertainment");
+  // The festival's own measure carries no qualifier naming the festival: it is the event's.
+  const auto* effect = test::claim_written(r.run, "about 18.6 billion won");
+  REQUIRE(effect);
+  CHECK(effect->attribute == "economic-effect");
+  CHECK(effect->subject == "event");
+  CHECK(effect->scope.qualifier.empty());
 }
