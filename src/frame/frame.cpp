@@ -189,6 +189,7 @@ class ArticleFramer {
       update_topic(mentions, claim_subject);
       names_.carry_topic(si, claim_name);
     }
+    carry_measure_to_changes(claims, article_, rules_, words_);
     apply_article_defaults(claims, article_, ex_.times, rules_, words_);
     inherit_restated_scope(claims, words_);
     claims.reserve(claims.size() + entity_claims.size());

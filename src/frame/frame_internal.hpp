@@ -119,6 +119,14 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 // only one time is given for it (as_of_source / period_source "restated").
 void inherit_restated_scope(std::vector<core::Claim>& claims, core::WordPool& words);
 
+// A percent change whose sentence names no measure, right after a sentence of the same paragraph
+// with exactly one measured level, is that level's change ("매출 5조4250억원을 기록했다. 전년 동기
+// 대비 14.8% 감소한 수치다."): it takes the level's measure, subject and period (source
+// "previous-sentence", an inference).
+// A figure whose only measure is its word of change (np:down) counts as one with none.
+void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
+                              core::WordPool& words);
+
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);
 

@@ -62,6 +62,26 @@ TEST_CASE("a verb before the figure is passed over for the noun the clause is ab
   CHECK(measure_of(r.run, "26.4%") == "np:반도체");
 }
 
+TEST_CASE("a change told in the next sentence takes the measure of the level before it") {
+  auto r = test::run({"-"}, jsonl({{"a", "금강에너지솔루션이 1분기 매출 5조4250억원을 기록했다. 전년 동기 대비 14.8% 감소한 수치다."},
+                                   {"b", "Raon Market's revenue was $4.2 billion in the third quarter. That was down 14.8% from a year earlier."}}));
+  for (const std::string surface : {"14.8%"}) {
+    int carried = 0;
+    for (const auto& c : r.run.claims)
+      if (c.quantity.surface == surface) {
+        CHECK(c.attribute == "revenue");
+        CHECK(c.attribute_source == "previous-sentence");
+        CHECK(c.scope.role == "change");
+        ++carried;
+      }
+    CHECK(carried == 2);
+  }
+  // Two levels before it: which one changed is not said, so nothing is carried.
+  auto two = test::run({"-"}, jsonl({{"a", "1분기 매출은 5조4250억원, 영업손실은 1462억원이었다. 전년 동기 대비 14.8% 감소한 수치다."}}));
+  REQUIRE(claim(two.run, "14.8%"));
+  CHECK(claim(two.run, "14.8%")->attribute.empty());
+}
+
 TEST_CASE("English: a change and a level in one phrase, a counted noun, the event's toll") {
   auto r = test::run({"-"}, jsonl({{"a", "Raon Market said revenue rose 18% to $4.2 billion."},
                                    {"b", "The quake killed at least 64 people, officials said."},

@@ -1,0 +1,70 @@
+// A change told in the sentence after its level: "금강에너지솔루션이 1분기 매출 5조4250억원을
+// 기록했다. 전년 동기 대비 14.8% 감소한 수치다." or "Revenue was $4.2 billion. That was down 14.8%
+// from a year earlier." The second sentence names no measure; it speaks of the figure before it.
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "frame/frame_internal.hpp"
+
+namespace crosscheck::frame {
+
+namespace {
+
+// The index of the sentence holding `c`, or SIZE_MAX.
+std::size_t sentence_index(const core::Claim& c, const core::Article& article) {
+  for (std::size_t si = 0; si < article.sentences.size(); ++si)
+    if (article.sentences[si].start == c.sentence_start) return si;
+  return SIZE_MAX;
+}
+
+bool same_paragraph(const core::Article& article, std::size_t a, std::size_t b) {
+  for (const auto& p : article.paragraphs)
+    if (p.start <= article.sentences[a].start && article.sentences[a].start < p.end) return p.start <= article.sentences[b].start && article.sentences[b].start < p.end;
+  return false;
+}
+
+// No measure, or only the word of change itself ("That was down 14.8%": np:down).
+bool unmeasured(const core::Claim& c, const rules::RuleSet& rules) {
+  if (c.attribute.empty()) return true;
+  std::string_view a = c.attribute.view();
+  if (c.attribute_source != "noun-phrase" || a.rfind("np:", 0) != 0) return false;
+  const auto& changes = rules.grammar.change_lower;
+  return std::find(changes.begin(), changes.end(), a.substr(3)) != changes.end();
+}
+
+}  // namespace
+
+void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
+                              core::WordPool& words) {
+  // Claims per sentence, in order (claims come sentence by sentence).
+  std::vector<std::size_t> sentence(claims.size(), SIZE_MAX);
+  for (std::size_t i = 0; i < claims.size(); ++i) sentence[i] = sentence_index(claims[i], article);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    core::Claim& c = claims[i];
+    bool change = c.quantity.unit == "%" && (!c.scope.direction.empty() || c.scope.role == "change");
+    if (!unmeasured(c, rules) || c.linked_to >= 0 || !change || sentence[i] == SIZE_MAX || sentence[i] == 0) continue;
+    std::size_t here = sentence[i], before = here - 1;
+    if (!same_paragraph(article, here, before)) continue;
+    // The sentence gives no other measured figure, and the one before exactly one measured level.
+    bool alone = true;
+    const core::Claim* level = nullptr;
+    int levels = 0;
+    for (std::size_t k = 0; k < claims.size(); ++k) {
+      const core::Claim& o = claims[k];
+      if (k == i || o.linked_to >= 0 || o.quantity.dimension == core::Dimension::entity) continue;
+      if (sentence[k] == here && !unmeasured(o, rules)) alone = false;
+      if (sentence[k] == before && !unmeasured(o, rules) && o.scope.role != "change" && o.quantity.unit != "%") ++levels, level = &o;
+    }
+    if (!alone || levels != 1) continue;
+    c.attribute = level->attribute;
+    c.attribute_source = words.get("previous-sentence");
+    c.scope.role = words.get("change");
+    if (c.subject_root.empty()) c.subject = level->subject, c.subject_root = level->subject_root, c.subject_source = words.get("previous-sentence");
+    if (c.scope.period.empty() && !level->scope.period.empty())
+      c.scope.period = level->scope.period, c.scope.period_source = words.get("previous-sentence");
+    std::string root = c.subject_root.empty() ? std::string("?") : std::string(c.subject_root.view());
+    c.key = words.get(root + "|" + std::string(c.attribute.view()) + "|" + core::dimension_name(c.quantity.dimension));
+  }
+}
+
+}  // namespace crosscheck::frame
