@@ -24,7 +24,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
 
 // "event" is the story's own event, written as a reader says it ("the story's event", "이 사건").
 std::string subject_label(const CheckInput& in, std::string_view subject) {
-  if (subject != "event") return std::string(subject);
+  if (subject != "event") return in.rules.entity_label(in.language, std::string(subject));
   return in.event_name.empty() ? in.rules.message(in.language, "source.event") : in.event_name;
 }
 
@@ -314,7 +314,7 @@ class GroupChecker {
     }
     auto who = [&](const core::Claim& c) {
       std::string kind = in_.rules.scope_label(in_.language, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view());
-      return kind + (c.attributed_to.empty() ? "" : " (" + c.attributed_to + ")");
+      return kind + (c.attributed_to.empty() ? "" : " (" + in_.rules.entity_label(in_.language, c.attributed_to) + ")");
     };
     core::Finding f = base("agree", claim(members.front()));
     f.check = "entities";
@@ -330,21 +330,22 @@ class GroupChecker {
       }
       std::string voice;
       for (const auto& v : voices) voice += (voice.empty() ? "" : ", ") + v;
-      parts.push_back(value + ": " + voice);
+      parts.push_back(in_.rules.entity_label(in_.language, value) + ": " + voice);
     }
     std::string label = relation->labels.count(in_.language) ? relation->labels.at(in_.language) : relation->labels.at("en");
     if (by_value.size() == 1) {
       if (articles.size() < 2) return;
       f.reasons = {"same-value"};
       f.explanation = render(in_.rules, in_.language, "explain.entity-agree",
-                             {{"subject", f.subject}, {"relation", label}, {"value", by_value.begin()->first}, {"count", std::to_string(members.size())}});
+                             {{"subject", subject_label(in_, f.subject)}, {"relation", label},
+                              {"value", in_.rules.entity_label(in_.language, by_value.begin()->first)}, {"count", std::to_string(members.size())}});
     } else {
       if (!relation->functional) return;  // several true values: merged, nothing to flag
       bool disputed = attributions.count("stated") && attributions.count("disputed");
       f.verdict = disputed ? "disputed" : "conflict";
       f.reasons = {disputed ? "attribution" : "values"};
       f.explanation = render(in_.rules, in_.language, disputed ? "explain.entity-disputed" : "explain.entity-conflict",
-                             {{"subject", f.subject}, {"relation", label}, {"sides", join(parts, "; ")}});
+                             {{"subject", subject_label(in_, f.subject)}, {"relation", label}, {"sides", join(parts, "; ")}});
     }
     out_.push_back(std::move(f));
   }

@@ -65,13 +65,15 @@ std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rul
 std::string subject_label(const std::string& subject, const rules::RuleSet& rules, const std::string& lang, const std::string& event_name) {
   if (subject == "event") return event_name.empty() ? rules.message(lang, "source.event") : event_name;
   if (subject.empty()) return rules.message(lang, "label.unnamed-subject");
-  return subject;
+  // A listed entity goes by its label in the report's language, never by its id (US-government).
+  return rules.entity_label(lang, subject);
 }
 
 std::string claim_value(const core::Claim& c, const rules::RuleSet& rules, const std::string& lang) {
   if (c.quantity.dimension != core::Dimension::entity) return readable_interval(c.quantity, rules, lang);
   std::string who = rules.scope_label(lang, "attribution", c.scope.attribution.empty() ? "reported" : c.scope.attribution.view());
-  return c.relation_value + " (" + who + (c.attributed_to.empty() ? "" : ", " + c.attributed_to) + ")";
+  // A person or chip named by its id: its label.
+  return rules.entity_label(lang, c.relation_value) + " (" + who + (c.attributed_to.empty() ? "" : ", " + rules.entity_label(lang, c.attributed_to)) + ")";
 }
 
 Counts count(const Run& run) {

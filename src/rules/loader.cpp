@@ -65,7 +65,7 @@ const TableSpec kLineSpec{{{"reason", F::string, true}, {"match", F::string, tru
 const TableSpec kPatternSpec{{{"name", F::string, true}, {"regex", F::string, true}}};
 const TableSpec kOutletSpec{{{"name", F::string, true}, {"aliases", F::string_array}}};
 const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true}, {"part_of", F::string},
-                             {"aliases", F::string_array, true}}};
+                             {"aliases", F::string_array, true}, {"label_en", F::string}, {"label_ko", F::string}}};
 const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
                                 {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer},
                                 {"subject_types", F::string_array}, {"cumulative", F::boolean}, {"event", F::boolean},
@@ -348,12 +348,15 @@ void load_entities(const toml::table& t, RuleSet& rules, const FileContext&) {
     for (auto&& e : *a) {
       const auto& x = *e.as_table();
       Entity entity{x["id"].value_or<std::string>(""), x["type"].value_or<std::string>(""),
-                    x["part_of"].value_or<std::string>(""), strings(x["aliases"])};
+                    x["part_of"].value_or<std::string>(""), strings(x["aliases"]), {}};
+      for (const char* lang : {"en", "ko"})
+        if (auto label = x[std::string("label_") + lang].value<std::string>(); label && !label->empty()) entity.labels[lang] = *label;
       // A user's folder may add aliases to a bundled entity.
       auto existing = std::find_if(rules.entities.begin(), rules.entities.end(), [&](const Entity& en) { return en.id == entity.id; });
       if (existing != rules.entities.end()) {
         existing->aliases.insert(existing->aliases.end(), entity.aliases.begin(), entity.aliases.end());
         if (!entity.part_of.empty()) existing->part_of = entity.part_of;
+        for (const auto& [lang, label] : entity.labels) existing->labels[lang] = label;
       } else {
         rules.entities.push_back(std::move(entity));
       }

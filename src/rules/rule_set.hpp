@@ -103,6 +103,7 @@ struct Entity {
   std::string type;     // company, model, chip, person, place, index, organization
   std::string part_of;  // grouping parent (DeepSeek-V3 → DeepSeek)
   std::vector<std::string> aliases;
+  std::map<std::string, std::string> labels;  // report language → the name a reader knows ("" keys absent)
 };
 
 struct Attribute {
@@ -397,6 +398,12 @@ struct RuleSet {
   // for a window ("4 trading-day" → "4-trading-day", "4거래일간"), "<field>.<value>" for the
   // rest ("direction.down" → "하락"). The value itself when no message names it.
   std::string scope_label(const std::string& lang, std::string_view field, std::string_view value) const;
+  // A listed entity's label in `lang` ("미국 정부" for US-government); any other name as it is.
+  std::string entity_label(const std::string& lang, const std::string& name) const {
+    if (const Entity* e = entity(name))
+      if (auto it = e->labels.find(lang); it != e->labels.end()) return it->second;
+    return name;
+  }
   // How a report writes a large figure: the largest scale word of `lang` (messages
   // "scale.<power of ten>", English when the language names none) that |value| reaches
   // (1e12 "{n}T"; 1e8 "{n}억"); power 1 and nothing around the number below them all.

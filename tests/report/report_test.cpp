@@ -93,6 +93,20 @@ TEST_CASE("terminal report: colour only when asked, lines fit the width by displ
   CHECK(korean.find("충돌") != std::string::npos);
 }
 
+TEST_CASE("a listed entity goes by its label in the report's language, never by its id") {
+  std::string story = test::source_dir() + "/fixtures/stories/deepseek-selloff";
+  std::istringstream none;
+  auto ko = crosscheck::cli::run_pipeline({story}, test::rules(), &none, "ko");
+  std::string korean = crosscheck::report::text_report(ko.run, test::rules(), {"ko", false, 100});
+  for (const char* id : {"US-government", "Jensen-Huang", "Colette-Kress"}) CHECK(korean.find(id) == std::string::npos);
+  CHECK(korean.find("미국 정부") != std::string::npos);
+  CHECK(korean.find("젠슨 황") != std::string::npos);
+  auto en = crosscheck::cli::run_pipeline({story}, test::rules(), &none, "en");
+  std::string english = crosscheck::report::text_report(en.run, test::rules(), {"en", false, 100});
+  CHECK(english.find("US-government") == std::string::npos);
+  CHECK(english.find("US government") != std::string::npos);
+}
+
 TEST_CASE("HTML report: self-contained, article text escaped") {
   test::TempDir dir;
   std::string hostile =
