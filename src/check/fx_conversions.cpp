@@ -60,14 +60,24 @@ double median(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// Most of the story's other rates lie near their middle one: more than half of them within 5% of
+// it. Two conversions that disagree (one of them the slip) give no rate to trust.
+bool agree_mostly(const std::vector<double>& rates) {
+  double middle = median(rates);
+  std::size_t near = 0;
+  for (double r : rates) near += std::fabs(r - middle) <= 0.05 * middle;
+  return near * 2 > rates.size();
+}
+
 // A story's writers convert on different days and round their rates: their own rate is a band
 // this wide either side of the middle one.
 constexpr double kStoryRateSpread = 0.03;
 // Months of drift move a currency pair by a quarter at most in calm years; a stale rate can only
 // tell a figure converted at under half or over twice the rate (a slipped scale, a swapped pair).
 constexpr double kStaleRateFactor = 2.0;
-// The fewest other conversions whose middle rate stands in for the story's.
-constexpr std::size_t kStoryRateMinimum = 2;
+// The fewest other conversions whose middle rate stands in for the story's: with two, one bad
+// conversion among them moves the middle as far as the good one.
+constexpr std::size_t kStoryRateMinimum = 3;
 
 // "1377.78" → "1,377.78": a rate as a desk writes it.
 std::string with_thousands(std::string digits) {
@@ -141,7 +151,7 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     // Several conversions in the story between the same currencies: most writers agree on a rate,
     // and a figure far off it was converted wrongly (the middle rate resists one bad conversion).
     if (band.empty())
-      if (auto others = story_rates(in, ci, from, to); others.size() >= kStoryRateMinimum) {
+      if (auto others = story_rates(in, ci, from, to); others.size() >= kStoryRateMinimum && agree_mostly(others)) {
         double middle = median(others);
         band = {{middle * (1 - kStoryRateSpread), "", "the story's other conversions"},
                 {middle * (1 + kStoryRateSpread), "", "the story's other conversions"}};

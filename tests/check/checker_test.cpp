@@ -243,6 +243,24 @@ TEST_CASE("past the table's end, a conversion is checked against the story's oth
   CHECK(conflicts == 1);
 }
 
+TEST_CASE("past the table's end, two other conversions that disagree give no story rate") {
+  auto article = [](const std::string& id, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"published", "2026-11-12T09:00:00+09:00"}, {"text", text}}.dump() + "\n";
+  };
+  // One conversion is tenfold off; the other two are right. Judged against the other two, a right
+  // one would seem wrong (their middle is neither rate): only the slip may be flagged.
+  auto r = test::run({"-"}, article("a", "A 20-kilogram bag fetched 52,340 won ($37) on Nov. 5.") +
+                                article("b", "The bag sold for an average of 52,340 won (about $370) that week.") +
+                                article("c", "At retail a bag cost 61,800 won (about $44) on Nov. 11."));
+  int conflicts = 0;
+  for (const auto& f : r.run.findings)
+    if (f.check == "conversion" && f.verdict == "conflict") {
+      ++conflicts;
+      CHECK(f.explanation.find("about $370") != std::string::npos);
+    }
+  CHECK(conflicts == 1);
+}
+
 TEST_CASE("past the table's end, a lone conversion is judged by the table's latest rate only when it is grossly off") {
   auto article = [](const std::string& id, const std::string& text) {
     return nlohmann::json{{"id", id}, {"published", "2026-03-10T09:00:00+09:00"}, {"text", text}}.dump() + "\n";
