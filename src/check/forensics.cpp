@@ -46,7 +46,7 @@ std::string_view compared_unit(const core::Quantity& q) {
   return unit;
 }
 
-bool source_stated(std::string_view source) { return source.empty() || source == "restated"; }
+bool source_stated(std::string_view source) { return source.empty() || source == "restated" || source == "relative"; }
 
 ErrorMark error_mark(const core::Quantity& a, const core::Quantity& b) {
   if (!std::isfinite(a.point) || !std::isfinite(b.point) || a.point == 0 || b.point == 0) return ErrorMark::none;

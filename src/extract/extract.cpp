@@ -68,6 +68,7 @@ class Extractor {
       }
       pos = std::max(end, s.next(pos));
     }
+    times_.add_relative_years(s, index, out.times);
   }
 
  private:

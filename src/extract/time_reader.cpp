@@ -1,5 +1,7 @@
 #include "extract/time_reader.hpp"
 
+#include <algorithm>
+
 #include <cstdlib>
 
 #include "core/text.hpp"
@@ -314,6 +316,56 @@ std::optional<core::TimeExpression> TimeReader::read_english_year(const Sentence
       }
   }
   return std::nullopt;
+}
+
+bool TimeReader::is_comparison_base(const Sentence& s, std::size_t at, std::size_t end) const {
+  std::size_t after = end;
+  while (after < s.end && s.text[after] == ' ') ++after;
+  for (const auto& w : rules_.time.comparison_after)
+    if (!w.empty() && s.lower.substr(after, w.size()) == w) return true;
+  std::size_t before = at;
+  while (before > s.begin && s.text[before - 1] == ' ') --before;
+  for (const auto& w : rules_.time.comparison_before)
+    if (!w.empty() && before >= s.begin + w.size() && s.lower.substr(before - w.size(), w.size()) == w &&
+        (before - w.size() == s.begin || s.text[before - w.size() - 1] == ' '))
+      return true;
+  return false;
+}
+
+void TimeReader::add_relative_years(const Sentence& s, std::size_t sentence, std::vector<core::TimeExpression>& times) const {
+  std::size_t first_own = times.size();
+  while (first_own > 0 && times[first_own - 1].sentence == sentence) --first_own;
+  for (const auto& rel : rules_.relative_times) {
+    if (!rel.has_years || rel.has_months || rel.has_days || rel.lowered.empty()) continue;
+    for (std::size_t at = s.lower.find(rel.lowered, s.begin); at != std::string_view::npos && at < s.end;
+         at = s.lower.find(rel.lowered, at + rel.lowered.size())) {
+      std::size_t end = at + rel.lowered.size();
+      if (end > s.end) break;
+      // A word of its own: 지난해 starts one (a space or the sentence before it), "last year" both.
+      bool latin = static_cast<unsigned char>(rel.lowered[0]) < 0x80;
+      if (at > s.begin && s.text[at - 1] != ' ' && s.text[at - 1] != '(' && s.text[at - 1] != '"') continue;
+      if (latin && !s.word_boundary_after(end)) continue;
+      // Inside a time expression already read (지난해 4분기) or a longer cue (지난해 같은 기간).
+      bool covered = false;
+      for (std::size_t k = first_own; k < times.size() && !covered; ++k)
+        covered = times[k].span.start <= at && at < times[k].span.end;
+      if (covered) continue;
+      if (auto m = s.lookup(rules_.scope_table, at); m && m.length > rel.lowered.size()) continue;
+      // "지난해보다 2.1% 감소한 368만5천t", "up 5% from last year": the year a comparison runs from,
+      // not the year of the figures around it.
+      if (is_comparison_base(s, at, end)) continue;
+      core::TimeExpression t;
+      t.span = {at, end};
+      t.kind = "year";
+      t.relative = true;
+      t.relative_year = rel.years;
+      t.sentence = sentence;
+      t.surface = std::string(s.text.substr(at, end - at));
+      times.push_back(std::move(t));
+    }
+  }
+  std::sort(times.begin() + static_cast<std::ptrdiff_t>(first_own), times.end(),
+            [](const core::TimeExpression& a, const core::TimeExpression& b) { return a.span.start < b.span.start; });
 }
 
 std::optional<core::TimeExpression> TimeReader::read(const Sentence& s, std::size_t pos) const {

@@ -249,7 +249,10 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
   std::map<std::string, int> periods;
   for (const auto& c : claims) {
     const rules::Attribute* a = rules.attribute(c.attribute);
-    if (a && a->flow && !c.scope.period.empty() && c.scope.period.view().find('?') == std::string_view::npos) ++periods[c.scope.period];
+    // A year named as "last year" is a comparison's, not what the article reports on.
+    if (a && a->flow && !c.scope.period.empty() && c.scope.period.view().find('?') == std::string_view::npos &&
+        c.scope.period_source != "relative")
+      ++periods[c.scope.period];
   }
   // The quarter or month the headline and lead name ("1분기 영업손실 1462억", "29일 1분기 실적을
   // 발표했다") is what the article reports on, even where its figures' own sentences name none and

@@ -44,6 +44,9 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
   for (std::string_view possessive : {"'s", "’s"})
     if (lowered.size() > possessive.size() + 1 && core::ends_with(lowered, possessive)) lowered.resize(lowered.size() - possessive.size());
   if (rules.grammar.starts_with_change(lowered)) return "";
+  // 전국 생산량, nationwide sales: the whole, which is what a figure with no qualifier is too.
+  const auto& whole = rules.grammar.whole_words;
+  if (std::find(whole.begin(), whole.end(), lowered) != whole.end()) return "";
   // A verb (포함한 매출, 진화해 진화율) says what was done, not which part; the story's event (산불
   // 진화율) is its subject, not a part; a scale or unit word is the figure's own.
   if (before.hangul && rules.lexicon.is_inflected_verb(word)) return "";
@@ -64,6 +67,15 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   if (g.word <= 0) return "";
   const Token& measure = p.words[static_cast<std::size_t>(g.word)];
   if (std::string q1 = qualifying_word(s, p.words[static_cast<std::size_t>(g.word - 1)], measure, rules); !q1.empty()) return q1;
+  // "전남 쌀 생산량": a one-syllable noun right before the measure (쌀, 벼) names the crop, not a part;
+  // the bare noun before it may still name one.
+  if (g.word >= 2 && measure.hangul) {
+    const Token& near = p.words[static_cast<std::size_t>(g.word - 1)];
+    std::string_view short_word = s.text.substr(near.stem.start, near.stem.end - near.stem.start);
+    if (near.hangul && near.role == rules::Role::none && near.clause == measure.clause && !near.digit &&
+        core::count_code_points(short_word, 0, short_word.size()) == 1)
+      if (std::string q2 = qualifying_word(s, p.words[static_cast<std::size_t>(g.word - 2)], measure, rules); !q2.empty()) return q2;
+  }
   // "수출 648억 달러 … 반도체 161억 달러": a bare Korean noun right before the figure, after its
   // measure, is the part of the measure the figure is.
   int fig = word_at(p, q.span.start);

@@ -112,6 +112,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                             {"pm", F::string_array}, {"local_time", F::string_array}, {"duration_after_day", F::string_array},
                             {"as_of_after", F::string_array}, {"as_of_before", F::string_array},
                             {"span_start_after", F::string_array}, {"span_start_before", F::string_array},
+                            {"comparison_after", F::string_array}, {"comparison_before", F::string_array},
                             {"year_lead_words", F::string_array}, {"month_names", F::integer_map},
                             {"weekday_names", F::integer_map}, {"quarter_names", F::integer_map}})},
       {"messages", with_common({{"text", F::string_map, true}})},
@@ -122,7 +123,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"source_words", F::string_array}, {"lexicon", F::string},
                                {"compound_endings", F::string_array}, {"byline_words", F::string_array},
                                {"person_titles", F::string_array}, {"not_surnames", F::string_array},
-                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}})},
+                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"whole_words", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -461,6 +462,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("not_surnames", rules.grammar.not_surnames);
   add("place_heads", rules.grammar.place_heads);
   add("occasion_words", rules.grammar.occasion_words);
+  add("whole_words", rules.grammar.whole_words);
   add("report_verbs", rules.grammar.report_verbs);
   add("part_openers", rules.grammar.part_openers);
   add("change_size_words", rules.grammar.change_size_words);
@@ -491,6 +493,8 @@ void load_time(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
   add("as_of_after", w.as_of_after);   add("as_of_before", w.as_of_before);
   add("span_start_after", w.span_start_after);
   add("span_start_before", w.span_start_before);
+  add("comparison_after", w.comparison_after);
+  add("comparison_before", w.comparison_before);
   add("year_lead_words", w.year_lead_words);
   if (auto m = t["month_names"].as_table())
     for (auto&& [k, v] : *m) w.month_names[std::string(k.str())] = static_cast<int>(v.value_or<int64_t>(0));

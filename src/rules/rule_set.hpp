@@ -196,6 +196,7 @@ struct Grammar {
   std::vector<std::string> place_heads;
   // Nouns after which 에서 names an occasion or a source (브리핑에서, 조사에서), not a place.
   std::vector<std::string> occasion_words;
+  std::vector<std::string> whole_words;  // 전국, nationwide: before a measure they qualify nothing
   // Verbs of reporting that end a sentence (밝혔다, 추산했다): the topic opening it is who reports.
   std::vector<std::string> report_verbs;
   // Words that open a sentence on a part of the last one's figures (이 가운데, of them), lower-cased.
@@ -247,6 +248,8 @@ struct TimeWords {
   std::vector<std::string> as_of_after, as_of_before;
   // Words that make a time the start of a span, right after it (부터) or before it (since).
   std::vector<std::string> span_start_after, span_start_before;
+  // Around a relative year, words that make it the base of a comparison (지난해보다, from last year).
+  std::vector<std::string> comparison_after, comparison_before;
   std::vector<std::string> year_lead_words;  // english: a bare four-digit number after one is a year ("in 2024")
   std::map<std::string, int> month_names;    // english
   std::map<std::string, int> weekday_names;  // english + korean

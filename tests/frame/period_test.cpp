@@ -133,3 +133,19 @@ TEST_CASE("the start of a span a tally runs over is not the moment it holds at")
     if (f.verdict == "conflict" && f.attribute == "accidents") fell = true;
   CHECK(fell);
 }
+
+TEST_CASE("a year named by a relative word is resolved against the publication date, unless it is a comparison's base") {
+  auto r = test::run({"-"}, test::jsonl_articles(
+                                {{"a", "농업통계청에 따르면 쌀 생산량은 지난해 376만4천t에서 올해 368만5천t으로 줄었다."},
+                                 {"b", "올해 생산량은 지난해보다 2.1% 감소한 368만t이다."},
+                                 {"c", "Output totaled 3.685 million tonnes, down 2.1 percent from 3.764 million tonnes last year."}},
+                                "2026-11-12T10:00:00+09:00"));
+  CHECK(period_of(r.run, "376만4천t") == "2025");
+  CHECK(period_of(r.run, "368만5천t") == "2026");
+  // 지난해보다: last year is what the figure is compared with; the figure is this year's.
+  CHECK(period_of(r.run, "368만t") == "2026");
+  // After a figure, across the "from" that starts the change's base: the base's year.
+  CHECK(period_of(r.run, "3.764 million tonnes") == "2025");
+  // A comparison's year is not what the article reports on: no article period for this year's figure.
+  CHECK(period_of(r.run, "3.685 million tonnes") != "2025");
+}
