@@ -256,10 +256,6 @@ int cmd_rules(const std::vector<std::string>& args, Io& io) {
   return failed ? 1 : 0;
 }
 
-}  // namespace
-
-namespace {
-
 int run_command(const std::vector<std::string>& args, Io& io) {
   if (args.empty()) return usage_error(io, "a command is needed", kUsage);
   const std::string& command = args[0];
@@ -272,10 +268,6 @@ int run_command(const std::vector<std::string>& args, Io& io) {
   if (command == "rules") return cmd_rules(rest, io);
   return usage_error(io, "unknown command '" + command + "'", kUsage);
 }
-
-}  // namespace
-
-namespace {
 
 // A run bigger than the memory it may use (a ulimit, a container) is the user's to resize.
 int out_of_memory(Io& io) {

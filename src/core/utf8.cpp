@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "core/bytes8.hpp"
@@ -120,6 +121,12 @@ int display_width(std::string_view text) {
     width += is_wide(cp) ? 2 : 1;
   }
   return width;
+}
+
+std::string visible_code_point(char32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(cp));
+  return buffer;
 }
 
 }  // namespace crosscheck::core

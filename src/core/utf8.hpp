@@ -49,6 +49,8 @@ inline bool is_control_char(char32_t cp) { return cp < 0x20 || cp == 0x7F || (cp
 inline bool is_bidi_control(char32_t cp) {
   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
+// A character shown instead of obeyed: "[U+202E]".
+std::string visible_code_point(char32_t cp);
 inline bool is_latin_letter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
 inline bool is_ascii_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
 // After normalization only ' ', '\n', '\t' remain.

@@ -322,7 +322,7 @@ bool TimeReader::is_comparison_base(const Sentence& s, std::size_t at, std::size
   std::size_t after = end;
   while (after < s.end && s.text[after] == ' ') ++after;
   for (const auto& w : rules_.time.comparison_after)
-    if (!w.empty() && s.lower.substr(after, w.size()) == w) return true;
+    if (!w.empty() && after + w.size() <= s.end && s.lower.substr(after, w.size()) == w) return true;
   std::size_t before = at;
   while (before > s.begin && s.text[before - 1] == ' ') --before;
   for (const auto& w : rules_.time.comparison_before)
@@ -337,10 +337,12 @@ void TimeReader::add_relative_years(const Sentence& s, std::size_t sentence, std
   while (first_own > 0 && times[first_own - 1].sentence == sentence) --first_own;
   for (const auto& rel : rules_.relative_times) {
     if (!rel.has_years || rel.has_months || rel.has_days || rel.lowered.empty()) continue;
-    for (std::size_t at = s.lower.find(rel.lowered, s.begin); at != std::string_view::npos && at < s.end;
-         at = s.lower.find(rel.lowered, at + rel.lowered.size())) {
+    // Searched within the sentence only: a search of the rest of the article from every sentence
+    // would cost the square of its length.
+    std::string_view sentence_lower = s.lower.substr(0, s.end);
+    for (std::size_t at = sentence_lower.find(rel.lowered, s.begin); at != std::string_view::npos;
+         at = sentence_lower.find(rel.lowered, at + rel.lowered.size())) {
       std::size_t end = at + rel.lowered.size();
-      if (end > s.end) break;
       // A word of its own: 지난해 starts one (a space or the sentence before it), "last year" both.
       bool latin = static_cast<unsigned char>(rel.lowered[0]) < 0x80;
       if (at > s.begin && s.text[at - 1] != ' ' && s.text[at - 1] != '(' && s.text[at - 1] != '"') continue;

@@ -10,13 +10,6 @@ namespace crosscheck::frame {
 
 namespace {
 
-// The index of the sentence holding `c`, or SIZE_MAX.
-std::size_t sentence_index(const core::Claim& c, const core::Article& article) {
-  for (std::size_t si = 0; si < article.sentences.size(); ++si)
-    if (article.sentences[si].start == c.sentence_start) return si;
-  return SIZE_MAX;
-}
-
 bool same_paragraph(const core::Article& article, std::size_t a, std::size_t b) {
   for (const auto& p : article.paragraphs)
     if (p.start <= article.sentences[a].start && article.sentences[a].start < p.end) return p.start <= article.sentences[b].start && article.sentences[b].start < p.end;
@@ -36,25 +29,27 @@ bool unmeasured(const core::Claim& c, const rules::RuleSet& rules) {
 
 void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
                               core::WordPool& words) {
-  // Claims per sentence, in order (claims come sentence by sentence).
-  std::vector<std::size_t> sentence(claims.size(), SIZE_MAX);
-  for (std::size_t i = 0; i < claims.size(); ++i) sentence[i] = sentence_index(claims[i], article);
+  // The claims of each sentence (a figure knows its sentence: Quantity::sentence).
+  std::vector<std::vector<std::size_t>> by_sentence(article.sentences.size());
+  for (std::size_t i = 0; i < claims.size(); ++i)
+    if (claims[i].quantity.sentence < by_sentence.size()) by_sentence[claims[i].quantity.sentence].push_back(i);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     core::Claim& c = claims[i];
     bool change = c.quantity.unit == "%" && (!c.scope.direction.empty() || c.scope.role == "change");
-    if (!unmeasured(c, rules) || c.linked_to >= 0 || !change || sentence[i] == SIZE_MAX || sentence[i] == 0) continue;
-    std::size_t here = sentence[i], before = here - 1;
+    std::size_t here = c.quantity.sentence;
+    if (!unmeasured(c, rules) || c.linked_to >= 0 || !change || here == 0 || here >= by_sentence.size()) continue;
+    std::size_t before = here - 1;
     if (!same_paragraph(article, here, before)) continue;
     // The sentence gives no other measured figure, and the one before exactly one measured level.
-    bool alone = true;
+    auto counts = [&](std::size_t k) {
+      const core::Claim& o = claims[k];
+      return k != i && o.linked_to < 0 && o.quantity.dimension != core::Dimension::entity && !unmeasured(o, rules);
+    };
+    bool alone = std::none_of(by_sentence[here].begin(), by_sentence[here].end(), counts);
     const core::Claim* level = nullptr;
     int levels = 0;
-    for (std::size_t k = 0; k < claims.size(); ++k) {
-      const core::Claim& o = claims[k];
-      if (k == i || o.linked_to >= 0 || o.quantity.dimension == core::Dimension::entity) continue;
-      if (sentence[k] == here && !unmeasured(o, rules)) alone = false;
-      if (sentence[k] == before && !unmeasured(o, rules) && o.scope.role != "change" && o.quantity.unit != "%") ++levels, level = &o;
-    }
+    for (std::size_t k : by_sentence[before])
+      if (counts(k) && claims[k].scope.role != "change" && claims[k].quantity.unit != "%") ++levels, level = &claims[k];
     if (!alone || levels != 1) continue;
     c.attribute = level->attribute;
     c.attribute_source = words.get("previous-sentence");

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include "core/line_reader.hpp"
 #include "core/parallel.hpp"
@@ -51,37 +52,27 @@ std::string strict_cp949(std::string_view bytes) {
   UConverter* converter = ucnv_open("windows-949", &status);
   if (U_FAILURE(status)) return "";
   ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::vector<UChar> wide(bytes.size() + 16);
-  int32_t n = ucnv_toUChars(converter, wide.data(), static_cast<int32_t>(wide.size()), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  // A first pass only measures, and stops at the first illegal sequence, so a file that is no
+  // CP949 (most invalid UTF-8 is not) costs no buffer. Inputs are at most 1 GiB: int32_t holds it.
+  const auto size = static_cast<int32_t>(bytes.size());
+  int32_t n = ucnv_toUChars(converter, nullptr, 0, bytes.data(), size, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
+    ucnv_close(converter);
+    return "";
+  }
+  status = U_ZERO_ERROR;
+  ucnv_resetToUnicode(converter);
+  std::vector<UChar> wide(static_cast<std::size_t>(n) + 1);
+  n = ucnv_toUChars(converter, wide.data(), static_cast<int32_t>(wide.size()), bytes.data(), size, &status);
   ucnv_close(converter);
   if (U_FAILURE(status)) return "";
   std::string out;
-  out.reserve(static_cast<std::size_t>(n) * 3 / 2);
-  for (int32_t i = 0; i < n; ++i) {
-    char32_t cp = wide[static_cast<std::size_t>(i)];
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n) {
-      char32_t low = wide[static_cast<std::size_t>(i + 1)];
-      if (low >= 0xDC00 && low <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00), ++i;
-    }
-    core::append_utf8(out, cp);
-  }
+  icu::UnicodeString(wide.data(), n).toUTF8String(out);
   return out;
 }
 
-// A page's text as UTF-8, whatever it was saved in (see above).
-std::string page_text(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics);
-
-std::string valid_utf8(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics) {
-  std::vector<core::InvalidByte> invalid;
-  std::string text = core::repair_utf8(bytes, invalid);
-  if (!invalid.empty())
-    diagnostics.push_back({Severity::warning, "input.invalid-utf8",
-                           std::to_string(invalid.size()) + " invalid UTF-8 byte(s) replaced with U+FFFD, first at byte offset " +
-                               std::to_string(invalid.front().offset),
-                           path});
-  return text;
-}
-
+// A page's text as UTF-8, whatever it was saved in (see above); invalid UTF-8 that is no CP949
+// either is repaired with U+FFFD and reported.
 std::string page_text(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics) {
   bool declared = declares_korean_legacy(bytes);
   std::vector<core::InvalidByte> invalid;
@@ -97,7 +88,11 @@ std::string page_text(std::string_view bytes, const std::string& path, core::Dia
                              "the page is not UTF-8 but reads as EUC-KR/CP949 without error; read as CP949", path});
     return legacy;
   }
-  return valid_utf8(bytes, path, diagnostics);
+  diagnostics.push_back({Severity::warning, "input.invalid-utf8",
+                         std::to_string(invalid.size()) + " invalid UTF-8 byte(s) replaced with U+FFFD, first at byte offset " +
+                             std::to_string(invalid.front().offset),
+                         path});
+  return as_utf8;
 }
 
 // How deeply arrays and objects nest in a JSON text, brackets inside strings not counted. Counting

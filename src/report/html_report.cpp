@@ -27,9 +27,7 @@ std::string esc(const std::string& s) {
     bool control = core::is_control_char(c) && c != '\n' && c != '\t';
     bool bidi = core::is_bidi_control(c);
     if (control || bidi) {
-      char buffer[16];
-      std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(c));
-      out += buffer;
+      out += core::visible_code_point(c);
     } else if (length == 1) {
       switch (s[pos]) {
         case '&': out += "&amp;"; break;

@@ -27,11 +27,8 @@ std::string printable(std::string_view s) {
     char32_t c = core::decode_at(s, pos, length);
     if (c == '\n' || c == '\r' || c == '\t') out += ' ';
     else if (core::is_control_char(c)) out += "\xEF\xBF\xBD";
-    else if (core::is_bidi_control(c)) {
-      char buffer[16];
-      std::snprintf(buffer, sizeof buffer, "[U+%04X]", static_cast<unsigned>(c));
-      out += buffer;
-    } else out.append(s.substr(pos, length));
+    else if (core::is_bidi_control(c)) out += core::visible_code_point(c);
+    else out.append(s.substr(pos, length));
     pos += length;
   }
   return out;
