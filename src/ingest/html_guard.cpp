@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -71,6 +72,36 @@ std::size_t raw_text_end(std::string_view html, std::size_t from, const std::str
   return html.size();
 }
 
+// A tag as both readers see it.
+struct Tag {
+  std::string name;  // lower-cased
+  bool closing = false;
+  std::size_t end = 0;  // the '>' (or the page's end)
+  std::size_t attributes = 0;
+  bool self_closing = false;
+};
+
+// The tag that opens at `i` (a '<' before a letter, or also '!'/'?' when `declarations`), or none.
+std::optional<Tag> tag_at(std::string_view html, std::size_t i, bool declarations) {
+  if (i + 1 >= html.size() || html[i] != '<') return std::nullopt;
+  Tag t;
+  t.closing = html[i + 1] == '/';
+  std::size_t name_at = i + (t.closing ? 2 : 1);
+  if (name_at >= html.size()) return std::nullopt;
+  char first = html[name_at];
+  if (!is_letter(first) && !(declarations && (first == '!' || first == '?'))) return std::nullopt;
+  t.name = tag_name(html, name_at);
+  t.end = tag_end(html, i, t.attributes, t.self_closing);
+  return t;
+}
+
+// After a comment that opens at `i`: where reading goes on; `i` itself when none opens there.
+std::size_t past_comment(std::string_view html, std::size_t i) {
+  if (html.compare(i, 4, "<!--") != 0) return i;
+  std::size_t close = html.find("-->", i + 4);
+  return close == std::string_view::npos ? html.size() : close + 3;
+}
+
 }  // namespace
 
 PageShape measure_page(std::string_view html) {
@@ -79,27 +110,23 @@ PageShape measure_page(std::string_view html) {
   std::size_t depth = 0;
   std::size_t foreign_from = 0;  // the depth of the open <svg> or <math>, 0 outside one
   for (std::size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i)) {
-    if (html.compare(i, 4, "<!--") == 0) {
-      std::size_t close = html.find("-->", i + 4);
-      i = close == std::string_view::npos ? html.size() : close + 3;
+    if (std::size_t after = past_comment(html, i); after != i) {
+      i = after;
       continue;
     }
-    bool closing = html[i + 1] == '/';
-    std::size_t name_at = i + (closing ? 2 : 1);
-    if (name_at >= html.size() || !is_letter(html[name_at])) {
+    std::optional<Tag> tag = tag_at(html, i, false);
+    if (!tag) {
       ++i;
       continue;
     }
-    std::string name = tag_name(html, name_at);
-    std::size_t attributes = 0;
-    bool self_closing = false;
-    std::size_t end = tag_end(html, i, attributes, self_closing);
+    const std::string& name = tag->name;
+    std::size_t end = tag->end;
     ++shape.tags;
-    shape.attributes = std::max(shape.attributes, attributes);
+    shape.attributes = std::max(shape.attributes, tag->attributes);
     // "/>" closes an element only inside SVG or MathML; in HTML `<div/>` opens a div that stays
     // open, and a pre-scan that believed the slash could be walked past.
-    bool closes_itself = self_closing && foreign_from > 0 && depth >= foreign_from;
-    if (closing) {
+    bool closes_itself = tag->self_closing && foreign_from > 0 && depth >= foreign_from;
+    if (tag->closing) {
       if (depth > 0) --depth;  // a stray end tag closes nothing
       if (depth < foreign_from) foreign_from = 0;
     } else if (!is_void(name) && !closes_itself) {
@@ -139,25 +166,16 @@ std::string strip_tags(std::string_view html) {
   std::size_t i = 0;
   while (i < html.size()) {
     char c = html[i];
-    if (c == '<' && html.compare(i, 4, "<!--") == 0) {
-      std::size_t close = html.find("-->", i + 4);
-      i = close == std::string_view::npos ? html.size() : close + 3;
+    if (std::size_t after = c == '<' ? past_comment(html, i) : i; after != i) {
+      i = after;
       continue;
     }
-    bool closing = c == '<' && i + 1 < html.size() && html[i + 1] == '/';
-    std::size_t name_at = i + (closing ? 2 : 1);
-    if (c == '<' && name_at < html.size() && (is_letter(html[name_at]) || html[name_at] == '!' || html[name_at] == '?')) {
-      std::string name = tag_name(html, name_at);
-      std::size_t attributes = 0;
-      bool self_closing = false;
-      std::size_t end = tag_end(html, i, attributes, self_closing);
-      i = end < html.size() ? end + 1 : end;
-      if (std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks)) new_line();
+    if (std::optional<Tag> tag = c == '<' ? tag_at(html, i, true) : std::nullopt) {
+      i = tag->end < html.size() ? tag->end + 1 : tag->end;
+      if (std::find(std::begin(kBlocks), std::end(kBlocks), tag->name) != std::end(kBlocks)) new_line();
       else if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
-      if (!closing && std::find(std::begin(kDropped), std::end(kDropped), name) != std::end(kDropped)) {
-        std::size_t close = raw_text_end(html, i, name);
-        i = close;
-      }
+      if (!tag->closing && std::find(std::begin(kDropped), std::end(kDropped), tag->name) != std::end(kDropped))
+        i = raw_text_end(html, i, tag->name);
       continue;
     }
     if (c == '&') {
