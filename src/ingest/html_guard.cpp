@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <optional>
+#include <set>
 
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -159,6 +160,7 @@ std::string strip_tags(std::string_view html) {
   static constexpr std::string_view kDropped[] = {"script", "style", "noscript", "template", "svg", "head", "iframe"};
   std::string out;
   out.reserve(html.size() / 2);
+  std::set<std::string> unclosed;
   auto new_line = [&] {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     if (!out.empty() && out.back() != '\n') out += '\n';
@@ -174,8 +176,16 @@ std::string strip_tags(std::string_view html) {
       i = tag->end < html.size() ? tag->end + 1 : tag->end;
       if (std::find(std::begin(kBlocks), std::end(kBlocks), tag->name) != std::end(kBlocks)) new_line();
       else if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
-      if (!tag->closing && std::find(std::begin(kDropped), std::end(kDropped), tag->name) != std::end(kDropped))
-        i = raw_text_end(html, i, tag->name);
+      if (!tag->closing && std::find(std::begin(kDropped), std::end(kDropped), tag->name) != std::end(kDropped)) {
+        // An element left open is dropped to the page's end only where a browser would read it so
+        // too (a script or style); an unclosed <head> or <svg> drops nothing, or a broken page
+        // would lose all its text.
+        // A name once found with no end tag after it has none after any later point either: not
+        // searched again, so a page of many unclosed <svg> stays linear.
+        std::size_t close = unclosed.count(tag->name) ? html.size() : raw_text_end(html, i, tag->name);
+        if (close == html.size()) unclosed.insert(tag->name);
+        if (close < html.size() || is_raw_text(tag->name)) i = close;
+      }
       continue;
     }
     if (c == '&') {

@@ -62,6 +62,10 @@ TEST_CASE("the plain reader drops tags, comments and code, breaks lines at block
   // An unclosed tag or reference at the end is no crash.
   CHECK(ingest::strip_tags("<p>tail &#12") == "tail &#12");
   CHECK(ingest::strip_tags("<div class=\"a").empty());
+  // An unclosed head or svg is no reason to lose the page; an unclosed script is script to the end.
+  CHECK(ingest::strip_tags("<head><meta charset=utf-8><p>The toll rose to 12.</p>") == "The toll rose to 12.");
+  CHECK(ingest::strip_tags("<p>a</p><svg><path d=x><p>b 12</p>") == "a\nb 12");
+  CHECK(ingest::strip_tags("<p>a</p><script>var x = 12;") == "a");
 }
 
 TEST_CASE("each limit of the page's shape is named when passed, and a page within them passes") {
