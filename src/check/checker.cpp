@@ -56,7 +56,7 @@ std::string scope_value(const CheckInput& in, const core::Claim& c, const std::s
   if (reason == "direction") return in.rules.scope_label(in.language, reason, s.direction);
   std::string_view qualifier = s.qualifier;
   if (reason == "subject") {
-    for (std::string_view kind : {"segment:", "place:"})
+    for (std::string_view kind : {"segment:", "place:", "narrow:"})
       if (qualifier.rfind(kind, 0) == 0) return std::string(qualifier.substr(kind.size()));
     return std::string(qualifier);
   }
@@ -398,7 +398,7 @@ class GroupChecker {
   std::vector<std::string> inferred_fields(const core::Claim& c) const {
     std::vector<std::string> out;
     std::string_view subject = c.subject_source, measure = c.attribute_source;
-    bool measure_ok = measure == "cue" || measure == "clause";
+    bool measure_ok = measure == "cue" || measure == "clause" || measure == "comparison-base";
     const rules::Attribute* a = in_.rules.attribute(c.attribute);
     bool varies = a ? (a->time_varying || a->cumulative) : true;
     // A period the article names for its other figures, or its dateline, stands in for a time

@@ -239,7 +239,8 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   auto differ = [](const std::string& p, const std::string& q) { return !p.empty() && !q.empty() && p != q; };
   auto segment = [](const std::string& q) { return q.rfind("segment:", 0) == 0; };
   // A business segment is never the company as a whole; another model of the same company, or
-  // another place (place:), is another subject only when both are named.
+  // another place (place:), or a narrower noun (narrow:, 취소된 열차 and 지연된 열차), is another
+  // subject only when both are named.
   if (differ(x.qualifier, y.qualifier) || (x.qualifier.empty() != y.qualifier.empty() && (segment(x.qualifier) || segment(y.qualifier))))
     out.reasons.push_back("subject");
   if (differ(x.direction, y.direction)) out.reasons.push_back("direction");

@@ -146,9 +146,12 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     } else if (particle_from != b) {
       t.role = role_after(text, particle_from, b, rules);
     } else if (t.hangul && core::count_hangul_syllables(word) >= 2) {
+      // A two-syllable word the dictionary knows whole keeps its last syllable: 도로 is a road,
+      // not 도 with 로 (and "도로 62곳이" measures roads).
+      bool known_whole = core::count_hangul_syllables(word) == 2 && rules.lexicon.loaded() && rules.lexicon.knows(word);
       for (const auto& p : rules.grammar.particles)
         if (word.size() > p.word.size() && word.back() == p.word.back() && core::ends_with(word, p.word) &&
-            core::count_hangul_syllables(word.substr(0, word.size() - p.word.size())) >= 1) {
+            core::count_hangul_syllables(word.substr(0, word.size() - p.word.size())) >= (known_whole ? 2 : 1)) {
           t.role = p.role;
           t.stem.end -= p.word.size();
           break;

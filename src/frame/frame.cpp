@@ -102,7 +102,10 @@ class ArticleFramer {
           if (attribute_source == "noun-phrase" || chosen.empty()) {
             // The governing noun itself; for an English count, the noun it counts ("1,410 stores"
             // measures stores); no measure rather than the nearest word of any kind.
-            std::string noun = governing_noun(s, parsed, q, rules_);
+            GoverningNoun governing = governing_noun(s, parsed, q, rules_);
+            std::string noun = governing.noun;
+            // 침수 차량 against 차량: narrower only where both name what narrows them.
+            if (!governing.narrowing.empty() && c.scope.qualifier.empty()) c.scope.qualifier = words_.get("narrow:" + governing.narrowing);
             bool latin_count = q.dimension == core::Dimension::count && !q.counted.empty() &&
                                static_cast<unsigned char>(q.counted.view()[0]) < 128;
             if (latin_count) {
@@ -190,6 +193,7 @@ class ArticleFramer {
       names_.carry_topic(si, claim_name);
     }
     carry_measure_to_changes(claims, article_, rules_, words_);
+    carry_measure_to_bases(claims, article_, rules_, words_);
     apply_article_defaults(claims, article_, ex_.times, rules_, words_);
     inherit_restated_scope(claims, words_);
     claims.reserve(claims.size() + entity_claims.size());

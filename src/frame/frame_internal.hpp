@@ -101,8 +101,16 @@ bool is_change_figure(const SentenceView& s, const ParsedSentence& p, const core
 std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
                               const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules);
 // The noun that governs a figure when no concept is known, normalised (particles and endings
-// stripped); "" when none can be told.
-std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
+// stripped); "" when none can be told. `narrowing` is the word right before a Korean noun that
+// makes it a narrower quantity (취소된 열차 → 취소), "" when none.
+// The English reading of the same: the noun phrase governing the figure, read from its shape
+// (english_noun.cpp), lower-cased, a plural's s dropped; "" when none.
+std::string english_governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
+struct GoverningNoun {
+  std::string noun;
+  std::string narrowing;
+};
+GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
 
 // The moment a running figure holds at: a clock time in its clause or sentence, on the date the
 // sentence names or the article's date; for a cumulative tally with none, the article's own time.
@@ -126,6 +134,12 @@ void inherit_restated_scope(std::vector<core::Claim>& claims, core::WordPool& wo
 // A figure whose only measure is its word of change (np:down) counts as one with none.
 void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
                               core::WordPool& words);
+
+// A figure in brackets between its time and a particle of comparison ("지난해 9월(21일)보다") is
+// a base the level before it in its sentence is compared with: it takes that level's measure
+// and subject (source "comparison-base", read from the sentence's structure).
+void carry_measure_to_bases(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
+                            core::WordPool& words);
 
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "frame/frame_internal.hpp"
 
 namespace crosscheck::frame {
@@ -39,6 +40,15 @@ bool is_comparison_base(const SentenceView& s, const ParsedSentence& p, int i, c
   if (static_cast<std::size_t>(i + 1) >= p.words.size() || p.words[static_cast<std::size_t>(i + 1)].clause != t.clause) return false;
   const Token& next = p.words[static_cast<std::size_t>(i + 1)];
   return next.hangul && compares(s.text.substr(next.span.start, std::min<std::size_t>(next.span.end - next.span.start, 9)));
+}
+
+bool has_hangul(std::string_view text, core::Span span) {
+  for (std::size_t k = span.start; k < span.end && k < text.size();) {
+    std::size_t length = 1;
+    if (core::is_hangul_syllable(core::decode_at(text, k, length))) return true;
+    k += length;
+  }
+  return false;
 }
 
 }  // namespace
@@ -147,7 +157,7 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   return g;
 }
 
-std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
+std::vector<int> list_pairing(const SentenceView& /*s*/, const ParsedSentence& p, const std::vector<core::Quantity>& quantities,
                               const std::vector<std::size_t>& in_sentence, const std::vector<CueHit>& cues, const rules::RuleSet& rules) {
   std::vector<int> out(in_sentence.size(), -1);
   int list_at = p.list_word;
@@ -182,20 +192,32 @@ std::vector<int> list_pairing(const SentenceView& s, const ParsedSentence& p, co
   return out;
 }
 
-std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
+GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
   int fig = word_at(p, q.span.start);
-  if (fig < 0) return "";
+  if (fig < 0) return {};
   const std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
+  // An English clause (a Latin word before the figure) has no particles: its phrase is read from
+  // its shape. A Korean figure after a Latin name ("KTX 44편") stays Korean.
+  if (fig > 0 && p.words[static_cast<std::size_t>(fig - 1)].clause == clause && !has_hangul(s.text, q.span)) {
+    const Token& w = p.words[static_cast<std::size_t>(fig - 1)];
+    unsigned char c = static_cast<unsigned char>(s.text[w.span.start]);
+    if (!w.hangul && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return {english_governing_noun(s, p, q, rules), ""};
+  }
   // A verb before the figure (수요에 힘입어 26.4% 늘었다) says how, not what is measured: passed over.
   auto is_verb = [&](int i) {
     const Token& t = p.words[static_cast<std::size_t>(i)];
     return t.hangul && t.clause == clause && rules.lexicon.is_inflected_verb(s.text.substr(t.stem.start, t.stem.end - t.stem.start));
   };
+  // A noun of two syllables or more: "연 4.12%" (연, a year's) names no measure, so the topic does.
+  auto long_enough = [&](int i) {
+    std::string_view noun = s.text.substr(p.words[static_cast<std::size_t>(i)].stem.start, p.words[static_cast<std::size_t>(i)].stem.end - p.words[static_cast<std::size_t>(i)].stem.start);
+    return core::count_code_points(noun, 0, noun.size()) >= 2;
+  };
   auto usable = [&](int i) {
     if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
     const Token& t = p.words[static_cast<std::size_t>(i)];
     if (is_verb(i)) return false;
-    return t.clause == clause && !t.digit && !is_function_word(s.text, t, rules) && t.stem.end > t.stem.start;
+    return t.clause == clause && !t.digit && !is_function_word(s.text, t, rules) && t.stem.end > t.stem.start && long_enough(i);
   };
   int before = fig - 1;
   while (before >= 0 && p.words[static_cast<std::size_t>(before)].clause == clause &&
@@ -217,15 +239,34 @@ std::string governing_noun(const SentenceView& s, const ParsedSentence& p, const
   if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
       p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
     pick = before;
-  for (int i = before; pick < 0 && i >= 0 && (usable(i) || is_verb(i)); --i)
+  // Past the short word, verbs and any noun without a role: the clause's topic or subject.
+  for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause && !p.words[static_cast<std::size_t>(i)].digit; --i)
     if (usable(i) && (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject))
       pick = i;
-  if (pick < 0) return "";
+  if (pick < 0) return {};
   const Token& t = p.words[static_cast<std::size_t>(pick)];
-  std::string word = normalize_word(s.text.substr(t.stem.start, t.stem.end - t.stem.start), rules);
-  if (core::count_code_points(word, 0, word.size()) < 2) return "";
-  return word;
+  GoverningNoun out;
+  out.noun = normalize_word(s.text.substr(t.stem.start, t.stem.end - t.stem.start), rules);
+  if (core::count_code_points(out.noun, 0, out.noun.size()) < 2) return {};
+  // The verb that narrows the noun in Korean, in its adnominal form right before it (운행이
+  // 취소된 열차, 지연된 열차): the cancelled trains and the delayed ones are two quantities. A noun
+  // before it does not narrow it here: outlets write one compound in many orders (중위 매매가격,
+  // 매매가격 중위값) and the segment reader (qualifier_of) handles the nouns that do.
+  if (t.hangul && pick > 0) {
+    const Token& m = p.words[static_cast<std::size_t>(pick - 1)];
+    std::string_view mod = s.text.substr(m.stem.start, m.stem.end - m.stem.start);
+    bool bare = m.role == rules::Role::none && m.clause == t.clause && m.hangul && !m.digit && !m.quoted && !m.comma_after &&
+                m.stem.end == m.span.end && !is_function_word(s.text, m, rules) && core::count_hangul_syllables(mod) >= 2;
+    const auto& g = rules.grammar;
+    bool whole = std::find(g.whole_words.begin(), g.whole_words.end(), mod) != g.whole_words.end();
+    bool named = std::any_of(g.org_suffixes.begin(), g.org_suffixes.end(), [&](const std::string& x) { return mod.size() > x.size() && core::ends_with(mod, x); });
+    if (bare && !whole && !named && rules.lexicon.loaded() && rules.lexicon.is_inflected_verb(mod)) {
+      std::string narrowing = normalize_word(mod, rules);
+      bool records = std::find(g.record_verbs.begin(), g.record_verbs.end(), narrowing) != g.record_verbs.end();
+      if (!records && core::count_code_points(narrowing, 0, narrowing.size()) >= 2) out.narrowing = narrowing;
+    }
+  }
+  return out;
 }
-
 
 }  // namespace crosscheck::frame

@@ -199,6 +199,13 @@ struct Grammar {
   std::vector<std::string> whole_words;  // 전국, nationwide: before a measure they qualify nothing
   // Verbs of reporting that end a sentence (밝혔다, 추산했다): the topic opening it is who reports.
   std::vector<std::string> report_verbs;
+  // Stems of verbs of observing or recording (관측, 집계): as a modifier (관측된 최대순간풍속) they
+  // narrow no measure, where another verb does (취소된 열차 against 지연된 열차).
+  std::vector<std::string> record_verbs;
+  // English words that bound a noun phrase: determiners (the, every) open one, prepositions (in,
+  // of) end it, linking_verbs (was, hit, reached) link a subject phrase to its figure, and
+  // predicate_verbs (cost, spent, paid) are themselves what their figure measures.
+  std::vector<std::string> determiners, prepositions, linking_verbs, predicate_verbs;
   // Words that open a sentence on a part of the last one's figures (이 가운데, of them), lower-cased.
   std::vector<std::string> part_openers;
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약

@@ -408,3 +408,59 @@ TEST_CASE("a sentence that opens on a part of the last one's figures gives parts
   CHECK(bank->scope.role.empty());
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("a base of comparison in brackets after its time takes the measure it is compared on") {
+  auto r = test::run({"-"}, jsonl({{"a", "조업일수는 16.5일로 지난해(15.5일)보다 하루 많았다."},
+                                   {"b", "영업이익률은 21.5%로 전년 동기(10.9%)보다 10.6%p 높아졌다."}}));
+  REQUIRE(claim(r.run, "15.5일"));
+  CHECK(claim(r.run, "15.5일")->attribute == claim(r.run, "16.5일")->attribute);
+  CHECK_FALSE(claim(r.run, "15.5일")->attribute.empty());
+  // As sure as the level's measure, a governing noun (np:조업일수) here.
+  CHECK(claim(r.run, "15.5일")->attribute_source == claim(r.run, "16.5일")->attribute_source);
+  REQUIRE(claim(r.run, "10.9%"));
+  CHECK(claim(r.run, "10.9%")->attribute == "margin-ratio");
+  // A conversion in brackets is no base: nothing before the bracket compares it.
+  auto conv = test::run({"-"}, jsonl({{"a", "보너스는 5만 달러(약 7,250만원)다."}}));
+  REQUIRE(claim(conv.run, "약 7,250만원"));
+  CHECK(claim(conv.run, "약 7,250만원")->attribute_source != "comparison-base");
+}
+
+TEST_CASE("a governing noun: whole when the dictionary knows it, past a short word, narrowed by its modifier") {
+  auto r = test::run({"-"}, jsonl({{"a", "도로 62곳이 통제됐다."},
+                                   {"b", "9월 주택담보대출 평균 금리는 연 4.12%로 집계됐다."},
+                                   {"c", "손해보험업계 집계 침수 차량은 1,140대로 늘었다."},
+                                   {"d", "지연된 열차는 모두 171편, 운행이 취소된 열차는 15편이다."},
+                                   {"e", "고산 지역에서 관측된 최대순간풍속은 초속 53.7m로 집계됐다."}}));
+  // 도로 is a road, not 도 with the particle 로.
+  CHECK(measure_of(r.run, "62곳") == "np:도로");
+  // 연 (a year's) is one syllable: the clause's topic governs.
+  CHECK(measure_of(r.run, "4.12%") == "np:금리");
+
+  CHECK(measure_of(r.run, "1,140대") == "np:차량");
+  CHECK(claim(r.run, "1,140대")->scope.qualifier.empty());
+  // The delayed trains and the cancelled ones are two quantities.
+  CHECK(measure_of(r.run, "171편") == "np:열차");
+  CHECK(claim(r.run, "171편")->scope.qualifier == "narrow:지연");
+  CHECK(claim(r.run, "15편")->scope.qualifier == "narrow:취소");
+  // A verb of observing narrows nothing.
+  CHECK(measure_of(r.run, "초속 53.7m") == "np:최대순간풍속");
+  CHECK(claim(r.run, "초속 53.7m")->scope.qualifier.view().rfind("narrow:", 0) != 0);
+}
+
+TEST_CASE("English: the noun phrase that governs a figure, read from its shape") {
+  auto r = test::run({"-"}, jsonl({{"a", "The median existing-home price in May was $422,800."},
+                                   {"b", "The stock touched an intraday high of $86.12 shortly after the open."},
+                                   {"c", "The jet ran past the end of the 3,300-metre runway."},
+                                   {"d", "The previous record buy was a midfielder who cost £38m in 2023."},
+                                   {"e", "At the worst point of the day they touched $85.10."}}));
+  // The subject before a linking verb, past a phrase of time.
+  CHECK(measure_of(r.run, "$422,800") == "np:median existing-home price");
+  // The phrase before "of".
+  CHECK(measure_of(r.run, "$86.12") == "np:intraday high");
+  // A figure written as an adjective measures the noun after it.
+  CHECK(measure_of(r.run, "3,300-metre") == "np:runway");
+  // A verb that is itself the measure.
+  CHECK(measure_of(r.run, "£38m") == "np:cost");
+  // A pronoun is no measure: the verb stands in for the phrase, rather than "they".
+  CHECK(measure_of(r.run, "$85.10") == "np:touched");
+}
