@@ -8,8 +8,8 @@ import unicodedata
 # Gold kinds the tool may name by their family: a consensus or a forecast is an estimate.
 KIND_FAMILY = {
     "actual": {"actual"}, "preliminary": {"preliminary"}, "final": {"final", "actual"},
-    "revised": {"revised"}, "estimate": {"estimate"}, "consensus": {"consensus", "estimate"},
-    "forecast": {"forecast", "estimate"}, "target": {"target"}, "guidance": {"guidance", "target", "estimate"},
+    "revised": {"revised"}, "estimate": {"estimate"}, "consensus": {"consensus", "estimate", "forecast"},
+    "forecast": {"forecast", "estimate"}, "target": {"target"}, "guidance": {"guidance", "target", "estimate", "forecast"},
 }
 FIELDS = ("subject", "measure", "time", "kind")
 

@@ -262,10 +262,13 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   auto one_sided = [](const std::string& b) { return b == "intraday" || b == "usual" || b == "excluding"; };
   if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (one_sided(x.basis) || one_sided(y.basis)))))
     out.reasons.push_back("basis");
-  // A figure not yet true (an estimate, a target, one side's demand or offer) is set apart from one
-  // that says nothing of its kind.
-  auto projected = [](const std::string& k) { return k == "estimate" || k == "target" || k == "proposal"; };
-  if (differ(x.kind, y.kind) || (x.kind.empty() != y.kind.empty() && (projected(x.kind) || projected(y.kind))))
+  // A figure not yet true (a forecast, a target, one side's demand or offer) is set apart from one
+  // that says nothing of its kind; an estimate of a present amount (추산) is not: a report that
+  // leaves the word out gives the same estimate.
+  auto projected = [](const std::string& k) { return k == "forecast" || k == "target" || k == "proposal"; };
+  // Nor from a count of it: "잠정 집계한 피해액" and "피해액은 … 추산된다" give one amount.
+  bool reckoned = (x.kind == "estimate" && !projected(y.kind)) || (y.kind == "estimate" && !projected(x.kind));
+  if ((differ(x.kind, y.kind) && !reckoned) || (x.kind.empty() != y.kind.empty() && (projected(x.kind) || projected(y.kind))))
     out.reasons.push_back("kind");
   // Two sides of a negotiation ask for different things: a union's demand and an employer's offer.
   else if (x.kind == "proposal" && y.kind == "proposal")

@@ -193,6 +193,7 @@ class ArticleFramer {
       names_.carry_topic(si, claim_name);
     }
     carry_measure_to_changes(claims, article_, rules_, words_);
+    share_with_coordinated(claims, article_, rules_, words_);
     carry_measure_to_bases(claims, article_, rules_, words_);
     apply_article_defaults(claims, article_, ex_.times, rules_, words_);
     inherit_restated_scope(claims, words_);

@@ -141,6 +141,12 @@ void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Arti
 void carry_measure_to_bases(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
                             core::WordPool& words);
 
+// "영업이익 전망치는 9조원, 7조원으로", "9조원과 7조원": a figure joined to the one before it by a comma
+// or a list word, of the same unit, takes that figure's kind and its clause's measure when its
+// own clause (cut by the comma) gives it none or only a weaker one (coordinated.cpp).
+void share_with_coordinated(std::vector<core::Claim>& claims, const core::Article& article, const rules::RuleSet& rules,
+                            core::WordPool& words);
+
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);
 

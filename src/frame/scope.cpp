@@ -40,15 +40,33 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
   // The nearest cue of each field, by the field's place in kScopeCueFields.
   std::array<Best, rules::kScopeCueFields.size()> best{};
   constexpr int attribution = rules::scope_cue_field_slot("attribution");
+  constexpr int kind = rules::scope_cue_field_slot("kind");
+  // A kind cue set against the figure by a comparison ("전망치(8조3000억원)를 밑돈 7조2000억원",
+  // "7조2000억원으로 전망치를 밑돌았다", "topped the $4.0 billion estimate") is the kind of what the figure
+  // is compared with, not of the figure.
+  auto compared_against = [&](const ScopeHit& hit) {
+    std::string_view between = hit.end <= q.span.start ? s.lower.substr(hit.end, q.span.start - hit.end)
+                                                        : s.lower.substr(hit.end, std::min<std::size_t>(24, s.span.end - hit.end));
+    return std::any_of(rules.grammar.comparison_predicates.begin(), rules.grammar.comparison_predicates.end(),
+                       [&](const std::string& w) { return between.find(w) != std::string_view::npos; });
+  };
   std::size_t taken_at = std::string::npos;
   for (const auto& hit : hits) {
     if (hit.start == taken_at) continue;  // longest cue at a position only
     const auto& cue = rules.scope_cues[static_cast<std::size_t>(hit.cue)];
-    if (hit.end > q.span.start && hit.start < q.span.end) continue;
+    // A cue inside the figure is its own words, except a kind read as a hedge before its digits
+    // ("an estimated 4,510 deals").
+    if (hit.end > q.span.start && hit.start < q.span.end) {
+      std::size_t digit = s.text.find_first_of("0123456789", q.span.start);
+      if (cue.field_slot != kind || hit.start < q.span.start || digit == std::string_view::npos || hit.end > digit) continue;
+    }
     // Attribution speaks for the whole sentence; the others for the figure's own clause.
     bool sentence_wide = cue.field_slot == attribution;
     if (!sentence_wide && (hit.start < clause.start || hit.end > clause.end)) continue;
-    long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end) : static_cast<long>(hit.start - q.span.end);
+    long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end)
+                    : hit.start >= q.span.end ? static_cast<long>(hit.start - q.span.end)
+                                              : 0;  // inside the figure: its own hedge
+    if (cue.field_slot == kind && compared_against(hit)) continue;
     if (cue.field_slot >= 0) {
       auto& b = best[static_cast<std::size_t>(cue.field_slot)];
       if (b.distance < 0 || distance < b.distance) b = {cue.value, distance};

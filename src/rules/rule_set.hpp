@@ -206,6 +206,9 @@ struct Grammar {
   // of) end it, linking_verbs (was, hit, reached) link a subject phrase to its figure, and
   // predicate_verbs (cost, spent, paid) are themselves what their figure measures.
   std::vector<std::string> determiners, prepositions, linking_verbs, predicate_verbs;
+  // Words that set a figure against another (밑돈, 웃돌, 보다, beat, above): a kind cue (전망치,
+  // consensus) across one of them is the kind of the other figure, not of this one. Lower-case.
+  std::vector<std::string> comparison_predicates;
   // Words that open a sentence on a part of the last one's figures (이 가운데, of them), lower-cased.
   std::vector<std::string> part_openers;
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약

@@ -464,3 +464,51 @@ TEST_CASE("English: the noun phrase that governs a figure, read from its shape")
   // A pronoun is no measure: the verb stands in for the phrase, rather than "they".
   CHECK(measure_of(r.run, "$85.10") == "np:touched");
 }
+
+TEST_CASE("a kind binds to the figures its phrase governs, not to a figure compared with it") {
+  auto r = test::run({"-"}, jsonl({{"a", "한빛전자의 3분기 영업이익은 시장 전망치(8조3000억원)를 밑돈 7조2000억원으로 집계됐다."},
+                                   {"b", "증권사들의 라온마켓 영업이익 전망치는 9조원, 7조원으로 나뉘었다."}}));
+  REQUIRE(claim(r.run, "8조3000억원"));
+  CHECK(claim(r.run, "8조3000억원")->scope.kind == "forecast");
+  // The result is set against the forecast: it is no forecast itself.
+  CHECK(claim(r.run, "7조2000억원")->scope.kind.empty());
+  // The comma that joins a list also breaks the clause; the second figure keeps the kind and the
+  // measure of the list's phrase.
+  CHECK(claim(r.run, "9조원")->scope.kind == "forecast");
+  CHECK(claim(r.run, "7조원")->scope.kind == "forecast");
+  CHECK(claim(r.run, "7조원")->attribute == "operating-profit");
+  CHECK(claim(r.run, "7조원")->attribute_source == "clause");
+}
+
+TEST_CASE("an estimate of a present amount is compared with a report that leaves the word out; a forecast is set apart") {
+  auto r = test::run({"-"}, jsonl({{"a", "제주도는 이번 태풍의 도내 재산 피해액을 620억원으로 추산했다."},
+                                   {"b", "이번 태풍의 도내 재산 피해액은 6200억원이다."},
+                                   {"c", "이번 태풍의 도내 재산 피해액은 7000억원에 이를 것으로 내다봤다."}}));
+  REQUIRE(claim(r.run, "620억원"));
+  CHECK(claim(r.run, "620억원")->scope.kind == "estimate");
+  CHECK(claim(r.run, "7000억원")->scope.kind == "forecast");
+  bool slip_found = false, forecast_in_conflict = false;
+  for (const auto& f : r.run.findings) {
+    if (f.verdict != "conflict" && f.verdict != "possible-conflict") continue;
+    for (const auto& side : f.sides)
+      for (const auto& id : side) {
+        if (id == claim(r.run, "620억원")->id) slip_found = true;
+        if (id == claim(r.run, "7000억원")->id) forecast_in_conflict = true;
+      }
+  }
+  CHECK(slip_found);
+  CHECK_FALSE(forecast_in_conflict);
+}
+
+TEST_CASE("an estimate and a preliminary count of one amount are one amount") {
+  auto r = test::run({"-"}, jsonl({{"a", "중대본이 잠정 집계한 이번 태풍의 전국 시설 피해액은 1조2400억원이다."},
+                                   {"b", "이번 태풍의 전국 시설 피해액은 1240억원으로 추산된다."}}));
+  REQUIRE(claim(r.run, "1조2400억원"));
+  REQUIRE(claim(r.run, "1240억원"));
+  CHECK(claim(r.run, "1조2400억원")->scope.kind == "preliminary");
+  CHECK(claim(r.run, "1240억원")->scope.kind == "estimate");
+  bool held_apart = false;
+  for (const auto& f : r.run.findings)
+    if (f.verdict == "conflict" || f.verdict == "possible-conflict") held_apart = true;
+  CHECK(held_apart);
+}
