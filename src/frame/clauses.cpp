@@ -37,6 +37,37 @@ bool is_particle(std::string_view word, const rules::RuleSet& rules) {
   return std::any_of(rules.grammar.particles.begin(), rules.grammar.particles.end(), [&](const auto& p) { return p.word == word; });
 }
 
+// "월 환산액(주 40시간 근무, 유급 주휴 포함 월 209시간 기준)은": a bracket a word opens and a later word
+// closes. The opening word is the noun (환산액) with the particle after the bracket (은); the words
+// inside are an aside.
+void mark_asides(std::string_view text, ParsedSentence& out, const rules::RuleSet& rules) {
+  constexpr std::size_t kReach = 16;  // words an aside may run over
+  for (std::size_t i = 0; i < out.words.size(); ++i) {
+    Token& t = out.words[i];
+    std::string_view written = text.substr(t.span.start, t.span.end - t.span.start);
+    std::size_t open = written.find('(');
+    if (open == std::string_view::npos || open == 0 || written.find(')', open) != std::string_view::npos) continue;
+    for (std::size_t j = i + 1; j < out.words.size() && j <= i + kReach; ++j) {
+      Token& u = out.words[j];
+      std::size_t close = text.substr(u.span.start, u.span.end - u.span.start).find(')');
+      if (text.substr(u.span.start, u.span.end - u.span.start).find('(') != std::string_view::npos) break;
+      if (close == std::string_view::npos) continue;
+      std::size_t after = u.span.start + close + 1;
+      // The token's end is trimmed of closing punctuation; the particle may sit past it.
+      std::size_t limit = after;
+      while (limit < text.size() && text[limit] != ' ' && text[limit] != '\n') ++limit;
+      if (!t.digit) {
+        t.stem = {t.span.start, t.span.start + open};
+        t.role = role_after(text, after, limit, rules);
+      }
+      t.opens_aside = true;
+      for (std::size_t k = i + 1; k <= j; ++k) out.words[k].aside = true;
+      i = j;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 bool is_acronym(std::string_view word) {
@@ -167,6 +198,7 @@ ParsedSentence parse_sentence(std::string_view text, core::Span sentence, const 
     out.words.push_back(t);
     pos = end;
   }
+  mark_asides(text, out, rules);
   return out;
 }
 

@@ -21,6 +21,11 @@ struct Token {
   bool digit = false;       // holds a digit
   bool comma_after = false; // a comma (or a list mark) follows it
   bool quoted = false;      // stood in quotes ('라온마켓'이)
+  // Inside a bracketed aside that runs over several words ("환산액(주 40시간 근무, … 기준)은"): the
+  // word that opens it takes the particle after the bracket, and the aside's words are passed over
+  // by a figure outside it looking for its noun.
+  bool aside = false;
+  bool opens_aside = false;  // the word whose bracket opens an aside ("환산액(주"): its start is outside
   // An acronym in brackets right after the word, the name it is known by: GCT of
   // 가람포컨테이너터미널(GCT)에 (one word with its particle) or of "Terminal (GCT)" (the next word).
   core::Span acronym;

@@ -75,8 +75,14 @@ std::vector<core::Span> clause_breaks_in(const SentenceView& s, const rules::Rul
   // the order of the text; clause_around does not depend on their order.
   std::string_view lower = s.lower.substr(0, s.span.end);
   std::vector<core::Span> breaks;
+  // A comma inside brackets ("월 환산액(주 40시간 근무, 월 209시간 기준)은") breaks no clause: the
+  // aside is one part of the phrase around it.
+  int depth = 0;
   for (std::size_t pos = s.span.start; pos < s.span.end; ++pos) {
     if ((static_cast<unsigned char>(lower[pos]) & 0xC0) == 0x80) continue;
+    if (lower[pos] == '(') ++depth;
+    if (lower[pos] == ')' && depth > 0) --depth;
+    if (depth > 0) continue;
     rules.clause_break_table.for_each_at(lower, pos, [&](const core::PhraseMatch& m) {
       // A comma between digits is a thousands separator, not a clause break.
       if (m.length == 1 && lower[pos] == ',' && pos + 1 < s.span.end && lower[pos + 1] >= '0' && lower[pos + 1] <= '9') return;

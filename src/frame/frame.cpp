@@ -98,7 +98,7 @@ class ArticleFramer {
             if (n.id == qualifier) qualifier.clear();  // a discovered name: the subject, below
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
-          std::string chosen = choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
+          std::string chosen = governed.owned_share ? std::string() : choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
           if (attribute_source == "noun-phrase" || chosen.empty()) {
             // The governing noun itself; for an English count, the noun it counts ("1,410 stores"
             // measures stores); no measure rather than the nearest word of any kind.

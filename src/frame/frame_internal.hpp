@@ -74,6 +74,9 @@ struct Governed {
   std::string_view source;
   int word = -1;  // the governing word in the parsed sentence
   CueHit cue;     // the cue it starts
+  // "응답자의 58.4%가": a share of the noun that owns it, which no concept names; the governing noun
+  // says what it is, not the nearest cue of the sentence.
+  bool owned_share = false;
 };
 // The cue hits a word starts that fit the figure (and every required word of the sentence).
 std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, const std::vector<CueHit>& cues, const rules::RuleSet& rules);

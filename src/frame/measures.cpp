@@ -110,20 +110,38 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
     g = Governed{};
     return false;
   };
-  auto in_clause = [&](int i) { return i >= 0 && static_cast<std::size_t>(i) < p.words.size() && p.words[static_cast<std::size_t>(i)].clause == clause; };
+  // A figure inside a bracketed aside looks for its noun inside the aside only (its opening word
+  // holds the aside's first words: "'따따블'(공모가의 4배)을").
+  auto in_clause = [&](int i) {
+    if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    return t.clause == clause && (!p.words[static_cast<std::size_t>(fig)].aside || t.aside || t.opens_aside);
+  };
   // 1. A list word pairs figures with the nouns before it, in order.
   if (paired_word >= 0 && try_word(paired_word, "clause")) return g;
   // 2. A counted noun the figure ends with ("carrying 172 passengers": passengers, not all aboard).
   if (int counted = last_word_of(p, q); counted > fig && try_first(counted, "clause")) return g;
-  // 3. The word right before the figure, past function words (약, of, the).
+  // 3. The word right before the figure, past function words (약, of, the) and a bracketed aside.
+  const bool figure_aside = p.words[static_cast<std::size_t>(fig)].aside;
+  auto passed_over = [&](int i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    return is_function_word(s.text, t, rules) || (t.aside && !figure_aside);
+  };
   int before = fig - 1;
-  while (in_clause(before) && is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules)) --before;
+  while (in_clause(before) && passed_over(before)) --before;
   // "승객과 승무원 218명": the figure counts the two together, so neither noun is its measure alone;
   // the predicate (태운) or a noun further back says what it is.
   int pair_start = before;
   while (in_clause(pair_start - 1) && p.words[static_cast<std::size_t>(pair_start - 1)].role == rules::Role::list) --pair_start;
   const bool coordinated = pair_start < before;
   if (!coordinated && in_clause(before) && try_first(before, "clause")) return g;
+  // "응답자의 58.4%가 최저임금이 오르면 …": a percent owned by the noun before it is a share of that
+  // noun; a measure later in the clause is what the share said, not what the figure measures.
+  if (q.dimension == core::Dimension::percent && in_clause(before) && p.words[static_cast<std::size_t>(before)].role == rules::Role::owner &&
+      !p.words[static_cast<std::size_t>(before)].digit) {
+    g.owned_share = true;
+    return g;
+  }
   // 4. The figure's own word past the figure, then the predicate right after it. A figure
   // written in spaced groups ("2만 3천 가구가 정전 피해를") ends in a later word than it starts.
   const int last = std::max(fig, last_word_of(p, q));
@@ -139,6 +157,7 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   for (int i = before; in_clause(i); --i) {
     auto role = p.words[static_cast<std::size_t>(i)].role;
     if (role == rules::Role::adverbial || role == rules::Role::comparison || i == before) continue;
+    if (p.words[static_cast<std::size_t>(i)].aside && !figure_aside) continue;
     if (coordinated && i >= pair_start) continue;
     // "공모가 24,000원 대비 197.1% 오른 71,300원": a bare noun right before a figure that is a base of
     // comparison measures that base, not the figure compared with it.
@@ -213,15 +232,17 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
     std::string_view noun = s.text.substr(p.words[static_cast<std::size_t>(i)].stem.start, p.words[static_cast<std::size_t>(i)].stem.end - p.words[static_cast<std::size_t>(i)].stem.start);
     return core::count_code_points(noun, 0, noun.size()) >= 2;
   };
+  const bool figure_aside = p.words[static_cast<std::size_t>(fig)].aside;
   auto usable = [&](int i) {
     if (i < 0 || static_cast<std::size_t>(i) >= p.words.size()) return false;
     const Token& t = p.words[static_cast<std::size_t>(i)];
-    if (is_verb(i)) return false;
+    if (is_verb(i) || t.aside != figure_aside) return false;
     return t.clause == clause && !t.digit && !is_function_word(s.text, t, rules) && t.stem.end > t.stem.start && long_enough(i);
   };
   int before = fig - 1;
   while (before >= 0 && p.words[static_cast<std::size_t>(before)].clause == clause &&
-         is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules))
+         (is_function_word(s.text, p.words[static_cast<std::size_t>(before)], rules) ||
+          (p.words[static_cast<std::size_t>(before)].aside && !figure_aside)))
     --before;
   int pick = -1;
   // "74기의 크레인이", "35억원의 추가 물류비가": a figure marked as owner measures the noun it owns,

@@ -512,3 +512,14 @@ TEST_CASE("an estimate and a preliminary count of one amount are one amount") {
     if (f.verdict == "conflict" || f.verdict == "possible-conflict") held_apart = true;
   CHECK(held_apart);
 }
+
+TEST_CASE("a bracketed aside over several words is passed over; a share owned by a noun is that noun's") {
+  auto r = test::run({"-"}, jsonl({{"a", "월 환산액(주 40시간 근무, 유급 주휴 포함 월 209시간 기준)은 224만8,840원이다."},
+                                   {"b", "조사에서 응답자의 58.4%가 최저임금이 오르면 채용을 줄이겠다고 답했다."}}));
+  // The comma inside the bracket breaks no clause, and the topic before the bracket governs.
+  CHECK(measure_of(r.run, "224만8,840원") == "np:환산액");
+  // A figure inside the aside does not take the noun outside it.
+  CHECK(measure_of(r.run, "40시간") != "np:환산액");
+  // 응답자의 58.4%: a share of the respondents, not the wage the sentence goes on to name.
+  CHECK(measure_of(r.run, "58.4%") == "np:응답자");
+}
