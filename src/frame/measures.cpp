@@ -135,10 +135,23 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   while (in_clause(pair_start - 1) && p.words[static_cast<std::size_t>(pair_start - 1)].role == rules::Role::list) --pair_start;
   const bool coordinated = pair_start < before;
   if (!coordinated && in_clause(before) && try_first(before, "clause")) return g;
-  // "응답자의 58.4%가 최저임금이 오르면 …": a percent owned by the noun before it is a share of that
-  // noun; a measure later in the clause is what the share said, not what the figure measures.
+  // "응답자의 58.4%가 최저임금이 오르면 …": a percent owned by the noun before it, and the subject of
+  // its clause, is a share of that noun; a measure later in the clause is what the share said, not
+  // what the figure measures. As an object it is measured by its verb ("시장의 70%를 점유"), and a
+  // share of the whole ("전체의 3분의 1") by what the clause is about.
+  auto own_role = [&] {
+    int last_word = last_word_of(p, q);
+    if (last_word < 0) return rules::Role::none;
+    return role_after(s.text, q.span.end, p.words[static_cast<std::size_t>(last_word)].span.end, rules);
+  };
+  auto whole_owner = [&](const Token& t) {
+    std::string_view stem = s.text.substr(t.stem.start, t.stem.end - t.stem.start);
+    const auto& whole = rules.grammar.whole_words;
+    return std::find(whole.begin(), whole.end(), stem) != whole.end() || rules.grammar.is_function_word(stem);
+  };
   if (q.dimension == core::Dimension::percent && in_clause(before) && p.words[static_cast<std::size_t>(before)].role == rules::Role::owner &&
-      !p.words[static_cast<std::size_t>(before)].digit) {
+      !p.words[static_cast<std::size_t>(before)].digit && !whole_owner(p.words[static_cast<std::size_t>(before)]) &&
+      (own_role() == rules::Role::subject || own_role() == rules::Role::topic)) {
     g.owned_share = true;
     return g;
   }
@@ -264,6 +277,25 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
   for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause && !p.words[static_cast<std::size_t>(i)].digit; --i)
     if (usable(i) && (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject))
       pick = i;
+  // "'따따블'(공모가의 4배)을": inside an aside, the first words are those of its opening word after
+  // the bracket (공모가의 → 공모가).
+  if (pick < 0 && figure_aside)
+    for (int i = fig - 1; i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause; --i) {
+      const Token& t = p.words[static_cast<std::size_t>(i)];
+      if (t.aside) continue;
+      if (!t.opens_aside) break;
+      std::string_view written = s.text.substr(t.span.start, t.span.end - t.span.start);
+      std::string_view inside = written.substr(written.find('(') + 1);
+      for (const auto& particle : rules.grammar.particles)
+        if (inside.size() > particle.word.size() + 3 && core::ends_with(inside, particle.word)) {
+          inside.remove_suffix(particle.word.size());
+          break;
+        }
+      GoverningNoun out;
+      out.noun = normalize_word(inside, rules);
+      if (core::count_code_points(out.noun, 0, out.noun.size()) < 2) return {};
+      return out;
+    }
   if (pick < 0) return {};
   const Token& t = p.words[static_cast<std::size_t>(pick)];
   GoverningNoun out;
