@@ -554,8 +554,15 @@ class Extractor {
       q.modifiers.push_back("band");
       stop = band_end;
     }
-    // "$2 per GPU hour": a rate, kept apart from amounts of the same currency.
-    if (s.starts_with(stop, " per ")) {
+    // A rate the rules name ("an hour", "per hour", "per dollar") first: "10,760 won per hour next
+    // year" is KRW/hour, and "1,380 won per dollar" KRW/USD.
+    if (q.dimension != core::Dimension::percent && q.dimension != core::Dimension::duration)
+      if (std::string per = rate_of(s, start, stop, rules_); !per.empty()) {
+        q.unit = std::string(q.unit.view()) + "/" + per;
+        q.modifiers.push_back("rate");
+      }
+    // "$2 per GPU hour": a rate no rule names, kept apart from amounts of the same currency.
+    if (s.starts_with(stop, " per ") && std::find(q.modifiers.begin(), q.modifiers.end(), "rate") == q.modifiers.end()) {
       std::size_t p = stop + 5, words = 0;
       std::string rate_unit = q.unit;
       while (p < s.end && words < 2) {
@@ -571,12 +578,6 @@ class Extractor {
       q.unit = rate_unit;
       q.modifiers.push_back("rate");
     }
-    if (q.dimension != core::Dimension::percent && q.dimension != core::Dimension::duration &&
-        std::find(q.modifiers.begin(), q.modifiers.end(), "rate") == q.modifiers.end())
-      if (std::string per = rate_of(s, start, stop, rules_); !per.empty()) {
-        q.unit = std::string(q.unit.view()) + "/" + per;
-        q.modifiers.push_back("rate");
-      }
     q.span = {start, stop};
     q.surface = std::string(s.text.substr(start, stop - start));
     return q;

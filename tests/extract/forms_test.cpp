@@ -98,3 +98,23 @@ TEST_CASE("a bare figure with an English scale word is a count; an index's bare 
   auto plain = extract::extract_snippet("It was filed as entry 5,592.14 in the register.", test::rules());
   CHECK(plain.quantities.empty());
 }
+
+TEST_CASE("a rate the rules name is read before any two words after per") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    const char* unit;
+  } cases[] = {
+      {"the rate rises to 10,760 won per hour next year", "10,760 won per hour", "KRW/hour"},
+      {"at an exchange rate of 1,380 won per dollar", "1,380 won per dollar", "KRW/USD"},
+      {"the group will pay 920 won a share and buy back stock", "920 won a share", "KRW/share"},
+      {"renting costs $2 per GPU hour", "$2 per GPU hour", "USD/gpu hour"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto e = extract::extract_snippet(c.text, test::rules());
+    const auto* q = figure(e, c.surface);
+    REQUIRE(q);
+    CHECK(q->unit == c.unit);
+  }
+}
