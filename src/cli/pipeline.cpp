@@ -50,6 +50,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const rules::
                             const std::string& language, bool check) {
   PipelineResult result;
   ingest::ReadResult read = ingest::read_inputs(paths, rules, stdin_stream);
+  ingest::complete_dates_from_story(read.articles);
   result.run.articles = std::move(read.articles);
   result.run.inputs = std::move(read.inputs);
   result.run.diagnostics = std::move(read.diagnostics);
@@ -122,6 +123,9 @@ report::Run extract_streaming(const std::vector<std::string>& paths, const rules
   articles_read = 0;
   ingest::ReadResult read = ingest::read_inputs(paths, rules, stdin_stream, {}, [&](std::vector<core::Article>&& batch) {
     articles_read += batch.size();
+    // A streamed run knows the articles of its batch only: a wire dateline's year comes from those
+    // (a batch is 256 articles read in order, so a story's others are there unless it straddles two).
+    ingest::complete_dates_from_story(batch);
     std::vector<core::Claim> claims = frame_articles(batch, rules, run.diagnostics);
     sink(batch, claims);
   });

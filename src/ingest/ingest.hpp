@@ -80,6 +80,11 @@ std::vector<core::Span> split_sentences(const std::string& text, core::Span para
 
 // Fills what the reader did not know: dateline, byline, outlet, title.
 void infer_metadata(core::Article& article, const std::string& raw_clean_text, const rules::RuleSet& rules);
+// A wire dateline gives a day without its year ("SEOUL, July 11 (Meridian) -"): the year that puts
+// that day nearest the middle of the story's other publication dates, within half a year, with a
+// note saying so. Articles keep no date when no other article has one. A streamed extract applies
+// it per batch of articles read.
+void complete_dates_from_story(std::vector<core::Article>& articles);
 
 struct HtmlPage {
   std::string title, published, url, outlet, description;

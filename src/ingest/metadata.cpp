@@ -1,9 +1,12 @@
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <vector>
 
+#include "core/dates.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
@@ -62,7 +65,15 @@ bool find_dateline(const std::vector<std::string>& lines, const rules::RuleSet& 
       if (!hits[i].matches(static_cast<int>(slot)).value_or(true) || !dateline_parts(line, *pattern.regex, parts)) continue;
       const std::string& y = parts["year"];
       int month = month_of(parts["month"], rules), day = std::atoi(parts["day"].c_str());
-      if (y.size() != 4 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      // "SEOUL, July 11 (Meridian) -": a wire dateline gives no year; the story's other articles
+      // may (complete_dates_from_story).
+      if (y.empty()) {
+        article.published_date = {0, month, day};
+        article.metadata_notes.push_back("day from dateline '" + std::string(core::trim(line)) + "' (" + pattern.name + "), year unknown");
+        return true;
+      }
+      if (y.size() != 4) continue;
       char date[16];
       std::snprintf(date, sizeof date, "%s-%02d-%02d", y.c_str(), month, day);
       article.published = date;
@@ -114,6 +125,32 @@ std::string outlet_by_alias(const std::vector<std::string>& lines, const rules::
 }
 
 }  // namespace
+
+void complete_dates_from_story(std::vector<core::Article>& articles) {
+  std::vector<int> known;
+  for (const auto& a : articles)
+    if (a.published_date.complete()) known.push_back(core::days_from_civil(a.published_date.year, a.published_date.month, a.published_date.day));
+  if (known.empty()) return;
+  std::sort(known.begin(), known.end());
+  const int middle = known[known.size() / 2];
+  const int middle_year = core::date_from_days(middle).year;
+  for (auto& a : articles) {
+    const auto& d = a.published_date;
+    if (d.year || !d.month || !d.day || !a.published.empty()) continue;
+    // The year that puts the day nearest the story's middle date, within half a year of it.
+    int best_year = 0, best_gap = 184;
+    for (int y = middle_year - 1; y <= middle_year + 1; ++y) {
+      int gap = std::abs(core::days_from_civil(y, d.month, d.day) - middle);
+      if (gap < best_gap) best_gap = gap, best_year = y;
+    }
+    if (!best_year) continue;
+    a.published_date.year = best_year;
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", best_year, d.month, d.day);
+    a.published = date;
+    a.metadata_notes.push_back("year " + std::to_string(best_year) + " of the dateline's day from the story's other articles");
+  }
+}
 
 void infer_metadata(core::Article& article, const std::string& clean_text, const rules::RuleSet& rules) {
   auto lines = core::split_lines(clean_text);

@@ -323,9 +323,10 @@ void load_datelines(const toml::table& t, RuleSet& rules, const FileContext& ctx
           ctx.error(*p.get("regex"), "schema.value", "unknown dateline group '" + name + "'", "name groups year, month, day, hour, minute or ampm");
           ok = false;
         }
-      bool complete = names.empty() ? re->NumberOfCapturingGroups() == 5 : names.count("year") && names.count("month") && names.count("day");
+      // A wire dateline names no year ("SEOUL, July 11 (Meridian) -"): named month and day are enough.
+      bool complete = names.empty() ? re->NumberOfCapturingGroups() == 5 : names.count("month") && names.count("day");
       if (!complete) {
-        ctx.error(*p.get("regex"), "schema.value", "a dateline must capture year, month and day",
+        ctx.error(*p.get("regex"), "schema.value", "a dateline must capture month and day, and year where it gives one",
                   "five groups in order (year, month, day, hour, minute), or named groups such as (?P<day>[0-9]{1,2})");
         ok = false;
       }

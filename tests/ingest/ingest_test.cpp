@@ -230,3 +230,21 @@ TEST_CASE("a pasted page's header lines are its metadata, and a box above the st
   for (const auto& c : r.run.claims)
     if (c.quantity.surface == "about $861 million") CHECK(c.quantity.link == "conversion");
 }
+
+TEST_CASE("a wire dateline's day takes its year from the story's other articles") {
+  test::TempDir dir;
+  std::string wire = dir.file("wire.txt", "SEOUL, July 11 (Meridian) - South Korea will raise its minimum wage by 4.3% next year.\n");
+  std::string daily = dir.file("daily.jsonl",
+                               "{\"id\": \"d\", \"published\": \"2026-07-11T02:40:00+09:00\", \"text\": \"내년 최저임금이 4.3% 오른다.\"}\n");
+  auto alone = test::run({wire});
+  REQUIRE(alone.run.articles.size() == 1);
+  // Alone, the day is known and the year is not: no date is made up.
+  CHECK(alone.run.articles[0].published.empty());
+  CHECK(alone.run.articles[0].published_date.month == 7);
+  CHECK(alone.run.articles[0].outlet == "Meridian");
+  auto story = test::run({wire, daily});
+  REQUIRE(story.run.articles.size() == 2);
+  const auto& a = story.run.articles[0].id == "wire" ? story.run.articles[0] : story.run.articles[1];
+  CHECK(a.published == "2026-07-11");
+  CHECK(std::any_of(a.metadata_notes.begin(), a.metadata_notes.end(), [](const std::string& n) { return n.find("other articles") != std::string::npos; }));
+}
