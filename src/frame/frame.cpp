@@ -99,6 +99,18 @@ class ArticleFramer {
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
           std::string chosen = governed.owned_share ? std::string() : choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
+          // A cue of another clause ("AMPC 3420억원이 반영되면서 영업손실 규모가 줄었다") says less of the
+          // figure than the noun that governs it in its own clause; but a noun of change ("an
+          // increase of 0.41 percentage points") or a bare count's own noun ("42,300 people") says
+          // nothing of what changed or what was counted, and the sentence's cue stays.
+          bool cue_elsewhere = attribute_source == "cue" && (cue.end <= clause.start || cue.start >= clause.end);
+          if (cue_elsewhere && !(q.dimension == core::Dimension::count && !q.counted.empty())) {
+            std::string own = governing_noun(s, parsed, q, rules_).noun;
+            bool of_change = rules_.grammar.starts_with_change(own) ||
+                             std::any_of(rules_.grammar.change_size_lower.begin(), rules_.grammar.change_size_lower.end(),
+                                         [&](const std::string& w) { return !own.empty() && w.rfind(own + " ", 0) == 0; });
+            if (!own.empty() && !of_change) attribute_source = "noun-phrase";
+          }
           if (attribute_source == "noun-phrase" || chosen.empty()) {
             // The governing noun itself; for an English count, the noun it counts ("1,410 stores"
             // measures stores); no measure rather than the nearest word of any kind.

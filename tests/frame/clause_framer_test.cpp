@@ -523,3 +523,12 @@ TEST_CASE("a bracketed aside over several words is passed over; a share owned by
   // 응답자의 58.4%: a share of the respondents, not the wage the sentence goes on to name.
   CHECK(measure_of(r.run, "58.4%") == "np:응답자");
 }
+
+TEST_CASE("a cue of another clause yields to the noun that governs the figure in its own") {
+  auto r = test::run({"-"}, jsonl({{"a", "미국 AMPC 3420억원이 반영되면서 영업손실 규모가 줄었다."},
+                                   {"b", "The average mortgage rate rose to 4.12% in September from 3.98% in August, an increase of 0.41 percentage points."}}));
+  CHECK(measure_of(r.run, "3420억원") == "np:ampc");
+  CHECK(claim(r.run, "3420억원")->attribute_source == "noun-phrase");
+  // A noun of change says nothing of what changed: the sentence's measure stays.
+  CHECK(measure_of(r.run, "0.41 percentage points") == "mortgage-rate");
+}
