@@ -532,3 +532,10 @@ TEST_CASE("a cue of another clause yields to the noun that governs the figure in
   // A noun of change says nothing of what changed: the sentence's measure stays.
   CHECK(measure_of(r.run, "0.41 percentage points") == "mortgage-rate");
 }
+
+TEST_CASE("an adnominal verb of change after a figure and its bracket makes the figure a change") {
+  auto r = test::run({"-"}, jsonl({{"a", "내년 최저임금은 올해 최저임금(10,320원)보다 440원(4.3%) 오른 10,760원이다."}}));
+  REQUIRE(claim(r.run, "440원"));
+  CHECK(claim(r.run, "440원")->scope.role == "change");
+  CHECK(claim(r.run, "10,760원")->scope.role != "change");
+}
