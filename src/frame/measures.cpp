@@ -273,10 +273,33 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
   if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
       p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
     pick = before;
-  // Past the short word, verbs and any noun without a role: the clause's topic or subject.
-  for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause && !p.words[static_cast<std::size_t>(i)].digit; --i)
-    if (usable(i) && (p.words[static_cast<std::size_t>(i)].role == rules::Role::topic || p.words[static_cast<std::size_t>(i)].role == rules::Role::subject))
-      pick = i;
+  // Past the short word, verbs and any noun without a role: the clause's topic or subject. A
+  // one-syllable bound noun with the role ("누적 관객 수는 352만 1,940명", "사망자 수가") counts what
+  // the noun before it names: that noun is the measure. An adjective before it ("많은 곳은") is no
+  // such noun: the word must be one the dictionary knows (or a compound of its words).
+  auto bound_after_noun = [&](int i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    if (!t.hangul || i == 0 || core::count_hangul_syllables(s.text.substr(t.stem.start, t.stem.end - t.stem.start)) != 1) return false;
+    const Token& noun = p.words[static_cast<std::size_t>(i - 1)];
+    std::string_view word = s.text.substr(noun.stem.start, noun.stem.end - noun.stem.start);
+    // 많은, 높은, 작던: an adjective's stem the dictionary knows with 다, and an adnominal ending.
+    auto adnominal = [&] {
+      if (rules.lexicon.is_inflected_verb(word)) return true;
+      for (std::string_view ending : {"은", "는", "던", "을"})
+        if (word.size() > ending.size() && core::ends_with(word, ending) &&
+            rules.lexicon.knows(std::string(word.substr(0, word.size() - ending.size())) + "다"))
+          return true;
+      return false;
+    };
+    return usable(i - 1) && noun.role == rules::Role::none && noun.hangul && rules.lexicon.loaded() && rules.lexicon.is_common(word) &&
+           !rules.lexicon.is_verb_form(word) && !adnominal();
+  };
+  for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause && !p.words[static_cast<std::size_t>(i)].digit; --i) {
+    auto role = p.words[static_cast<std::size_t>(i)].role;
+    if (role != rules::Role::topic && role != rules::Role::subject) continue;
+    if (usable(i)) pick = i;
+    else if (bound_after_noun(i)) pick = i - 1;
+  }
   // "'따따블'(공모가의 4배)을": inside an aside, the first words are those of its opening word after
   // the bracket (공모가의 → 공모가).
   if (pick < 0 && figure_aside)

@@ -539,3 +539,14 @@ TEST_CASE("an adnominal verb of change after a figure and its bracket makes the 
   CHECK(claim(r.run, "440원")->scope.role == "change");
   CHECK(claim(r.run, "10,760원")->scope.role != "change");
 }
+
+TEST_CASE("a one-syllable bound noun after a noun counts what that noun names") {
+  auto r = test::run({"-"}, jsonl({{"a", "25일 오전 7시 기준 누적 관객 수는 352만 1,940명이다."},
+                                   {"b", "25일 오전 7시 기준 누적 관객은 325만 명이었다."},
+                                   {"c", "기상청은 예상 강수량을 100~200mm, 많은 곳은 250mm 이상으로 예보했다."}}));
+  CHECK(measure_of(r.run, "352만 1,940명") == "np:관객");
+  CHECK(measure_of(r.run, "325만 명") == "np:관객");
+  // An adjective before the bound noun is no measure (많은 곳은: the places with most).
+  REQUIRE(claim(r.run, "250mm 이상"));
+  CHECK(measure_of(r.run, "250mm 이상") != "np:많은");
+}
