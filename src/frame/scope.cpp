@@ -281,7 +281,8 @@ void resolve_time(const core::TimeExpression& time, const core::PartialDate& pub
     std::string period = d.to_string();
     if (chosen->month_to) period += '~' + std::to_string(chosen->month_to);
     scope.period = period;
-  } else if (chosen->kind == "year") {
+  } else if (chosen->kind == "year" && d.year) {
+    // (A relative year in an article of unknown date names no year: no period, not "0".)
     scope.period = std::to_string(d.year);
     // 지난해, last year: a year before the article's, named for a comparison far more often than
     // as what the article reports on (period_source "relative", as good as stated).

@@ -149,3 +149,13 @@ TEST_CASE("a year named by a relative word is resolved against the publication d
   // A comparison's year is not what the article reports on: no article period for this year's figure.
   CHECK(period_of(r.run, "3.685 million tonnes") != "2025");
 }
+
+TEST_CASE("next year is read in English too; a relative year in an article of unknown date names no year") {
+  auto dated = test::run({"-"}, test::jsonl_articles({{"a", "South Korea will raise its minimum wage by 4.3% next year to 10,760 won."}},
+                                                     "2026-07-11T10:00:00+09:00"));
+  CHECK(period_of(dated.run, "10,760 won") == "2027");
+  test::TempDir dir;
+  auto undated = test::run({dir.file("a.txt", "South Korea will raise its minimum wage by 4.3% next year to 10,760 won.\n")});
+  // No "0": the year is unknown, so is the period.
+  CHECK(period_of(undated.run, "10,760 won") == "");
+}
