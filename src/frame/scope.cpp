@@ -172,6 +172,14 @@ bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const r
   // "24일 0시부터": the day of a clock that starts the span starts it too.
   auto skip_spaces = [&] { while (!after.empty() && after.front() == ' ') after.remove_prefix(1); };
   skip_spaces();
+  // "from this year's 10,320 won": a relative year right before a figure is that figure's year;
+  // the figure is where the comparison starts, and the year does not start a span.
+  if (t.kind == "year" && t.relative) {
+    std::string_view figure = after;
+    for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
+      if (figure.substr(0, sign.size()) == sign) figure.remove_prefix(sign.size());
+    if (!figure.empty() && figure.front() >= '0' && figure.front() <= '9') return false;
+  }
   std::size_t digits = 0;
   while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
   for (const auto& suffix : rules.time.hour_suffix)
@@ -203,8 +211,20 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
                 const core::Quantity& q, const core::PartialDate& published, const rules::RuleSet& rules, core::Scope& scope) {
   // The nearest time expression before the figure in its clause, else in its sentence; never a
   // wire dateline's.
+  // "up 4.8 percent from this year's 10,320 won": a relative year right before another figure is
+  // that figure's own, not this one's.
+  auto owned_by_another = [&](const core::TimeExpression& t) {
+    if (t.kind != "year" || !t.relative) return false;
+    std::size_t p = t.span.end;
+    while (p < s.span.end && s.text[p] == ' ') ++p;
+    for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
+      if (s.text.compare(p, sign.size(), sign) == 0) p += sign.size();
+    bool figure_follows = p < s.span.end && s.text[p] >= '0' && s.text[p] <= '9';
+    return figure_follows && !(p >= q.span.start && p < q.span.end);
+  };
   auto usable = [&](const core::TimeExpression& t) {
-    return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t) && !starts_a_span(s, t, rules);
+    return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t) && !owned_by_another(t) &&
+           !starts_a_span(s, t, rules);
   };
   const core::TimeExpression* chosen = nullptr;
   // "fell 17% on Jan. 27": a date right after the figure is its date.

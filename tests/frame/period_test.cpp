@@ -159,3 +159,18 @@ TEST_CASE("next year is read in English too; a relative year in an article of un
   // No "0": the year is unknown, so is the period.
   CHECK(period_of(undated.run, "10,760 won") == "");
 }
+
+TEST_CASE("a relative year right before a figure is that figure's year, even after \"from\", and no other's") {
+  auto r = test::run({"-"}, test::jsonl_articles({{"a", "The minimum wage will rise next year, up 4.8 percent from this year's 10,320 won."},
+                                                  {"b", "It rises from this year's 10,320 won."}},
+                                                 "2026-07-11T10:00:00+09:00"));
+  int bases = 0;
+  for (const auto& c : r.run.claims)
+    if (c.quantity.surface == "10,320 won") {
+      CHECK(c.scope.period == "2026");
+      ++bases;
+    }
+  CHECK(bases == 2);
+  // The change runs to next year's level; this year's belongs to the base.
+  CHECK(period_of(r.run, "4.8 percent") != "2026");
+}
