@@ -57,9 +57,14 @@ void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Arti
     if (c.subject_root.empty()) c.subject = level->subject, c.subject_root = level->subject_root, c.subject_source = words.get("previous-sentence");
     if (c.scope.period.empty() && !level->scope.period.empty())
       c.scope.period = level->scope.period, c.scope.period_source = words.get("previous-sentence");
-    std::string root = c.subject_root.empty() ? std::string("?") : std::string(c.subject_root.view());
-    c.key = words.get(root + "|" + std::string(c.attribute.view()) + "|" + core::dimension_name(c.quantity.dimension));
+    rekey(c, words);
   }
+}
+
+void rekey(core::Claim& c, core::WordPool& words) {
+  std::string key = c.subject_root.empty() ? std::string("?") : std::string(c.subject_root.view());
+  key.append(1, '|').append(c.attribute.view()).append(1, '|').append(core::dimension_name(c.quantity.dimension));
+  c.key = words.get(key);
 }
 
 }  // namespace crosscheck::frame

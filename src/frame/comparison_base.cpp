@@ -55,8 +55,7 @@ void carry_measure_to_bases(std::vector<core::Claim>& claims, const core::Articl
     if (c.subject_root.empty() || c.subject_source == "event" || c.subject_source == "article")
       c.subject = level->subject, c.subject_root = level->subject_root, c.subject_source = level->subject_source;
     if (c.scope.qualifier.empty()) c.scope.qualifier = level->scope.qualifier;
-    std::string root = c.subject_root.empty() ? std::string("?") : std::string(c.subject_root.view());
-    c.key = words.get(root + "|" + std::string(c.attribute.view()) + "|" + core::dimension_name(c.quantity.dimension));
+    rekey(c, words);
   }
 }
 

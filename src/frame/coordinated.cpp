@@ -49,8 +49,7 @@ void share_with_coordinated(std::vector<core::Claim>& claims, const core::Articl
       c.attribute = p->attribute;
       c.attribute_source = words.get("clause");
       if (c.subject_root.empty()) c.subject = p->subject, c.subject_root = p->subject_root, c.subject_source = p->subject_source;
-      std::string root = c.subject_root.empty() ? std::string("?") : std::string(c.subject_root.view());
-      c.key = words.get(root + "|" + std::string(c.attribute.view()) + "|" + core::dimension_name(c.quantity.dimension));
+      rekey(c, words);
     }
   }
 }

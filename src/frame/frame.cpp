@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 
 #include "core/text.hpp"
 #include "frame/frame_internal.hpp"
@@ -99,13 +100,19 @@ class ArticleFramer {
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);
         } else {
           std::string chosen = governed.owned_share ? std::string() : choose_attribute(s, q, clause, cues, rules_, attribute_source, cue);
+          // Read once, when either step below needs it.
+          std::optional<GoverningNoun> governing;
+          auto governing_of = [&]() -> const GoverningNoun& {
+            if (!governing) governing = governing_noun(s, parsed, q, rules_);
+            return *governing;
+          };
           // A cue of another clause ("AMPC 3420억원이 반영되면서 영업손실 규모가 줄었다") says less of the
           // figure than the noun that governs it in its own clause; but a noun of change ("an
           // increase of 0.41 percentage points") or a bare count's own noun ("42,300 people") says
           // nothing of what changed or what was counted, and the sentence's cue stays.
           bool cue_elsewhere = attribute_source == "cue" && (cue.end <= clause.start || cue.start >= clause.end);
           if (cue_elsewhere && !(q.dimension == core::Dimension::count && !q.counted.empty())) {
-            std::string own = governing_noun(s, parsed, q, rules_).noun;
+            const std::string& own = governing_of().noun;
             bool of_change = rules_.grammar.starts_with_change(own) ||
                              std::any_of(rules_.grammar.change_size_lower.begin(), rules_.grammar.change_size_lower.end(),
                                          [&](const std::string& w) { return !own.empty() && w.rfind(own + " ", 0) == 0; });
@@ -114,10 +121,10 @@ class ArticleFramer {
           if (attribute_source == "noun-phrase" || chosen.empty()) {
             // The governing noun itself; for an English count, the noun it counts ("1,410 stores"
             // measures stores); no measure rather than the nearest word of any kind.
-            GoverningNoun governing = governing_noun(s, parsed, q, rules_);
-            std::string noun = governing.noun;
-            // 침수 차량 against 차량: narrower only where both name what narrows them.
-            if (!governing.narrowing.empty() && c.scope.qualifier.empty()) c.scope.qualifier = words_.get("narrow:" + governing.narrowing);
+            std::string noun = governing_of().noun;
+            // 지연된 열차 against 열차: narrower only where both name what narrows them.
+            if (!governing_of().narrowing.empty() && c.scope.qualifier.empty())
+              c.scope.qualifier = words_.get("narrow:" + governing_of().narrowing);
             bool latin_count = q.dimension == core::Dimension::count && !q.counted.empty() &&
                                static_cast<unsigned char>(q.counted.view()[0]) < 128;
             if (latin_count) {

@@ -130,6 +130,10 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 // only one time is given for it (as_of_source / period_source "restated").
 void inherit_restated_scope(std::vector<core::Claim>& claims, core::WordPool& words);
 
+// The claim's comparison key (subject_root|attribute|dimension, "?" for no subject) after a pass
+// over the framed claims gave it another measure or subject.
+void rekey(core::Claim& c, core::WordPool& words);
+
 // A percent change whose sentence names no measure, right after a sentence of the same paragraph
 // with exactly one measured level, is that level's change ("매출 5조4250억원을 기록했다. 전년 동기
 // 대비 14.8% 감소한 수치다."): it takes the level's measure, subject and period (source

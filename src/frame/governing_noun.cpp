@@ -140,7 +140,7 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
     bool bare = m.role == rules::Role::none && m.clause == t.clause && m.hangul && !m.digit && !m.quoted && !m.comma_after &&
                 m.stem.end == m.span.end && !is_function_word(s.text, m, rules) && core::count_hangul_syllables(mod) >= 2;
     const auto& g = rules.grammar;
-    bool whole = std::find(g.whole_words.begin(), g.whole_words.end(), mod) != g.whole_words.end();
+    bool whole = g.is_whole_word(mod);
     bool named = std::any_of(g.org_suffixes.begin(), g.org_suffixes.end(), [&](const std::string& x) { return mod.size() > x.size() && core::ends_with(mod, x); });
     if (bare && !whole && !named && rules.lexicon.loaded() && rules.lexicon.is_inflected_verb(mod)) {
       std::string narrowing = normalize_word(mod, rules);

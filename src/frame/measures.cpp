@@ -136,8 +136,7 @@ Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const co
   };
   auto whole_owner = [&](const Token& t) {
     std::string_view stem = s.text.substr(t.stem.start, t.stem.end - t.stem.start);
-    const auto& whole = rules.grammar.whole_words;
-    return std::find(whole.begin(), whole.end(), stem) != whole.end() || rules.grammar.is_function_word(stem);
+    return rules.grammar.is_whole_word(stem) || rules.grammar.is_function_word(stem);
   };
   if (q.dimension == core::Dimension::percent && in_clause(before) && p.words[static_cast<std::size_t>(before)].role == rules::Role::owner &&
       !p.words[static_cast<std::size_t>(before)].digit && !whole_owner(p.words[static_cast<std::size_t>(before)]) &&

@@ -45,8 +45,7 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
     if (lowered.size() > possessive.size() + 1 && core::ends_with(lowered, possessive)) lowered.resize(lowered.size() - possessive.size());
   if (rules.grammar.starts_with_change(lowered)) return "";
   // 전국 생산량, nationwide sales: the whole, which is what a figure with no qualifier is too.
-  const auto& whole = rules.grammar.whole_words;
-  if (std::find(whole.begin(), whole.end(), lowered) != whole.end()) return "";
+  if (rules.grammar.is_whole_word(lowered)) return "";
   // A verb (포함한 매출, 진화해 진화율) says what was done, not which part; the story's event (산불
   // 진화율) is its subject, not a part; a scale or unit word is the figure's own.
   if (before.hangul && rules.lexicon.is_inflected_verb(word)) return "";

@@ -218,6 +218,7 @@ struct Grammar {
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower, change_size_lower;
   bool is_stop(std::string_view lowered) const { return stop_lower.find(lowered) != stop_lower.end(); }
+  bool is_whole_word(std::string_view w) const { return std::find(whole_words.begin(), whole_words.end(), w) != whole_words.end(); }
   bool is_function(std::string_view lowered) const { return function_lower.find(lowered) != function_lower.end(); }
   // The same for a word as written: lower-cased only when it holds an ASCII capital.
   static bool has_capital(std::string_view w) {
