@@ -2,6 +2,7 @@
 
 #include "core/utf8.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -72,6 +73,17 @@ std::size_t count_hangul_syllables(std::string_view text) {
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::size_t figure_start(std::string_view text, std::size_t pos, std::size_t end) {
+  end = std::min(end, text.size());
+  while (pos < end && text[pos] == ' ') ++pos;
+  for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
+    if (starts_with_at(text, pos, sign)) {
+      pos += sign.size();
+      break;
+    }
+  return pos < end && text[pos] >= '0' && text[pos] <= '9' ? pos : std::string_view::npos;
 }
 
 }  // namespace crosscheck::core

@@ -325,15 +325,7 @@ bool TimeReader::is_comparison_base(const Sentence& s, std::size_t at, std::size
     if (!w.empty() && after + w.size() <= s.end && s.lower.substr(after, w.size()) == w) return true;
   // "up 4.8 percent from this year's 10,320 won": the year right before a figure is that figure's,
   // even after the word that starts a comparison; the figure is the base, and this is its year.
-  auto starts_figure = [&](std::size_t p) {
-    if (p >= s.end) return false;
-    if (s.text[p] >= '0' && s.text[p] <= '9') return true;
-    for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
-      if (s.text.compare(p, sign.size(), sign) == 0 && p + sign.size() < s.end && s.text[p + sign.size()] >= '0' && s.text[p + sign.size()] <= '9')
-        return true;
-    return false;
-  };
-  if (starts_figure(after)) return false;
+  if (core::figure_start(s.text, after, s.end) != std::string_view::npos) return false;
   std::size_t before = at;
   while (before > s.begin && s.text[before - 1] == ' ') --before;
   for (const auto& w : rules_.time.comparison_before)

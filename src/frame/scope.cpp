@@ -13,6 +13,13 @@ std::string format_count(double v) { return core::format_number(v); }
 
 bool is_latin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// "from this year's 10,320 won": where the figure right after a relative year starts (that year
+// is the figure's own), npos for any other time or when no figure follows.
+std::size_t figure_owning(const SentenceView& s, const core::TimeExpression& t) {
+  if (t.kind != "year" || !t.relative) return std::string_view::npos;
+  return core::figure_start(s.text, t.span.end, s.span.end);
+}
+
 }  // namespace
 
 std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSet& rules) {
@@ -174,12 +181,7 @@ bool starts_a_span(const SentenceView& s, const core::TimeExpression& t, const r
   skip_spaces();
   // "from this year's 10,320 won": a relative year right before a figure is that figure's year;
   // the figure is where the comparison starts, and the year does not start a span.
-  if (t.kind == "year" && t.relative) {
-    std::string_view figure = after;
-    for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
-      if (figure.substr(0, sign.size()) == sign) figure.remove_prefix(sign.size());
-    if (!figure.empty() && figure.front() >= '0' && figure.front() <= '9') return false;
-  }
+  if (figure_owning(s, t) != std::string_view::npos) return false;
   std::size_t digits = 0;
   while (digits < after.size() && after[digits] >= '0' && after[digits] <= '9') ++digits;
   for (const auto& suffix : rules.time.hour_suffix)
@@ -214,13 +216,8 @@ void apply_time(const std::vector<core::TimeExpression>& times, const SentenceVi
   // "up 4.8 percent from this year's 10,320 won": a relative year right before another figure is
   // that figure's own, not this one's.
   auto owned_by_another = [&](const core::TimeExpression& t) {
-    if (t.kind != "year" || !t.relative) return false;
-    std::size_t p = t.span.end;
-    while (p < s.span.end && s.text[p] == ' ') ++p;
-    for (std::string_view sign : {"$", "£", "€", "₩", "¥"})
-      if (s.text.compare(p, sign.size(), sign) == 0) p += sign.size();
-    bool figure_follows = p < s.span.end && s.text[p] >= '0' && s.text[p] <= '9';
-    return figure_follows && !(p >= q.span.start && p < q.span.end);
+    std::size_t p = figure_owning(s, t);
+    return p != std::string_view::npos && !(p >= q.span.start && p < q.span.end);
   };
   auto usable = [&](const core::TimeExpression& t) {
     return t.kind != "clock" && t.kind != "century" && t.kind != "decade" && !in_dateline(s, t) && !owned_by_another(t) &&

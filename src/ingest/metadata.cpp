@@ -145,9 +145,7 @@ void complete_dates_from_story(std::vector<core::Article>& articles) {
     }
     if (!best_year) continue;
     a.published_date.year = best_year;
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", best_year, d.month, d.day);
-    a.published = date;
+    a.published = a.published_date.to_string();
     a.metadata_notes.push_back("year " + std::to_string(best_year) + " of the dateline's day from the story's other articles");
   }
 }
