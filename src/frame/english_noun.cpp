@@ -3,8 +3,10 @@
 // (the phrase before "of"), "the median existing-home price in May was $422,800" (the subject
 // before a verb, past a prepositional phrase of time or place), "daily throughput sank to nearly
 // 5,000 TEU", "the 3,300-metre runway" (a figure written as an adjective measures the noun after
-// it). The words come from rules/en/grammar.toml (determiners, prepositions, figure_verbs,
-// function_words, change_words); a phrase of names is a subject, not a measure.
+// it). The word lists come from rules/en/grammar.toml (determiners, prepositions, linking_verbs,
+// predicate_verbs, function_words, change_words); three shapes are still written here: "of" before
+// the figure, the regular past ending -ed (not -eed) and the possessive 's. A phrase of names is
+// a subject, not a measure.
 #include <algorithm>
 
 #include "core/text.hpp"
