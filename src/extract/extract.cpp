@@ -1,4 +1,5 @@
 #include "extract/extract.hpp"
+#include "extract/elliptical.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,6 +26,7 @@ class Extractor {
 
   void read_sentence(const Sentence& s, std::size_t index, Extraction& out) const {
     std::size_t pos = s.begin;
+    const std::size_t first_of_sentence = out.quantities.size();
     while (pos < s.end) {
       if (out.quantities.size() >= kMaxQuantitiesPerArticle) {
         out.truncated = true;
@@ -57,7 +59,8 @@ class Extractor {
         continue;
       }
       std::size_t end = pos;
-      if (auto q = read_quantity(s, pos, end)) {
+      Context context{std::span<const core::Quantity>(out.quantities).subspan(first_of_sentence), recent_count(out, index)};
+      if (auto q = read_quantity(s, pos, end, &context)) {
         q->sentence = index;
         extend_compound_duration(s, *q, end);
         int main_index = static_cast<int>(out.quantities.size());
@@ -75,6 +78,41 @@ class Extractor {
   const rules::RuleSet& rules_;
   NumberReader numbers_;
   TimeReader times_;
+
+  // What a bare figure may lean on (extract/elliptical.hpp): the sentence's figures before it and
+  // the last count with a noun in the two sentences before.
+  struct Context {
+    std::span<const core::Quantity> earlier;
+    const core::Quantity* recent_count = nullptr;
+  };
+
+  static const core::Quantity* recent_count(const Extraction& out, std::size_t sentence) {
+    for (auto it = out.quantities.rbegin(); it != out.quantities.rend(); ++it) {
+      if (it->sentence + 2 < sentence) break;
+      if (it->sentence < sentence && it->dimension == core::Dimension::count && !it->counted.empty()) return &*it;
+    }
+    return nullptr;
+  }
+
+  // A bare figure framed by the words around it: a count of the noun they name, or the unit and
+  // noun of the earlier figure it continues.
+  core::Quantity elliptical(const Sentence& s, const NumberReading& number, const EllipticalCount& e, std::size_t& end) const {
+    const rules::UnitWord* unit = &kCounted;
+    std::string counted = e.counted;
+    if (e.carried) {
+      counted = std::string(e.carried->counted.view());
+      if (e.carried->unit != "count")
+        for (const auto& u : rules_.units)
+          if (u.unit == e.carried->unit.view() && !u.prefix) {
+            unit = &u;
+            break;
+          }
+    }
+    core::Quantity q = build(s, number.start, number, std::nullopt, nullptr, unit, number.end, {});
+    if (unit == &kCounted) q.counted = counted;
+    end = q.span.end;
+    return q;
+  }
 
   // URLs, e-mail addresses, phone numbers and listed labels (코로나19, COVID-19) are skipped whole.
   std::size_t not_amount_end(const Sentence& s, std::size_t pos) const {
@@ -284,12 +322,16 @@ class Extractor {
       // Counted nouns are open: a plural word right after the number, or after the lower-case
       // words that narrow it ("41 league goals", "5,870 suspected cholera cases"), names what it
       // counts.
+      // A capitalised plural right after the number counts too ("200,000 Arvos", "3 Republicans").
       if (open && p > pos && s.word_boundary_before(p)) {
         std::size_t q = p;
+        bool capital = token == 0 && s.text[q] >= 'A' && s.text[q] <= 'Z';
+        if (capital) ++q;
         while (q < s.end && s.text[q] >= 'a' && s.text[q] <= 'z') ++q;
         std::string word(s.text.substr(p, q - p));
-        if (word.size() >= 4 && word.back() == 's' && s.word_boundary_after(q) &&
-            std::find(rules_.not_counted_en.begin(), rules_.not_counted_en.end(), word) == rules_.not_counted_en.end())
+        if (word.size() >= (capital ? 5u : 4u) && word.back() == 's' && s.word_boundary_after(q) && s.text[q] != '\'' &&
+            std::find(rules_.not_counted_en.begin(), rules_.not_counted_en.end(), rules::Grammar::lower_copy(word)) ==
+                rules_.not_counted_en.end())
           return {word, q};
       }
       std::size_t q = p;
@@ -298,7 +340,11 @@ class Extractor {
       // Past a word of no weight ("of", "to", "and"), a name or a figure, a plural counts something else.
       std::string_view word = s.text.substr(p, q - p);
       bool lower_word = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (!lower_word || rules_.grammar.is_function_word(word) || rules_.grammar.is_stop_word(word)) open = false;
+      // A name may stand between the number and its plural: "112,400 Arvo hybrids", "two South
+      // Korean tourists".
+      bool name_word = token < 2 && word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' &&
+                       std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if ((!lower_word && !name_word) || rules_.grammar.is_function_word(word) || rules_.grammar.is_stop_word(word)) open = false;
       p = q;
     }
     return {"", pos};
@@ -371,7 +417,8 @@ class Extractor {
     return second;
   }
 
-  std::optional<core::Quantity> read_quantity(const Sentence& s, std::size_t pos, std::size_t& end) const {
+  std::optional<core::Quantity> read_quantity(const Sentence& s, std::size_t pos, std::size_t& end,
+                                              const Context* context = nullptr) const {
     const rules::UnitWord* prefix_unit = nullptr;
     std::size_t number_pos = pos;
     // Only the first letter of a unit written before the figure sends a position to the unit table.
@@ -475,7 +522,16 @@ class Extractor {
       // "an annual rate of 4.03 million": a number with an English scale word is a count of its own.
       bool english_scale = noun.empty() && !second && number->scaled && number->end > number->start &&
                            core::is_latin_letter(s.at(number->end - 1));
-      if (noun.empty() && !bare && !english_scale) return std::nullopt;  // a bare number is no claim
+      if (noun.empty() && !bare && !english_scale) {
+        // A bare number is no claim, unless the sentence has already said what it counts.
+        if (context && !second && !prefix_unit) {
+          std::size_t phrase_start = number->start;
+          for (const auto& a : prefix_modifiers(s, number->start)) phrase_start = std::min(phrase_start, a.start);
+          if (auto e = read_elliptical_count(s, phrase_start, *number, context->earlier, context->recent_count, rules_))
+            return elliptical(s, *number, *e, end);
+        }
+        return std::nullopt;
+      }
       if (bare && bare->dimension != core::Dimension::count) {
         core::Quantity q = build(s, pos, *number, second, prefix_unit, bare, number->end, applied);
         end = q.span.end;

@@ -300,6 +300,11 @@ struct RuleSet {
   // Words between a measure of counts and a bare figure that make it that measure's count
   // ("the death toll at 6", "the toll rose to 11"), lower-cased.
   std::vector<std::string> measure_links;
+  // Bare English figures a sentence has already framed (extract/elliptical.hpp): words after
+  // which a bare figure takes an earlier figure's unit ("up from 27"), pronouns that stand for
+  // the last count ("59 of them") and capitalised words that number things rather than name a
+  // list item ("Pier 3"), all lower-cased.
+  std::vector<std::string> ellipsis_links, referent_pronouns, numbered_labels, noun_determiners;
   // units
   std::vector<UnitWord> units;
   std::vector<std::string> counted_nouns_en;  // English nouns a count may name

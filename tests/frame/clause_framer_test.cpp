@@ -550,3 +550,19 @@ TEST_CASE("a one-syllable bound noun after a noun counts what that noun names") 
   REQUIRE(claim(r.run, "250mm 이상"));
   CHECK(measure_of(r.run, "250mm 이상") != "np:많은");
 }
+
+TEST_CASE("English: a bare figure the sentence has framed is a count of what it continues") {
+  auto r = test::run({"-"}, jsonl({{"a", "The Unity Bloc had 131 seats and the Harbour Party 97, up from 88 in the last parliament."},
+                                   {"b", "Crews saved 40 people and boats pulled 15 of them from the water."},
+                                   {"c", "Marshals put the crowd at about 21,000. The 30 buses waited at Gate 4."}}));
+  REQUIRE(claim(r.run, "97"));
+  CHECK(claim(r.run, "97")->quantity.counted == "seats");
+  CHECK(claim(r.run, "97")->subject == "Harbour Party");
+  REQUIRE(claim(r.run, "88"));
+  CHECK(claim(r.run, "88")->quantity.counted == "seats");
+  REQUIRE(claim(r.run, "15"));
+  CHECK(claim(r.run, "15")->quantity.counted == "people");
+  REQUIRE(claim(r.run, "about 21,000"));
+  CHECK(claim(r.run, "about 21,000")->quantity.counted == "crowd");
+  CHECK_FALSE(claim(r.run, "4"));  // a gate's number counts nothing
+}

@@ -1,0 +1,31 @@
+#pragma once
+// English figures that stand bare because the sentence already said what they count: "the
+// alliance had 140 seats and the National Renewal Party 119", "131 cases, down 38% from 212",
+// "142 of the Assembly's 300 seats", "police put the crowd at around 38,000". Each reads as a
+// count of the noun the words around it name, or takes the unit of an earlier figure of the
+// sentence; a bare number no such words frame stays no claim.
+#include <optional>
+#include <span>
+#include <string>
+
+#include "core/model.hpp"
+#include "extract/number_reader.hpp"
+#include "extract/scanner.hpp"
+#include "rules/rule_set.hpp"
+
+namespace crosscheck::extract {
+
+struct EllipticalCount {
+  std::string counted;                      // the noun it counts ("" when `carried` gives the unit)
+  const core::Quantity* carried = nullptr;  // the earlier figure whose unit and noun it takes
+  const char* how = "";                     // which shape framed it, for the claim's modifiers
+};
+
+// `phrase_start` is where the figure's hedge or bound begins ("around 38,000"), `earlier` the
+// figures read before it in this sentence, `recent_count` the last count with a noun in the
+// article's sentences before (what "59 of them" refers to), or nullptr.
+std::optional<EllipticalCount> read_elliptical_count(const Sentence& s, std::size_t phrase_start, const NumberReading& n,
+                                                     std::span<const core::Quantity> earlier,
+                                                     const core::Quantity* recent_count, const rules::RuleSet& rules);
+
+}  // namespace crosscheck::extract
