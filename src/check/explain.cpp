@@ -268,7 +268,10 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   auto projected = [](const std::string& k) { return k == "forecast" || k == "target" || k == "proposal"; };
   // Nor from a count of it: "잠정 집계한 피해액" and "피해액은 … 추산된다" give one amount.
   bool reckoned = (x.kind == "estimate" && !projected(y.kind)) || (y.kind == "estimate" && !projected(x.kind));
-  if ((differ(x.kind, y.kind) && !reckoned) || (x.kind.empty() != y.kind.empty() && (projected(x.kind) || projected(y.kind))))
+  // A preliminary count ("with 96% counted, … preliminary figures showed") is set apart from a
+  // report that does not say it is one: the count may have moved since.
+  auto provisional = [&](const std::string& k) { return projected(k) || k == "preliminary"; };
+  if ((differ(x.kind, y.kind) && !reckoned) || (x.kind.empty() != y.kind.empty() && (provisional(x.kind) || provisional(y.kind))))
     out.reasons.push_back("kind");
   // Two sides of a negotiation ask for different things: a union's demand and an employer's offer.
   else if (x.kind == "proposal" && y.kind == "proposal")

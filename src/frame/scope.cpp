@@ -20,6 +20,29 @@ std::size_t figure_owning(const SentenceView& s, const core::TimeExpression& t) 
   return core::figure_start(s.text, t.span.end, s.span.end);
 }
 
+bool any_word_in(std::string_view lowered, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lowered.find(w) != std::string_view::npos; });
+}
+
+// "preliminary figures showed", "estimates said": a report verb one of the next two words.
+bool report_verb_follows(std::string_view lowered, const std::vector<std::string>& verbs) {
+  std::size_t p = 0;
+  for (int word = 0; word < 2; ++word) {
+    while (p < lowered.size() && lowered[p] == ' ') ++p;
+    std::size_t end = lowered.find_first_of(" ,.", p);
+    std::string_view w = lowered.substr(p, end == std::string_view::npos ? std::string_view::npos : end - p);
+    if (w.empty() || w == "and") return false;
+    if (std::find(verbs.begin(), verbs.end(), w) != verbs.end()) return true;
+    if (end == std::string_view::npos || lowered[end] != ' ') return false;
+    p = end;
+  }
+  return false;
+}
+
+bool has_digit(std::string_view text, std::size_t from, std::size_t to) {
+  return from < to && text.substr(from, to - from).find_first_of("0123456789") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<ScopeHit> find_scope_cues(const SentenceView& s, const rules::RuleSet& rules) {
@@ -67,8 +90,20 @@ void apply_scope_cues(const SentenceView& s, const std::vector<ScopeHit>& hits, 
       std::size_t digit = s.text.find_first_of("0123456789", q.span.start);
       if (cue.field_slot != kind || hit.start < q.span.start || digit == std::string_view::npos || hit.end > digit) continue;
     }
-    // Attribution speaks for the whole sentence; the others for the figure's own clause.
-    bool sentence_wide = cue.field_slot == attribution;
+    // Attribution speaks for the whole sentence; the others for the figure's own clause. A kind
+    // in the clause that says where the figures come from tells what they are: a closing clause
+    // of report ("…, the commission's preliminary figures showed") or an opening one of source
+    // ("According to early estimates, …", "잠정 집계에 따르면 …"), with no figure between.
+    auto reporting_clause = [&] {
+      if (hit.start >= clause.end && !has_digit(s.text, clause.end, hit.start))
+        return report_verb_follows(s.lower.substr(hit.end, s.span.end - hit.end), rules.grammar.report_verbs) ||
+               any_word_in(s.lower.substr(clause.end, hit.start - clause.end), rules.grammar.source_words);
+      if (hit.end <= clause.start && !has_digit(s.text, hit.end, clause.start))
+        return any_word_in(s.lower.substr(hit.start, clause.start - hit.start), rules.grammar.source_words) ||
+               any_word_in(s.lower.substr(s.span.start, hit.start - s.span.start), rules.grammar.source_words);
+      return false;
+    };
+    bool sentence_wide = cue.field_slot == attribution || (cue.field_slot == kind && reporting_clause());
     if (!sentence_wide && (hit.start < clause.start || hit.end > clause.end)) continue;
     long distance = hit.end <= q.span.start ? static_cast<long>(q.span.start - hit.end)
                     : hit.start >= q.span.end ? static_cast<long>(hit.start - q.span.end)

@@ -566,3 +566,14 @@ TEST_CASE("English: a bare figure the sentence has framed is a count of what it 
   CHECK(claim(r.run, "about 21,000")->quantity.counted == "crowd");
   CHECK_FALSE(claim(r.run, "4"));  // a gate's number counts nothing
 }
+
+TEST_CASE("a kind told by the clause that reports the figures is theirs; a preliminary count is not set against an unmarked one") {
+  auto r = test::run({"-"}, jsonl({{"a", "The Unity Bloc had 131 seats, the commission's preliminary figures showed."},
+                                   {"b", "The Unity Bloc won 130 seats in the election."},
+                                   {"c", "Shares of Tovana rose 4% on Friday, after the firm raised its annual forecast and said sales held up."}}));
+  REQUIRE(claim(r.run, "131 seats"));
+  CHECK(claim(r.run, "131 seats")->scope.kind == "preliminary");
+  CHECK(claim(r.run, "130 seats")->scope.kind.empty());
+  CHECK(claim(r.run, "4%")->scope.kind.empty());  // the forecast is another clause's, not reported
+  CHECK(with_verdict(r.run, "conflict").empty());
+}
