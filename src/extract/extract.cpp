@@ -52,6 +52,11 @@ class Extractor {
         pos = form_end;
         continue;
       }
+      if (const auto* word = read_amount_word(s, pos, rules_, form_end)) {
+        out.quantities.push_back(whole_form(s, pos, form_end, word->value, word->dimension, word->unit.c_str(), 0, index));
+        pos = form_end;
+        continue;
+      }
       if (auto t = times_.read(s, pos)) {
         t->sentence = index;
         pos = std::max(t->span.end, s.next(pos));

@@ -1,4 +1,5 @@
 #include "extract/forms.hpp"
+#include <algorithm>
 
 namespace crosscheck::extract {
 
@@ -105,6 +106,21 @@ std::optional<double> read_fraction(const Sentence& s, std::size_t pos, std::siz
     return 100.0 * static_cast<double>(first) / static_cast<double>(whole);
   }
   return std::nullopt;
+}
+
+const rules::AmountWord* read_amount_word(const Sentence& s, std::size_t pos, const rules::RuleSet& rules, std::size_t& end) {
+  if (rules.amount_words.empty() || !core::is_hangul_syllable(s.at(pos)) || core::is_hangul_syllable(s.before(pos))) return nullptr;
+  for (const auto& w : rules.amount_words) {
+    if (!s.starts_with(pos, w.word)) continue;
+    std::size_t stop = pos + w.word.size();
+    if (core::is_hangul_syllable(s.at(stop))) {
+      auto glued = std::find_if(w.after.begin(), w.after.end(), [&](const std::string& a) { return s.starts_with(stop, a); });
+      if (glued == w.after.end()) continue;
+    }
+    end = stop;
+    return &w;
+  }
+  return nullptr;
 }
 
 }  // namespace crosscheck::extract

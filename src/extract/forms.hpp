@@ -26,4 +26,9 @@ std::optional<double> read_fraction(const Sentence& s, std::size_t pos, std::siz
 // "1,250대 1", "1,186.4 대 1": a competition ratio (times), with `end` set past the 1.
 std::optional<double> read_ratio(const Sentence& s, std::size_t pos, std::size_t& end);
 
+// "사흘", "나흘째", "보름간": a word that is a number and its unit at once (units.toml
+// `[[amount_word]]`), with `end` set past it and what may be glued to it; nothing inside
+// another word.
+const rules::AmountWord* read_amount_word(const Sentence& s, std::size_t pos, const rules::RuleSet& rules, std::size_t& end);
+
 }  // namespace crosscheck::extract

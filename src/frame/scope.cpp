@@ -353,7 +353,9 @@ void apply_window_from_durations(const std::vector<core::Quantity>& quantities, 
     while (after < s.span.end && s.text[after] == ' ') ++after;
     std::string_view rest = s.lower.substr(after, std::min<std::size_t>(12, s.span.end - after));
     bool ago = rest.rfind("전", 0) == 0 || rest.rfind("ago", 0) == 0 || rest.rfind("앞서", 0) == 0;
-    if (ago) continue;
+    // "파업 나흘째인 2일", "3일째": the day a run has reached, not a window the figure spans.
+    bool nth = after == d.span.end && rest.rfind("째", 0) == 0;
+    if (ago || nth) continue;
     scope.window = format_count(d.point) + " " + d.unit;
   }
 }

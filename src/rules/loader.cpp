@@ -58,6 +58,8 @@ const TableSpec kVagueSpec{{{"words", F::string_array, true}, {"range", F::numbe
 const TableSpec kUnitSpec{{{"words", F::string_array, true}, {"unit", F::string, true}, {"dimension", F::string, true},
                            {"prefix", F::boolean}, {"spaced", F::boolean}, {"factor", F::number}, {"counted", F::string},
                            {"after", F::string_array}}};
+const TableSpec kAmountWordSpec{{{"words", F::string_array, true}, {"value", F::number, true}, {"unit", F::string, true},
+                                 {"dimension", F::string, true}, {"after", F::string_array}}};
 const TableSpec kModifierSpec{{{"words", F::string_array, true}, {"effect", F::string, true},
                                {"position", F::string, true}, {"widen", F::number}}};
 const TableSpec kLineSpec{{{"reason", F::string, true}, {"match", F::string, true}, {"text", F::string, true},
@@ -98,7 +100,8 @@ const std::map<std::string, TableSpec>& kind_specs() {
                              {"not_counted", F::string_array},
                              {"count_class", F::table_array, false, &kCountClassSpec},
                              {"rate", F::table_array, false, &kRateSpec},
-                             {"conversion", F::table_array, false, &kConversionSpec}})},
+                             {"conversion", F::table_array, false, &kConversionSpec},
+                             {"amount_word", F::table_array, false, &kAmountWordSpec}})},
       {"modifiers", with_common({{"modifier", F::table_array, true, &kModifierSpec}})},
       {"not-amounts", with_common({{"terms", F::string_array}, {"attached_prefixes", F::string_array}, {"particles", F::string_array}})},
       {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}})},
@@ -224,6 +227,18 @@ void load_units(const toml::table& t, RuleSet& rules, const FileContext& ctx) {
       for (auto& word : strings(u["words"]))
         rules.units.push_back({word, u["unit"].value_or<std::string>(""), *dim, u["prefix"].value_or(false),
                                u["spaced"].value_or(true), u["factor"].value_or<double>(1.0), u["counted"].value_or<std::string>(""), after});
+    }
+  if (auto a = t["amount_word"].as_array())
+    for (auto&& e : *a) {
+      const auto& x = *e.as_table();
+      auto dim = parse_dimension(x["dimension"].value_or<std::string>(""));
+      if (!dim) {
+        ctx.error(*x.get("dimension"), "schema.value", "unknown dimension '" + x["dimension"].value_or<std::string>("") + "'",
+                  "one of money, percent, percentage-points, multiple, count, duration, measure");
+        continue;
+      }
+      for (auto& word : strings(x["words"]))
+        rules.amount_words.push_back({word, x["value"].value_or<double>(0), x["unit"].value_or<std::string>(""), *dim, strings(x["after"])});
     }
   for (auto& s : strings(t["counted_nouns"])) rules.counted_nouns_en.push_back(s);
   for (auto& s : strings(t["not_counted"])) rules.not_counted_en.push_back(core::ascii_lower(s));

@@ -65,6 +65,16 @@ struct UnitWord {
   std::vector<std::string> after = {};
 };
 
+// A word that is a number and its unit at once: 사흘 (three days), 보름 (fifteen days). `after`
+// lists what may be glued to it (사흘째, 사흘간); anything else glued makes it part of another word.
+struct AmountWord {
+  std::string word;
+  double value = 0;
+  std::string unit;
+  core::Dimension dimension = core::Dimension::count;
+  std::vector<std::string> after;
+};
+
 enum class ModifierEffect { hedge, nearly, below, at_most, above, at_least, plus, emphasis };
 const char* modifier_effect_name(ModifierEffect e);
 
@@ -307,6 +317,7 @@ struct RuleSet {
   std::vector<std::string> ellipsis_links, referent_pronouns, numbered_labels, noun_determiners;
   // units
   std::vector<UnitWord> units;
+  std::vector<AmountWord> amount_words;
   std::vector<std::string> counted_nouns_en;  // English nouns a count may name
   // Plural words right after a number that count nothing ("5 points higher" is read elsewhere):
   // any other plural noun there is what the number counts (31 vessels, 4,300 branches).

@@ -577,3 +577,15 @@ TEST_CASE("a kind told by the clause that reports the figures is theirs; a preli
   CHECK(claim(r.run, "4%")->scope.kind.empty());  // the forecast is another clause's, not reported
   CHECK(with_verdict(r.run, "conflict").empty());
 }
+
+TEST_CASE("a native day word is a number of days; the Nth day of a run is no window") {
+  auto r = test::run({"-"}, jsonl({{"a", "파업 나흘째인 2일 하늘항만의 처리량은 4,960TEU였다. 정부는 사흘간 통행료를 면제한다."}}));
+  const core::Claim* days = claim(r.run, "나흘");
+  REQUIRE(days);
+  CHECK(days->quantity.point == 4);
+  CHECK(days->quantity.unit == "day");
+  REQUIRE(claim(r.run, "사흘"));
+  CHECK(claim(r.run, "사흘")->quantity.point == 3);
+  REQUIRE(claim(r.run, "4,960TEU"));
+  CHECK(claim(r.run, "4,960TEU")->scope.window.empty());
+}
