@@ -62,7 +62,7 @@ bool year_like(const NumberReading& n) { return !n.words && n.precision >= 1 && 
 // cases, down 38% from 212").
 const core::Quantity* carried_unit(std::span<const core::Quantity> earlier) {
   for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
-    if ((it->dimension == core::Dimension::count && !it->counted.empty()) || it->unit == "point") return &*it;
+    if (counts_a_noun(*it) || it->unit == "point") return &*it;
   return nullptr;
 }
 
@@ -80,7 +80,7 @@ std::optional<EllipticalCount> of_phrase(const Sentence& s, const NumberReading&
     if (token == 0 && listed(rules.referent_pronouns, l)) {
       const core::Quantity* referent = nullptr;
       for (auto it = earlier.rbegin(); it != earlier.rend() && !referent; ++it)
-        if (it->dimension == core::Dimension::count && !it->counted.empty()) referent = &*it;
+        if (counts_a_noun(*it)) referent = &*it;
       if (!referent) referent = recent_count;
       if (!referent) return std::nullopt;
       return EllipticalCount{"", referent};

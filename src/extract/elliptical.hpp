@@ -18,8 +18,10 @@ namespace crosscheck::extract {
 struct EllipticalCount {
   std::string counted;                      // the noun it counts ("" when `carried` gives the unit)
   const core::Quantity* carried = nullptr;  // the earlier figure whose unit and noun it takes
-  const char* how = "";                     // which shape framed it, for the claim's modifiers
 };
+
+// A count that names what it counts ("34 ships"): what a bare figure after it may continue.
+inline bool counts_a_noun(const core::Quantity& q) { return q.dimension == core::Dimension::count && !q.counted.empty(); }
 
 // `phrase_start` is where the figure's hedge or bound begins ("around 38,000"), `earlier` the
 // figures read before it in this sentence, `recent_count` the last count with a noun in the

@@ -27,6 +27,8 @@ class Extractor {
   void read_sentence(const Sentence& s, std::size_t index, Extraction& out) const {
     std::size_t pos = s.begin;
     const std::size_t first_of_sentence = out.quantities.size();
+    // Read once a sentence, kept as an index: the vector grows while the sentence is read.
+    const std::size_t recent = recent_count(out, index);
     while (pos < s.end) {
       if (out.quantities.size() >= kMaxQuantitiesPerArticle) {
         out.truncated = true;
@@ -64,7 +66,8 @@ class Extractor {
         continue;
       }
       std::size_t end = pos;
-      Context context{std::span<const core::Quantity>(out.quantities).subspan(first_of_sentence), recent_count(out, index)};
+      Context context{std::span<const core::Quantity>(out.quantities).subspan(first_of_sentence),
+                      recent < out.quantities.size() ? &out.quantities[recent] : nullptr};
       if (auto q = read_quantity(s, pos, end, &context)) {
         q->sentence = index;
         extend_compound_duration(s, *q, end);
@@ -91,12 +94,14 @@ class Extractor {
     const core::Quantity* recent_count = nullptr;
   };
 
-  static const core::Quantity* recent_count(const Extraction& out, std::size_t sentence) {
-    for (auto it = out.quantities.rbegin(); it != out.quantities.rend(); ++it) {
-      if (it->sentence + 2 < sentence) break;
-      if (it->sentence < sentence && it->dimension == core::Dimension::count && !it->counted.empty()) return &*it;
+  // The index of that count, or past the end when there is none.
+  static std::size_t recent_count(const Extraction& out, std::size_t sentence) {
+    for (std::size_t i = out.quantities.size(); i-- > 0;) {
+      const auto& q = out.quantities[i];
+      if (q.sentence + 2 < sentence) break;
+      if (q.sentence < sentence && counts_a_noun(q)) return i;
     }
-    return nullptr;
+    return out.quantities.size();
   }
 
   // A bare figure framed by the words around it: a count of the noun they name, or the unit and
@@ -330,11 +335,11 @@ class Extractor {
       // A capitalised plural right after the number counts too ("200,000 Arvos", "3 Republicans").
       if (open && p > pos && s.word_boundary_before(p)) {
         std::size_t q = p;
-        bool capital = token == 0 && s.text[q] >= 'A' && s.text[q] <= 'Z';
+        bool capital = token == 0 && s.at(q) >= 'A' && s.at(q) <= 'Z';
         if (capital) ++q;
         while (q < s.end && s.text[q] >= 'a' && s.text[q] <= 'z') ++q;
         std::string word(s.text.substr(p, q - p));
-        if (word.size() >= (capital ? 5u : 4u) && word.back() == 's' && s.word_boundary_after(q) && s.text[q] != '\'' &&
+        if (word.size() >= (capital ? 5u : 4u) && word.back() == 's' && s.word_boundary_after(q) && s.at(q) != '\'' &&
             std::find(rules_.not_counted_en.begin(), rules_.not_counted_en.end(), rules::Grammar::lower_copy(word)) ==
                 rules_.not_counted_en.end())
           return {word, q};
