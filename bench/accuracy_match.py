@@ -171,7 +171,7 @@ class StoryResult:
         self.story, self.domain, self.split = gold["story"], gold["domain"], gold["split"]
         self.error = None
         self.n = {k: 0 for k in ("claims", "extracted", "found", "wrong_value", "wrong_unit", "furniture",
-                                 "furniture_taken", "planted", "conflict_found", "flagged_found", "reported",
+                                 "furniture_taken", "lost_to_furniture", "planted", "conflict_found", "flagged_found", "reported",
                                  "reported_true", "traps", "traps_sprung", "possible_reported", "possible_true")}
         self.fields = {f: [0, 0] for f in FIELDS}
         self.misses = []  # readable lines for -v
@@ -183,6 +183,34 @@ class StoryResult:
     def summary(self):
         return {"story": self.story, "domain": self.domain, "split": self.split, "error": self.error,
                 "counts": self.n, "fields": self.fields, "silent": self.silent}
+
+
+def lost_to_furniture(g, tool, texts):
+    """Whether a gold body figure the tool missed lies in a region the tool dropped as furniture.
+
+    Where the tool's text is the file's text (plain text, a JSONL line) the figure's byte offset
+    is tested against the dropped spans; for an HTML page, whose text the tool renders, against
+    the dropped regions' excerpts."""
+    article = next((a for a in tool.get("articles", []) if a.get("id") == g["article"]), None)
+    if not article or not article.get("skipped"):
+        return False
+    regions = article["skipped"]
+    text = (texts or {}).get(g["article"])
+    aligned = text is not None and not article.get("path", "").endswith((".html", ".htm")) and all(
+        text.encode()[s["start"]:s["start"] + len(s["excerpt"].encode())].decode("utf-8", "replace") == s["excerpt"] for s in regions)
+    if not aligned:
+        return any(contains_figure(s.get("excerpt", ""), g["text"]) for s in regions)
+    raw = text.encode()
+    needle = g["text"].encode()
+    offsets, at = [], raw.find(needle)
+    while at >= 0:
+        offsets.append(at)
+        at = raw.find(needle, at + 1)
+    occ = g.get("occurrence") or 1
+    if len(offsets) < occ:
+        return False
+    at = offsets[occ - 1]
+    return any(s["start"] <= at < s["end"] for s in regions)
 
 
 def score_story(gold, tool, texts=None):
@@ -215,7 +243,11 @@ def score_story(gold, tool, texts=None):
             if f != "time" or "period" in g or "as_of" in g:
                 r.fields[f][1] += 1
         if pick is None:
-            r.misses.append(f"not extracted: {label}")
+            if lost_to_furniture(g, tool, texts):
+                r.n["lost_to_furniture"] += 1
+                r.misses.append(f"not extracted, dropped as page furniture: {label}")
+            else:
+                r.misses.append(f"not extracted: {label}")
             continue
         used.add(pick["id"])
         tool_of[g["id"]] = pick["id"]

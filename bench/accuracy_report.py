@@ -4,7 +4,7 @@ from accuracy_match import FIELDS
 # Figures where higher is better, and where lower is better; the floor file keeps both kinds.
 HIGHER = ("extraction_recall", "subject_accuracy", "measure_accuracy", "time_accuracy", "kind_accuracy",
           "conflict_recall", "flagged_recall", "conflict_precision")
-LOWER = ("wrong_values", "furniture_rate", "trap_false_alarm_rate", "silent_stories", "tool_errors")
+LOWER = ("wrong_values", "furniture_rate", "body_lost_rate", "trap_false_alarm_rate", "silent_stories", "tool_errors")
 
 
 def ratio(a, b, empty=None):
@@ -26,6 +26,7 @@ def totals_of(results):
     t["extraction_recall"] = ratio(n["extracted"], n["claims"], 1.0)
     t["wrong_values"] = n["wrong_value"]
     t["furniture_rate"] = ratio(n["furniture_taken"], n["furniture"], 0.0)
+    t["body_lost_rate"] = ratio(n.get("lost_to_furniture", 0), n["claims"], 0.0)
     for f in FIELDS:
         t[f + "_accuracy"] = ratio(fields[f][0], fields[f][1], 1.0)
     t["conflict_recall"] = ratio(n["conflict_found"], n["planted"], 1.0)
@@ -72,7 +73,8 @@ def print_results(results, verbose):
 def totals_line(name, t):
     n = t["counts"]
     return (f"{name}: {t['stories']} stories; extraction recall {pct(t['extraction_recall'])}% ({n['extracted']}/{n['claims']}),"
-            f" wrong values {t['wrong_values']}, furniture taken {pct(t['furniture_rate'])}%;"
+            f" wrong values {t['wrong_values']}, furniture taken {pct(t['furniture_rate'])}%,"
+            f" body figures lost to furniture {pct(t['body_lost_rate'])}% ({n['lost_to_furniture']});"
             f" subject {pct(t['subject_accuracy'])}%, measure {pct(t['measure_accuracy'])}%, time {pct(t['time_accuracy'])}%,"
             f" kind {pct(t['kind_accuracy'])}%; conflict recall {pct(t['conflict_recall'])}% ({n['conflict_found']}/{n['planted']}),"
             f" flagged at all {pct(t['flagged_recall'])}%, conflict precision {pct(t['conflict_precision'])}%"
@@ -82,12 +84,12 @@ def totals_line(name, t):
 
 
 def markdown(results, totals):
-    rows = ["| split | stories | extraction recall | wrong values | furniture taken | subject | measure | time | kind "
+    rows = ["| split | stories | extraction recall | wrong values | furniture taken | body lost to furniture | subject | measure | time | kind "
             "| conflict recall | flagged at all | conflict precision | traps sprung | silent |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for split, t in totals.items():
         rows.append(f"| {split} | {t['stories']} | {pct(t['extraction_recall'])}% | {t['wrong_values']} | {pct(t['furniture_rate'])}% "
-                    f"| {pct(t['subject_accuracy'])}% | {pct(t['measure_accuracy'])}% | {pct(t['time_accuracy'])}% "
+                    f"| {pct(t['body_lost_rate'])}% | {pct(t['subject_accuracy'])}% | {pct(t['measure_accuracy'])}% | {pct(t['time_accuracy'])}% "
                     f"| {pct(t['kind_accuracy'])}% | {pct(t['conflict_recall'])}% | {pct(t['flagged_recall'])}% "
                     f"| {pct(t['conflict_precision'])}% | {pct(t['trap_false_alarm_rate'])}% | {t['silent_stories']} |")
     rows += ["", "| domain | split | stories | extraction recall | conflicts found | conflicts reported (true) | traps sprung | silent |",

@@ -37,6 +37,19 @@ GOLD = {
 
 
 class MatchingTest(unittest.TestCase):
+    def test_a_missed_figure_inside_a_dropped_region_counts_as_lost_to_furniture(self):
+        text = "많이 본 뉴스\n1. 사망자 64명\n본문: 사망자 90명이다."
+        start = text.encode().find("1.".encode())
+        end = start + len("1. 사망자 64명".encode())
+        tool = {"articles": [{"id": "a", "path": "a.txt", "skipped": [
+            {"start": start, "end": end, "reason": "ranking-list", "excerpt": "1. 사망자 64명"}]}]}
+        self.assertTrue(match.lost_to_furniture({"article": "a", "text": "64명"}, tool, {"a": text}))
+        self.assertFalse(match.lost_to_furniture({"article": "a", "text": "90명"}, tool, {"a": text}))
+        # An HTML page's offsets are the rendered text's: the excerpt decides.
+        tool["articles"][0]["path"] = "a.html"
+        self.assertTrue(match.lost_to_furniture({"article": "a", "text": "64명"}, tool, {"a": "<p>x</p>"}))
+        self.assertFalse(match.lost_to_furniture({"article": "a", "text": "4명"}, tool, {"a": "<p>x</p>"}))
+
     def test_a_figure_is_not_found_inside_a_longer_number(self):
         self.assertTrue(match.same_figure("5%", "약 5%"))
         self.assertFalse(match.same_figure("5%", "15%"))
