@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "ingest/ingest.hpp"
+#include "ingest/page_shape.hpp"
 
 namespace crosscheck::ingest {
 
@@ -72,8 +73,7 @@ namespace {
 // prose starts again (for a box that stands at the top of the page, above the story).
 Cleaned clean_lines(const std::string& text, const rules::RuleSet& rules, const std::vector<core::SkippedRegion>& pre_skipped,
                     bool prose_ends_tail, std::size_t& tail_start) {
-  Cleaned cleaned;
-  std::vector<core::SkippedRegion> found;
+  std::vector<PageLine> lines;
   std::set<std::string> seen_lines;
   std::string tail_reason;
   tail_start = std::string::npos;
@@ -108,8 +108,15 @@ Cleaned clean_lines(const std::string& text, const rules::RuleSet& rules, const 
       // A line seen before is a repeated title or a photo caption repeated as alt text.
       if (!seen_lines.insert(std::string(line)).second) reason = "repeated-line";
     }
-    if (!reason.empty()) add_region(found, span, reason, text);
-    else cleaned.paragraphs.push_back(span);
+    lines.push_back({span, std::move(reason)});
+  }
+  mark_shaped_furniture(text, lines, rules);
+
+  Cleaned cleaned;
+  std::vector<core::SkippedRegion> found;
+  for (auto& line : lines) {
+    if (!line.reason.empty()) add_region(found, line.span, line.reason, text);
+    else cleaned.paragraphs.push_back(line.span);
   }
   cleaned.skipped = pre_skipped;
   cleaned.skipped.insert(cleaned.skipped.end(), found.begin(), found.end());

@@ -361,6 +361,11 @@ struct RuleSet {
   std::vector<std::string> conversion_joiners; // "comes to", "우리 돈": a money figure after them converts the one before
   // boilerplate and metadata
   std::vector<LineRule> line_rules;
+  // Page furniture told by its shape (src/ingest/page_shape.cpp), from every boilerplate file:
+  // what opens a list item, what ends a sentence, what separates the fields of a strip.
+  std::vector<std::string> item_markers, item_number_suffixes, sentence_endings, field_separators;
+  bool numbered_items_without_mark = false;  // "1 Headline": a number and a space open an item
+  int field_space_run = 0;                   // this many spaces in a row separate fields (0: never)
   // Every regex line rule, to read a line once for all of them. The rules for short lines only
   // (max_length) are a group of their own: a paragraph longer than their limit never asks them,
   // and most of them look at the end of a line, which an automaton reads the whole line to reach.
