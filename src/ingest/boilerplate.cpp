@@ -62,6 +62,18 @@ void add_region(std::vector<core::SkippedRegion>& out, core::Span span, const st
   out.push_back({span, reason});
 }
 
+// The length of the headline label that opens `line` ("Title: ", "제목: "), with the spaces after
+// it (the whole line when nothing follows it); 0 when no label opens it.
+std::size_t headline_label_size(std::string_view line, const rules::RuleSet& rules) {
+  for (const auto& label : rules.headline_labels) {
+    if (line.size() < label.size() || core::ascii_lower(line.substr(0, label.size())) != core::ascii_lower(label)) continue;
+    std::size_t end = label.size();
+    while (end < line.size() && line[end] == ' ') ++end;
+    return end;
+  }
+  return 0;
+}
+
 // Longer than any headline of a ranking box or a related-links list.
 constexpr std::size_t kLongestListItem = 160;
 
@@ -88,6 +100,14 @@ Cleaned clean_lines(const std::string& text, const rules::RuleSet& rules, const 
     start = end + 1;
     if (line.empty() || inside(pre_skipped, line_start)) continue;
 
+    // "Title: …": the label is the page's, the headline after it the article's.
+    if (std::size_t label = headline_label_size(line, rules); label > 0) {
+      lines.push_back({{line_start, line_start + label}, "page-header"});
+      if (label == line.size()) continue;
+      std::size_t headline_start = line_start + label;
+      lines.push_back({{headline_start, line_start + line.size()}, "", true});
+      continue;
+    }
     Line read(line, rules);
     // A list item is a headline, never a paragraph of sentences.
     if (prose_ends_tail && !tail_reason.empty() && read.code_points() > kLongestListItem && line.find(". ") != std::string_view::npos)

@@ -170,12 +170,12 @@ void infer_metadata(core::Article& article, const std::string& clean_text, const
     }
   }
   if (article.title.empty()) {
-    // "Title: …", "제목: …": a pasted page's header names its headline (the line itself is page
-    // furniture, rules/en/boilerplate.toml's page-header).
+    // "Title: …", "제목: …": a pasted page's header names its headline (the label is page
+    // furniture; the headline is read as the article's first paragraph).
     for (std::size_t i = 0; i < lines.size() && i < 8 && article.title.empty(); ++i) {
       std::string_view line = core::trim(lines[i]);
-      for (std::string_view label : {"Title:", "title:", "Headline:", "제목:"})
-        if (line.substr(0, label.size()) == label && line.size() > label.size() + 1) {
+      for (std::string_view label : rules.headline_labels)
+        if (core::ascii_lower(line.substr(0, label.size())) == core::ascii_lower(label) && line.size() > label.size() + 1) {
           article.title = std::string(core::trim(line.substr(label.size())));
           article.metadata_notes.push_back("title from the page's '" + std::string(label) + "' line");
         }

@@ -112,7 +112,7 @@ void mark_shaped_furniture(const std::string& text, std::vector<PageLine>& lines
   std::vector<Shape> shapes(lines.size(), Shape::prose);
   std::vector<std::size_t> field_counts(lines.size(), 0);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].reason.empty()) continue;
+    if (!lines[i].reason.empty() || lines[i].headline) continue;
     std::string_view line = line_at(text, lines[i]);
     if (ends_sentence(line, rules)) continue;
     if (opens_item(line, rules) && core::count_code_points(line, 0, line.size()) <= kLongestItem) {

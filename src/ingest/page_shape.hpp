@@ -18,6 +18,7 @@ namespace crosscheck::ingest {
 struct PageLine {
   core::Span span;
   std::string reason;
+  bool headline = false;  // the text after a "Title:" label: the article's, whatever its shape
 };
 
 // Gives a reason to each kept line whose shape is furniture's. Lines already dropped stay as they

@@ -107,7 +107,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"boilerplate", with_common({{"line", F::table_array, true, &kLineSpec}, {"item_markers", F::string_array},
                                    {"item_number_suffixes", F::string_array}, {"sentence_endings", F::string_array},
                                    {"field_separators", F::string_array}, {"numbered_items_without_mark", F::boolean},
-                                   {"field_space_run", F::integer}})},
+                                   {"field_space_run", F::integer}, {"headline_labels", F::string_array}})},
       {"metadata", with_common({{"dateline", F::table_array, false, &kPatternSpec}, {"byline", F::table_array, false, &kPatternSpec},
                                 {"outlet_pattern", F::table_array, false, &kPatternSpec}, {"outlet", F::table_array, false, &kOutletSpec}})},
       {"entities", with_common({{"entity", F::table_array, false, &kEntitySpec}, {"anaphors", F::string_array}, {"clause_breaks", F::string_array}})},
@@ -324,6 +324,7 @@ void load_line_rules(const toml::table& t, RuleSet& rules, const FileContext& ct
   for (auto& s : strings(t["item_number_suffixes"])) rules.item_number_suffixes.push_back(s);
   for (auto& s : strings(t["sentence_endings"])) rules.sentence_endings.push_back(s);
   for (auto& s : strings(t["field_separators"])) rules.field_separators.push_back(s);
+  for (auto& s : strings(t["headline_labels"])) rules.headline_labels.push_back(s);
   if (t["numbered_items_without_mark"].value_or(false)) rules.numbered_items_without_mark = true;
   if (auto run = t["field_space_run"].value<int64_t>(); run && *run > 0)
     rules.field_space_run = rules.field_space_run == 0 ? static_cast<int>(*run) : std::min(rules.field_space_run, static_cast<int>(*run));

@@ -366,6 +366,9 @@ struct RuleSet {
   std::vector<std::string> item_markers, item_number_suffixes, sentence_endings, field_separators;
   bool numbered_items_without_mark = false;  // "1 Headline": a number and a space open an item
   int field_space_run = 0;                   // this many spaces in a row separate fields (0: never)
+  // "Title:", "제목:": the label of a pasted page's headline line. The label is page furniture;
+  // the headline after it is the article's, and its figures are claims.
+  std::vector<std::string> headline_labels;
   // Every regex line rule, to read a line once for all of them. The rules for short lines only
   // (max_length) are a group of their own: a paragraph longer than their limit never asks them,
   // and most of them look at the end of a line, which an automaton reads the whole line to reach.
