@@ -164,7 +164,11 @@ void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& find
   };
   auto named = [](const core::Claim& c) { return !c.subject_root.empty() && c.subject_root != "event"; };
   auto stated_measure = [](const core::Claim& c) { return c.attribute_source == "clause" || c.attribute_source == "cue"; };
-  for (const auto& members : buckets) {
+  for (const auto& bucket : buckets) {
+    // In the order of the claims' ids: the first pair found gives the finding its evidence, and it
+    // must be the same pair whatever order the claims came in (a check over a sorted claims file).
+    auto members = bucket;
+    std::sort(members.begin(), members.end(), [&](const auto& m, const auto& n) { return input.claims[m.claim].id < input.claims[n.claim].id; });
     std::vector<core::Finding> found;
     std::map<std::pair<double, double>, std::size_t> pair_finding;
     std::vector<const Placements*> where;
