@@ -116,7 +116,13 @@ def value_right(gold, claim):
             x = -x
         inside = (lo is None or lo <= x * (1 + 1e-9) + 1e-12) and (hi is None or x <= hi * (1 + 1e-9) + 1e-12)
         return near(point, x) or (inside and (lo is not None or hi is not None))
-    return (gold["lo"] is None and lo is None or near(gold["lo"], lo)) and (gold["hi"] is None and hi is None or near(gold["hi"], hi))
+    # A bound: the end the text states must match. Where gold leaves an end open (`under 30` has no
+    # stated floor, `1만2천여` no stated ceiling) the tool may close it with its own reading (0 for a
+    # level that cannot be negative, the next step for 여), but a bound read as a point is wrong.
+    if gold["lo"] is None and gold["hi"] is None:
+        return lo is None and hi is None
+    return ((gold["lo"] is None and not near(lo, hi)) or near(gold["lo"], lo)) and \
+        ((gold["hi"] is None and not near(lo, hi)) or near(gold["hi"], hi))
 
 
 def unit_right(gold, claim):

@@ -63,6 +63,18 @@ class MatchingTest(unittest.TestCase):
         self.assertFalse(match.value_right(gold, {"value": {"point": 96, "lo": 96, "hi": 96, "unit": "second"}}))
         self.assertFalse(match.unit_right(gold, {"value": {"point": 96, "unit": "count"}}))
 
+    def test_a_bound_matches_on_the_end_the_text_states(self):
+        under = {"lo": None, "hi": 30, "unit": "%"}
+        self.assertTrue(match.value_right(under, {"value": {"point": 30, "lo": 0, "hi": 30, "unit": "%"}}))
+        self.assertTrue(match.value_right(under, {"value": {"point": 30, "lo": None, "hi": 30, "unit": "%"}}))
+        self.assertFalse(match.value_right(under, {"value": {"point": 30, "lo": 30, "hi": 30, "unit": "%"}}))
+        self.assertFalse(match.value_right(under, {"value": {"point": 3, "lo": 0, "hi": 3, "unit": "%"}}))
+        over = {"lo": 12000, "hi": None, "unit": "count"}
+        self.assertTrue(match.value_right(over, {"value": {"point": 12000, "lo": 12000, "hi": 13000, "unit": "count"}}))
+        self.assertFalse(match.value_right(over, {"value": {"point": 1200, "lo": 1200, "hi": 1300, "unit": "count"}}))
+        ranged = {"lo": 5, "hi": 10, "unit": "%"}
+        self.assertFalse(match.value_right(ranged, {"value": {"point": 5, "lo": 5, "hi": 7, "unit": "%"}}))
+
     def test_basis_points_compare_as_percentage_points(self):
         gold = {"value": 14, "unit": "bp"}
         self.assertTrue(match.value_right(gold, {"value": {"point": 0.14, "lo": 0.135, "hi": 0.145, "unit": "pp"}}))
