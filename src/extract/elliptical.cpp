@@ -121,14 +121,31 @@ std::optional<EllipticalCount> linked_noun(const Sentence& s, std::size_t phrase
   return std::nullopt;
 }
 
+// "The station peaked at 171", "had read about 140", "rose to 4.4": a bare figure a verb of level
+// governs, directly or through a measure link, is a level in the unit of the last level before it,
+// in this sentence or the two before.
+std::optional<EllipticalCount> level_after_verb(const Sentence& s, std::size_t phrase_start, std::span<const core::Quantity> earlier,
+                                                const core::Quantity* recent_level, const rules::RuleSet& rules) {
+  WordAt before = word_before(s, phrase_start);
+  if (before.empty()) return std::nullopt;
+  WordAt verb = before;  // "hit 4.35", or "peaked at 171" through the link
+  if (!listed(rules.level_verbs, lower(before.text)) && listed(rules.measure_links, lower(before.text))) verb = word_before(s, before.start);
+  if (verb.empty() || !listed(rules.level_verbs, lower(verb.text))) return std::nullopt;
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+    if (carries_level_unit(*it)) return EllipticalCount{"", &*it};
+  if (earlier.empty() && recent_level) return EllipticalCount{"", recent_level};
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<EllipticalCount> read_elliptical_count(const Sentence& s, std::size_t phrase_start, const NumberReading& n,
-                                                     std::span<const core::Quantity> earlier,
-                                                     const core::Quantity* recent_count, const rules::RuleSet& rules) {
+                                                     std::span<const core::Quantity> earlier, const core::Quantity* recent_count,
+                                                     const core::Quantity* recent_level, const rules::RuleSet& rules) {
   if (n.vague || year_like(n)) return std::nullopt;
   if (auto found = of_phrase(s, n, earlier, recent_count, rules)) return found;
   if (auto found = linked_noun(s, phrase_start, rules)) return found;
+  if (auto found = level_after_verb(s, phrase_start, earlier, recent_level, rules)) return found;
   WordAt before = word_before(s, phrase_start);
   if (before.empty()) return std::nullopt;
   const core::Quantity* carried = carried_unit(earlier);

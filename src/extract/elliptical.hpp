@@ -23,11 +23,18 @@ struct EllipticalCount {
 // A count that names what it counts ("34 ships"): what a bare figure after it may continue.
 inline bool counts_a_noun(const core::Quantity& q) { return q.dimension == core::Dimension::count && !q.counted.empty(); }
 
+// A level in a unit of measure, a percentage or index points ("132 µg/m³", "4.1%"): what a bare
+// figure after a verb of level ("peaked at 171") may take the unit of.
+inline bool carries_level_unit(const core::Quantity& q) {
+  return q.dimension == core::Dimension::measure || q.dimension == core::Dimension::percent || q.unit == "point";
+}
+
 // `phrase_start` is where the figure's hedge or bound begins ("around 38,000"), `earlier` the
 // figures read before it in this sentence, `recent_count` the last count with a noun in the
-// article's sentences before (what "59 of them" refers to), or nullptr.
+// article's sentences before (what "59 of them" refers to), or nullptr; `recent_level` the last
+// figure of the two sentences before when it is a level in a unit (carries_level_unit), or nullptr.
 std::optional<EllipticalCount> read_elliptical_count(const Sentence& s, std::size_t phrase_start, const NumberReading& n,
-                                                     std::span<const core::Quantity> earlier,
-                                                     const core::Quantity* recent_count, const rules::RuleSet& rules);
+                                                     std::span<const core::Quantity> earlier, const core::Quantity* recent_count,
+                                                     const core::Quantity* recent_level, const rules::RuleSet& rules);
 
 }  // namespace crosscheck::extract

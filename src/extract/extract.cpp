@@ -29,6 +29,7 @@ class Extractor {
     const std::size_t first_of_sentence = out.quantities.size();
     // Read once a sentence, kept as an index: the vector grows while the sentence is read.
     const std::size_t recent = recent_count(out, index);
+    const std::size_t level = recent_level(out, index);
     while (pos < s.end) {
       if (out.quantities.size() >= kMaxQuantitiesPerArticle) {
         out.truncated = true;
@@ -67,7 +68,8 @@ class Extractor {
       }
       std::size_t end = pos;
       Context context{std::span<const core::Quantity>(out.quantities).subspan(first_of_sentence),
-                      recent < out.quantities.size() ? &out.quantities[recent] : nullptr};
+                      recent < out.quantities.size() ? &out.quantities[recent] : nullptr,
+                      level < out.quantities.size() ? &out.quantities[level] : nullptr};
       if (auto q = read_quantity(s, pos, end, &context)) {
         q->sentence = index;
         extend_compound_duration(s, *q, end);
@@ -92,7 +94,19 @@ class Extractor {
   struct Context {
     std::span<const core::Quantity> earlier;
     const core::Quantity* recent_count = nullptr;
+    const core::Quantity* recent_level = nullptr;  // the last level in a unit, two sentences back at most
   };
+
+  // The index of the last figure in the two sentences before whose unit a bare level may carry
+  // ("stood at 132 micrograms per cubic metre … The station peaked at 171"), or past the end.
+  static std::size_t recent_level(const Extraction& out, std::size_t sentence) {
+    for (std::size_t i = out.quantities.size(); i-- > 0;) {
+      const auto& q = out.quantities[i];
+      if (q.sentence + 2 < sentence) break;
+      if (q.sentence < sentence) return carries_level_unit(q) ? i : out.quantities.size();
+    }
+    return out.quantities.size();
+  }
 
   // The index of that count, or past the end when there is none.
   static std::size_t recent_count(const Extraction& out, std::size_t sentence) {
@@ -537,7 +551,7 @@ class Extractor {
         if (context && !second && !prefix_unit) {
           std::size_t phrase_start = number->start;
           for (const auto& a : prefix_modifiers(s, number->start)) phrase_start = std::min(phrase_start, a.start);
-          if (auto e = read_elliptical_count(s, phrase_start, *number, context->earlier, context->recent_count, rules_))
+          if (auto e = read_elliptical_count(s, phrase_start, *number, context->earlier, context->recent_count, context->recent_level, rules_))
             return elliptical(s, *number, *e, end);
         }
         return std::nullopt;

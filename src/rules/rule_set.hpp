@@ -310,6 +310,9 @@ struct RuleSet {
   // Words between a measure of counts and a bare figure that make it that measure's count
   // ("the death toll at 6", "the toll rose to 11"), lower-cased.
   std::vector<std::string> measure_links;
+  // Verbs of a level ("peaked", "stood", "read"): a bare figure they govern takes the unit of the
+  // last level before it (extract/elliptical.cpp), lower-cased.
+  std::vector<std::string> level_verbs;
   // Bare English figures a sentence has already framed (extract/elliptical.hpp): words after
   // which a bare figure takes an earlier figure's unit ("up from 27"), pronouns that stand for
   // the last count ("59 of them") and capitalised words that number things rather than name a
