@@ -28,6 +28,27 @@ bool has_hangul(std::string_view text, core::Span span) {
   return false;
 }
 
+// A Korean word that is a date or a clock ("9일", "0시부터", "3분기"), not a figure: the topic
+// before it still governs the figure after it ("환자는 9일 0시부터 누적 1,380명").
+bool is_time_word(std::string_view text, const Token& t, const rules::RuleSet& rules) {
+  std::string_view stem = text.substr(t.stem.start, t.stem.end - t.stem.start);
+  std::size_t digits = 0;
+  while (digits < stem.size() && stem[digits] >= '0' && stem[digits] <= '9') ++digits;
+  if (digits == 0 || digits == stem.size()) return false;
+  std::string_view unit = stem.substr(digits);
+  const auto& w = rules.time;
+  // The suffix, then nothing or a particle or span word ("0시부터", "9일까지").
+  auto rest_is_particle = [&](std::string_view rest) {
+    if (rest.empty()) return true;
+    if (std::find(w.span_start_after.begin(), w.span_start_after.end(), rest) != w.span_start_after.end()) return true;
+    return std::any_of(rules.grammar.particles.begin(), rules.grammar.particles.end(), [&](const auto& particle) { return particle.word == rest; });
+  };
+  for (const auto* list : {&w.year_suffix, &w.month_suffix, &w.day_suffix, &w.quarter_suffix, &w.hour_suffix, &w.minute_suffix})
+    for (const auto& suffix : *list)
+      if (unit.substr(0, suffix.size()) == suffix && rest_is_particle(unit.substr(suffix.size()))) return true;
+  return false;
+}
+
 }  // namespace
 
 GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules) {
@@ -100,8 +121,10 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
     return usable(i - 1) && noun.role == rules::Role::none && noun.hangul && rules.lexicon.loaded() && rules.lexicon.is_common(word) &&
            !rules.lexicon.is_verb_form(word) && !adnominal();
   };
-  for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause && !p.words[static_cast<std::size_t>(i)].digit; --i) {
-    auto role = p.words[static_cast<std::size_t>(i)].role;
+  for (int i = before; pick < 0 && i >= 0 && p.words[static_cast<std::size_t>(i)].clause == clause; --i) {
+    const Token& w = p.words[static_cast<std::size_t>(i)];
+    if (w.digit && !is_time_word(s.text, w, rules)) break;  // another figure's words stand beyond it
+    auto role = w.role;
     if (role != rules::Role::topic && role != rules::Role::subject) continue;
     if (usable(i)) pick = i;
     else if (bound_after_noun(i)) pick = i - 1;
