@@ -378,8 +378,15 @@ class GroupChecker {
 
   // A running tally (a toll, ballots counted) can only rise: at two moments both stated in the
   // text, a later figure wholly below an earlier one is a conflict, not an update.
+  // One article's two moments count too: a live page whose later update gives a lower tally
+  // contradicts itself (the finding says it is within one article).
   bool tally_fell(const core::Claim& a, const core::Claim& b, const ScopeComparison& cmp) const {
-    if (cmp.reasons.size() != 1 || cmp.reasons.front() != "as-of") return false;
+    bool as_of = false;
+    for (const auto& r : cmp.reasons) {
+      if (r == "as-of") as_of = true;
+      else if (r != "same-article") return false;
+    }
+    if (!as_of) return false;
     if (!moment_stated(a) || !moment_stated(b)) return false;
     // "final" is the last moment; stamps of one form compare as text.
     auto later = [](std::string_view x, std::string_view y) { return x == "final" ? y != "final" : y != "final" && x > y; };

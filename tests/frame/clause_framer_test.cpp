@@ -296,6 +296,17 @@ TEST_CASE("a bare count after its measure is read; a half-day before a day's nam
   CHECK(plain.run.claims.empty());
 }
 
+TEST_CASE("a live page whose later update gives a lower tally contradicts itself; one that rises does not") {
+  auto fell = [](const std::string& text) {
+    auto r = test::run({"-"}, jsonl({{"live", text}}, "2025-06-17T19:20:00+09:00"));
+    for (const auto* f : with_verdict(r.run, "conflict"))
+      if (std::find(f->reasons.begin(), f->reasons.end(), "tally-fell") != f->reasons.end()) return true;
+    return false;
+  };
+  CHECK(fell("오후 3시 40분 현재 사망자는 93명으로 늘었다. 앞서 당국은 오후 2시 20분 기준 사망자가 97명이라고 발표했다."));
+  CHECK_FALSE(fell("오후 3시 40분 현재 사망자는 97명으로 늘었다. 앞서 당국은 오후 2시 20분 기준 사망자가 93명이라고 발표했다."));
+}
+
 TEST_CASE("a figure written in spaced groups takes the predicate after its last group") {
   auto r = test::run({"-"}, jsonl({{"a", "한국전력은 오전 11시 현재 누적 2만 3천 가구가 정전 피해를 입었다고 밝혔다."}}));
   const core::Claim* homes = claim(r.run, "2만 3천 가구");
