@@ -75,6 +75,7 @@ std::string check_frame(const nlohmann::json& ex, const rules::RuleSet& rules) {
     else if (field == "attribution") got = s.attribution;
     else if (field == "period") got = s.period;
     else if (field == "earlier") got = s.earlier;
+    else if (field == "qualifier") got = s.qualifier;
     if (got != str(ex, "expect")) return field + " '" + got + "', expected '" + str(ex, "expect") + "'";
   }
   return "";

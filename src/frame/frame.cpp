@@ -95,6 +95,7 @@ class ArticleFramer {
           // A qualifier stands before its measure, and the measure before the figure.
           bool measure_first = governed.word >= 0 && parsed.words[static_cast<std::size_t>(governed.word)].span.end <= q.span.start;
           std::string qualifier = measure_first ? qualifier_of(s, parsed, governed, q, rules_) : attached_qualifier(s, parsed, governed, q);
+          if (qualifier.empty()) qualifier = aside_qualifier(s, parsed, governed, q, rules_);
           for (const auto& n : names_.names(si))
             if (n.id == qualifier) qualifier.clear();  // a discovered name: the subject, below
           if (!qualifier.empty()) c.scope.qualifier = words_.get("segment:" + qualifier);

@@ -90,6 +90,10 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
                          const rules::RuleSet& rules);
 // "3,000t급 경비함", "6,800t급 여객선": a measure written onto the figure (t급) is of the noun after
 // it, which makes it a different quantity from the same measure of another noun; "" otherwise.
+// "전국 재보궐선거 평균(7.9%)": a figure that is a bracket's content is of the noun the bracket
+// hangs on (an average), when that noun is not its measure's own word.
+std::string aside_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                            const rules::RuleSet& rules);
 std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q);
 // "미국에서는 112만4000대가", "유럽에서도 2만7300대": the place a locative particle (에서) names in
 // the figure's clause before it, nearest first; "" when none does.

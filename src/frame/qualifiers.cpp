@@ -24,8 +24,12 @@ namespace {
 
 // `before` as a qualifier of the measure word `measure`: a bare noun of the measure's script in its
 // clause, not a name, a scope word, a time, a function word or a change; "" when it is none.
-std::string qualifying_word(const SentenceView& s, const Token& before, const Token& measure, const rules::RuleSet& rules) {
-  if (before.clause != measure.clause || before.role != rules::Role::none || before.digit || before.comma_after || before.quoted) return "";
+std::string qualifying_word(const SentenceView& s, const Token& before, const Token& measure, const rules::RuleSet& rules,
+                            bool aside_opener = false) {
+  // An aside's opening word ("평균(7.9%)의") holds the bracket's figure and the role after it.
+  if (before.clause != measure.clause || (!aside_opener && (before.role != rules::Role::none || before.digit)) || before.comma_after ||
+      before.quoted)
+    return "";
   // Only a word of the measure's own script qualifies it: a Korean noun before a Korean measure.
   if (before.hangul != measure.hangul) return "";
   if (!before.hangul && before.capital) return "";  // a name before an English measure is its subject
@@ -49,6 +53,12 @@ std::string qualifying_word(const SentenceView& s, const Token& before, const To
   // A verb (포함한 매출, 진화해 진화율) says what was done, not which part; the story's event (산불
   // 진화율) is its subject, not a part; a scale or unit word is the figure's own.
   if (before.hangul && rules.lexicon.is_inflected_verb(word)) return "";
+  // "참여해 사전투표율": a noun of two syllables or more and 해, the connective of its 하다 verb (the
+  // dictionary lists such forms as words, which is_inflected_verb does not take for verbs).
+  if (before.hangul && word.size() >= 9 && core::ends_with(word, "해")) {
+    std::string stem(word.substr(0, word.size() - 3));
+    if (rules.lexicon.knows(stem) && rules.lexicon.knows(stem + "하다") && !rules.relative_table.longest_at(word, 0)) return "";
+  }
   const auto& events = rules.grammar.event_words;
   if (std::find(events.begin(), events.end(), lowered) != events.end()) return "";
   auto whole_word_of = [&](const core::PhraseTable& table) {
@@ -80,6 +90,19 @@ std::string qualifier_of(const SentenceView& s, const ParsedSentence& p, const G
   int fig = word_at(p, q.span.start);
   if (fig > g.word + 1 && measure.hangul) return qualifying_word(s, p.words[static_cast<std::size_t>(fig - 1)], measure, rules);
   return "";
+}
+
+std::string aside_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                            const rules::RuleSet& rules) {
+  int fig = word_at(p, q.span.start);
+  if (fig < 0 || g.word < 0 || fig == g.word) return "";
+  Token opener = p.words[static_cast<std::size_t>(fig)];
+  // The bracket opens inside the figure's own word ("평균(7.9%)의"): the noun is what stands before it.
+  std::size_t open = s.text.find('(', opener.span.start);
+  if (open == std::string_view::npos || open >= q.span.start || open == opener.span.start) return "";
+  if (s.text.find_first_not_of(" ", open + 1) != q.span.start) return "";  // the bracket is the figure's
+  opener.stem = {opener.span.start, open};
+  return qualifying_word(s, opener, p.words[static_cast<std::size_t>(g.word)], rules, true);
 }
 
 std::string attached_qualifier(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q) {
