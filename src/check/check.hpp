@@ -63,6 +63,10 @@ bool only_inferred_reasons(const ScopeComparison& cmp, const core::Claim& a, con
 // words (two content words or more in common), that the grouped checks did not set against
 // each other; each pair found is a conflict (check "copy").
 void check_copy_errors(const CheckInput& input, std::vector<core::Finding>& findings);
+// unit_slips.cpp: figures of one physical measure in different articles that stand the factor
+// between two units of one family apart (310 m and "1,020 metres": the number of feet), told in
+// the same words; each pair found is a conflict (check "copy", reason "unit-slip").
+void check_unit_slips(const CheckInput& input, std::vector<core::Finding>& findings);
 // The content words of a sentence outside the figure's span: Latin words of three letters or
 // more cut to six, Korean words of two syllables or more without their particle, no function
 // words and no clause-final verbs.

@@ -556,6 +556,7 @@ std::vector<core::Finding> run_checks(const CheckInput& input, graph::ClaimGraph
   check_stated_changes(input, findings);
   check_sums(input, findings);
   check_copy_errors(input, findings);
+  check_unit_slips(input, findings);
   // Stable order and ids whatever the order of the inputs. The order is found on indices, each
   // verdict ranked once, and then each finding is moved once: a finding is heavy to move, and a
   // day's news gives tens of thousands.

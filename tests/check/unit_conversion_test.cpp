@@ -70,3 +70,19 @@ TEST_CASE("a conversion on a day no rate table covers is checked at the rate its
   auto unstated = run_articles({"A two-day pass cost 189,000 won (about $157)."});
   CHECK(findings(unstated, "conflict", "conversion").empty());
 }
+
+TEST_CASE("a length given in feet under the name of metres, told in the same words, is a unit slip") {
+  auto slip = run_articles({"The jet ran 310 metres past the end of the runway, the airport said.",
+                            "The jet ran 1,020 metres past the end of the runway, airport officials said."});
+  auto found = findings(slip, "conflict", "copy");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->reasons.front() == "unit-slip");
+  CHECK(found[0]->evidence["other_unit"] == "ft");
+  // Two lengths apart by no unit factor, or told in other words, are no slip.
+  auto other = run_articles({"The jet ran 310 metres past the end of the runway, the airport said.",
+                             "The jet ran 640 metres past the end of the runway, airport officials said."});
+  CHECK(findings(other, "conflict", "copy").empty());
+  auto unrelated = run_articles({"The jet ran 310 metres past the end of the runway, the airport said.",
+                                 "Rescuers laid 1,020 metres of hose along the coast road."});
+  CHECK(findings(unrelated, "conflict", "copy").empty());
+}
