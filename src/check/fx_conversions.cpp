@@ -189,10 +189,15 @@ void check_conversions(const CheckInput& in, std::vector<core::Finding>& out) {
     // A reference rate is one fixing a day (ECB's at 14:15 CET); newsrooms convert at their own
     // market's rate or at a rounded one, so the writer's rate may sit 2% either side of the band.
     core::Interval reference{lowest * 0.98 / drift, highest * 1.02 * drift, true, true};
-    // The writer converted the figure as written, so only the converted side's interval counts.
+    // The writer converted the figure as written, so only the converted side's interval counts,
+    // and only its rounding: the "about" of a conversion ("우리 돈 약 81조원") owns up to the
+    // rounding of the converted figure, not to a tenth either way (91.5조원 is no "약 81조원").
     double base = std::fabs(main.quantity.point);
     if (base <= 0) continue;
-    core::Interval implied{c.quantity.value.lo / base, c.quantity.value.hi / base, true, true};
+    double converted = std::fabs(c.quantity.point);
+    std::size_t digits = significant_digits(converted).size();
+    double step = std::pow(10.0, std::floor(std::log10(converted)) - static_cast<double>(digits) + 1);
+    core::Interval implied{(converted - step / 2) / base, (converted + step / 2) / base, true, true};
     bool fits = implied.meets(reference);
     // A stale rate that fits proves nothing: the conversion stays unchecked, and says why.
     if (fits && drift > 1) {

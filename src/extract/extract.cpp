@@ -82,9 +82,42 @@ class Extractor {
       pos = std::max(end, s.next(pos));
     }
     times_.add_relative_years(s, index, out.times);
+    link_conversion_opening(s, index, first_of_sentence, out);
   }
 
  private:
+  // "…648억3천만 달러를 기록했다. 우리 돈으로 약 91조원 규모다.": a sentence that opens with a
+  // conversion joiner converts the last money figure of the sentence before, when its own first
+  // figure, right after the joiner (and a hedge), is money in another currency.
+  void link_conversion_opening(const Sentence& s, std::size_t index, std::size_t first_of_sentence, Extraction& out) const {
+    if (first_of_sentence == 0 || first_of_sentence >= out.quantities.size()) return;
+    core::Quantity& inner = out.quantities[first_of_sentence];
+    std::size_t main_index = first_of_sentence;
+    while (main_index > 0 && out.quantities[main_index - 1].sentence + 1 == index &&
+           out.quantities[main_index - 1].dimension != core::Dimension::money)
+      --main_index;
+    if (main_index == 0) return;
+    core::Quantity& main = out.quantities[--main_index];
+    if (inner.dimension != core::Dimension::money || main.dimension != core::Dimension::money || inner.linked_to >= 0 ||
+        main.linked_to >= 0 || main.sentence + 1 != index || inner.unit == main.unit)
+      return;
+    std::size_t p = s.skip_spaces(s.begin);
+    bool joined = false;
+    for (const auto& j : rules_.conversion_joiners)
+      if (s.starts_with(p, j) && (!core::is_latin_letter(s.at(p)) || s.word_boundary_after(p + j.size()))) {
+        p = s.skip_spaces(p + j.size());
+        joined = true;
+        break;
+      }
+    if (!joined) return;
+    // Past the joiner's particle ("우리 돈으로" is listed; a particle the joiner lacks is not) and
+    // the figure's own hedge, the figure must follow at once.
+    std::string_view between = s.text.substr(p, inner.span.start > p ? inner.span.start - p : 0);
+    if (inner.span.start < p || core::count_code_points(between, 0, between.size()) > 3) return;
+    inner.linked_to = static_cast<int>(main_index);
+    inner.link = "conversion";
+  }
+
   const rules::RuleSet& rules_;
   NumberReader numbers_;
   TimeReader times_;

@@ -86,3 +86,16 @@ TEST_CASE("a length given in feet under the name of metres, told in the same wor
                                  "Rescuers laid 1,020 metres of hose along the coast road."});
   CHECK(findings(unrelated, "conflict", "copy").empty());
 }
+
+TEST_CASE("the 'about' of a converted figure owns up to its rounding, not to a tenth either way") {
+  auto at = [](const std::string& text) {
+    std::string in = nlohmann::json{{"id", "x"}, {"published", "2025-10-01T10:00:00+09:00"}, {"text", text}}.dump() + "\n";
+    return test::run({"-"}, in).run;
+  };
+  // $64.83 billion on 1 October 2025 is about 91.5 trillion won.
+  CHECK(findings(at("9월 수출액은 648억3천만 달러, 우리 돈 약 81조원으로 집계됐다."), "conflict", "conversion").size() == 1);
+  CHECK(findings(at("9월 수출액은 648억3천만 달러, 우리 돈 약 91조원으로 집계됐다."), "supported", "conversion").size() == 1);
+  CHECK(findings(at("9월 수출액은 648억3천만 달러, 우리 돈 약 90조원으로 집계됐다."), "supported", "conversion").size() == 1);
+  // Converted in the next sentence, after a joiner: still checked.
+  CHECK(findings(at("9월 수출액은 648억3천만 달러로 10.9% 늘었다. 우리 돈으로 약 81조원 규모다."), "conflict", "conversion").size() == 1);
+}
