@@ -172,6 +172,28 @@ std::optional<core::TimeExpression> TimeReader::read_korean(const Sentence& s, s
       return t;
     }
   }
+  // "지난달 28~29일": a run of days after a word for a month is a date, not a count of days.
+  auto month_word_before = [&] {
+    std::size_t end = pos;
+    while (end > s.begin && s.text[end - 1] == ' ') --end;
+    for (const auto& r : rules_.relative_times)
+      if (r.has_months && !r.has_days && r.years == 0 && end >= s.begin + r.word.size() &&
+          s.text.compare(end - r.word.size(), r.word.size(), r.word) == 0)
+        return true;
+    return false;
+  };
+  if (first >= 1 && first <= 31 && p + 1 < s.end && s.text[p] == '~' && month_word_before()) {
+    std::size_t e2 = 0;
+    int day_to = int_at(s, p + 1, e2, 2);
+    if (day_to > first && day_to <= 31)
+      if (std::size_t dn = match_any(s, e2, w.day_suffix); dn && !match_any(s, e2 + dn, w.duration_after_day)) {
+        t.kind = "date";
+        t.date.day = first;
+        t.day_to = day_to;
+        t.span = {pos, e2 + dn};
+        return t;
+      }
+  }
   // Day of month: 27일, but not 4일간, 3일 동안, 이틀째.
   if (first >= 1 && first <= 31) {
     if (std::size_t dn = match_any(s, p, w.day_suffix)) {
