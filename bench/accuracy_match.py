@@ -274,7 +274,8 @@ def score_story(gold, tool, texts=None):
                 r.fields[f][0] += 1
             else:
                 want = g.get("period", g.get("as_of")) if f == "time" else g.get(f)
-                got = {"subject": pick.get("subject"), "measure": pick.get("attribute"), "kind": (pick.get("scope") or {}).get("kind"),
+                # The source says where the framer took a wrong field from (clause, topic, story).
+                got = {"subject": (pick.get("subject"), pick.get("subject_source")), "measure": (pick.get("attribute"), pick.get("attribute_source")), "kind": (pick.get("scope") or {}).get("kind"),
                        "time": {k: (pick.get("scope") or {}).get(k) for k in ("date", "period", "as_of") if (pick.get("scope") or {}).get(k)}}[f]
                 r.misses.append(f"{f} wrong: {label}: tool {got!r}, gold {want!r}")
     for fur in gold["furniture"]:
