@@ -228,7 +228,7 @@ class GroupChecker {
     constexpr std::size_t kMaxExplainedTexts = 12;
     nlohmann::ordered_json explained_pairs = nlohmann::ordered_json::array();
     std::vector<std::string> explained_reasons;
-    std::vector<std::string> explained_texts;
+    std::vector<std::pair<std::string, std::vector<std::string>>> explained_groups;  // reason → its pairs
     std::set<std::string> seen_texts;
     // Bounds that keep one group linear in the worst case (documented in docs/limits.md): a group
     // with hundreds of different values for one quantity is reported, not enumerated.
@@ -277,10 +277,16 @@ class GroupChecker {
             }
             for (const auto& r : cmp.reasons) {
               if (std::find(explained_reasons.begin(), explained_reasons.end(), r) == explained_reasons.end()) explained_reasons.push_back(r);
-              // The explanation quotes twelve texts at most: once it has them, no more are written.
-              if (explained_texts.size() >= kMaxExplainedTexts) continue;
-              std::string text = ca.quantity.surface + " / " + cb.quantity.surface + ": " + reason_text(r, {&ca}, {&cb});
-              if (seen_texts.insert(text).second) explained_texts.push_back(text);
+              // One line a reason, naming the pairs it covers: "different dates (…): 34.2도 / 35도, …".
+              std::string reason = reason_text(r, {&ca}, {&cb});
+              auto group = std::find_if(explained_groups.begin(), explained_groups.end(), [&](const auto& g) { return g.first == reason; });
+              if (group == explained_groups.end()) {
+                if (explained_groups.size() >= kMaxExplainedTexts) continue;
+                explained_groups.push_back({reason, {}});
+                group = explained_groups.end() - 1;
+              }
+              std::string pair_text = ca.quantity.surface + " / " + cb.quantity.surface;
+              if (seen_texts.insert(reason + "|" + pair_text).second) group->second.push_back(pair_text);
             }
           }
         if (!conflicting.empty()) add_conflict(members, expand(left), expand(right), conflicting);
@@ -296,7 +302,7 @@ class GroupChecker {
         for (std::size_t k : side) f.sides.back().push_back(claim(members[k]).id);
       }
       f.evidence["pairs"] = std::move(explained_pairs);
-      f.explanation = render(in_.rules, in_.language, "explain.explained", {{"reasons", join(explained_texts, "; ")}});
+      f.explanation = render(in_.rules, in_.language, "explain.explained", {{"reasons", grouped_reasons(explained_groups)}});
       out_.push_back(std::move(f));
     }
   }
@@ -348,6 +354,24 @@ class GroupChecker {
                              {{"subject", subject_label(in_, f.subject)}, {"relation", label}, {"sides", join(parts, "; ")}});
     }
     out_.push_back(std::move(f));
+  }
+
+  // An explained difference in at most five lines, one a reason, each naming up to three of the
+  // pairs it covers; what is left is counted, not listed ("and 4 more").
+  std::string grouped_reasons(const std::vector<std::pair<std::string, std::vector<std::string>>>& groups) const {
+    constexpr std::size_t kReasonsShown = 5, kPairsShown = 3;
+    auto more = [&](std::size_t n) { return render(in_.rules, in_.language, "explain.and-more", {{"count", std::to_string(n)}}); };
+    std::vector<std::string> lines;
+    for (std::size_t k = 0; k < groups.size() && k < kReasonsShown; ++k) {
+      const auto& [reason, pairs] = groups[k];
+      std::vector<std::string> shown(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(std::min(pairs.size(), kPairsShown)));
+      std::string line = reason + ": " + join(shown, ", ");
+      if (pairs.size() > kPairsShown) line += " " + more(pairs.size() - kPairsShown);
+      lines.push_back(std::move(line));
+    }
+    std::string out = join(lines, "; ");
+    if (groups.size() > kReasonsShown) out += "; " + more(groups.size() - kReasonsShown);
+    return out;
   }
 
   std::string reason_text(const std::string& reason, const std::vector<const core::Claim*>& a,

@@ -445,3 +445,19 @@ TEST_CASE("a measure the rules do not know, reported on one day with no time, is
   for (const auto& f : apart.run.findings) CHECK(f.verdict != "possible-conflict");
   for (const auto& f : apart.run.findings) CHECK(f.verdict != "conflict");
 }
+
+TEST_CASE("an explained difference reads one line a reason, at most five, naming at most three pairs each") {
+  auto r = test::run({test::source_dir() + "/fixtures/stories/air-quality-alert"});
+  bool counted = false;
+  std::size_t explained = 0;
+  for (const auto& f : r.run.findings) {
+    if (f.verdict != "explained") continue;
+    ++explained;
+    std::size_t groups = 1, pos = 0;
+    while ((pos = f.explanation.find("; ", pos)) != std::string::npos) ++groups, pos += 2;
+    CHECK(groups <= 6);  // five reasons and the count of the rest
+    if (f.explanation.find(" more") != std::string::npos) counted = true;
+  }
+  CHECK(explained > 0);
+  CHECK(counted);
+}
