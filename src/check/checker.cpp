@@ -383,7 +383,7 @@ class GroupChecker {
     std::vector<std::string> values;
     for (const auto* c : all) {
       std::string v = scope_value(in_, *c, reason);
-      if (v.empty()) v = "?";
+      if (v.empty()) v = render(in_.rules, in_.language, "label.not-stated", {});  // the side that says none
       if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
     }
     return render(in_.rules, in_.language, "reason." + reason, {{"values", join(values, " / ")}});
