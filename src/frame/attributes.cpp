@@ -96,10 +96,10 @@ std::vector<CueHit> find_cues(const SentenceView& s, const rules::RuleSet& rules
 std::string choose_attribute(const SentenceView& s, const core::Quantity& q, core::Span clause, const std::vector<CueHit>& cues,
                              const rules::RuleSet& rules, std::string_view& source, CueHit& chosen) {
   // An attribute counts only when one of its main cues is present, and its required word too.
-  auto required_present = [&](int attribute_index) {
+  auto required_present = [&](int block) {
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
       const auto& c = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
-      return c.attribute_index == attribute_index && c.requires_other;
+      return c.block == block && c.requires_other;
     });
   };
   const rules::Attribute* best = nullptr;
@@ -109,7 +109,7 @@ std::string choose_attribute(const SentenceView& s, const core::Quantity& q, cor
     if (cue.requires_other || cue.attribute_index < 0) continue;
     const rules::Attribute* attribute = &rules.attributes[static_cast<std::size_t>(cue.attribute_index)];
     if (std::find(attribute->dimensions.begin(), attribute->dimensions.end(), q.dimension) == attribute->dimensions.end()) continue;
-    if (attribute->has_required_cue && !required_present(cue.attribute_index)) continue;
+    if (cue.needs_required && !required_present(cue.block)) continue;
     // "교통사고 47건이 발생해 2명이 숨졌다": the toll's cue is another figure's; 건 counts no people.
     if (!attribute->counts.empty() && q.dimension == core::Dimension::count && !q.counted.empty() &&
         rules.count_class(q.counted) != attribute->counts)

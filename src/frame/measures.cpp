@@ -60,6 +60,18 @@ std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, con
     if (!fits(rules.attributes[static_cast<std::size_t>(cue.attribute_index)], q.dimension)) continue;
     out.push_back(h);
   }
+  // A main cue whose block has required words stands only beside one of them.
+  auto required_here = [&](int block) {
+    return std::any_of(out.begin(), out.end(), [&](const CueHit& h) {
+      const auto& c = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
+      return c.requires_other && c.block == block;
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const CueHit& h) {
+              const auto& c = rules.attribute_cues[static_cast<std::size_t>(h.cue)];
+              return !c.requires_other && c.needs_required && !required_here(c.block);
+            }),
+            out.end());
   bool has_main = std::any_of(out.begin(), out.end(), [&](const CueHit& h) { return !rules.attribute_cues[static_cast<std::size_t>(h.cue)].requires_other; });
   if (!has_main) out.clear();
   return out;

@@ -431,8 +431,10 @@ void load_attribute_cues(const toml::table& t, RuleSet& rules, const FileContext
   for (auto&& e : *t["cue"].as_array()) {
     const auto& x = *e.as_table();
     std::string attribute = x["attribute"].value_or<std::string>("");
-    for (auto& w : strings(x["words"])) rules.attribute_cues.push_back({attribute, w, false});
-    for (auto& w : strings(x["requires"])) rules.attribute_cues.push_back({attribute, w, true});
+    int block = rules.cue_blocks++;
+    bool needs = !strings(x["requires"]).empty();
+    for (auto& w : strings(x["words"])) rules.attribute_cues.push_back({attribute, w, false, block, needs});
+    for (auto& w : strings(x["requires"])) rules.attribute_cues.push_back({attribute, w, true, block, needs});
   }
 }
 
@@ -868,9 +870,6 @@ void RuleSet::build_tables() {
     const Attribute* a = attribute(cue.attribute);
     cue.attribute_index = a ? static_cast<int>(a - attributes.data()) : -1;
   }
-  for (auto& a : attributes) a.has_required_cue = false;
-  for (const auto& cue : attribute_cues)
-    if (cue.requires_other && cue.attribute_index >= 0) attributes[static_cast<std::size_t>(cue.attribute_index)].has_required_cue = true;
   for (std::size_t i = 0; i < units.size(); ++i) {
     unit_table.add(lower(units[i].word), static_cast<int>(i));
     if (units[i].prefix) prefix_unit_table.add(lower(units[i].word), static_cast<int>(i));

@@ -131,13 +131,17 @@ struct Attribute {
   // The count class of what it counts (a toll counts "person"): a count whose counter or counted
   // noun is of another class ("교통사고 47건", "63 accidents") is no figure of it. "" for any.
   std::string counts;
-  bool has_required_cue = false;           // some cue of it is a "requires" word; filled by build_tables
 };
 
 struct AttributeCue {
   std::string attribute;
   std::string word;
   bool requires_other = false;  // a "requires" word: only counts when a main cue is also present
+  // The [[cue]] block it came from, and whether that block has "requires" words: a main cue of
+  // such a block counts only beside one of them ("shares" with "fell"), while the same attribute's
+  // cues in another block or language stand alone.
+  int block = -1;
+  bool needs_required = false;
   int attribute_index = -1;     // its attribute in RuleSet::attributes, -1 if none; filled by build_tables
 };
 
@@ -388,6 +392,7 @@ struct RuleSet {
   std::vector<std::string> clause_breaks;  // where a clause ends, for finding a figure's own subject
   std::vector<Attribute> attributes;
   std::vector<AttributeCue> attribute_cues;
+  int cue_blocks = 0;  // [[cue]] blocks read so far: each cue's `block` numbers them
   std::vector<ScopeCue> scope_cues;
   std::vector<Relation> relations;
   std::vector<RelationCue> relation_cues;
