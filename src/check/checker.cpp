@@ -424,8 +424,8 @@ class GroupChecker {
   // What a claim's identity rests on by inference rather than by its own words: its subject
   // carried from another sentence or the article, its measure from outside its clause, or, for
   // a figure that changes over time, its moment from nowhere but the article's own date. A
-  // story's event, or a subject carried from the sentence before, counts only where measure and
-  // moment are explicit.
+  // story's event, a subject carried from the sentence before, or the country a national
+  // statistic is of by its language or the story, counts only where measure and moment are explicit.
   std::vector<std::string> inferred_fields(const core::Claim& c) const {
     std::vector<std::string> out;
     std::string_view subject = c.subject_source, measure = c.attribute_source;
@@ -439,7 +439,7 @@ class GroupChecker {
                    (c.scope.date.day && source_stated(c.scope.date_source)) ||
                    moment_stated(c);
     bool subject_ok = subject == "cue" || subject == "clause" || subject == "sentence" ||
-                      ((subject == "event" || subject == "topic") && measure_ok && time_ok);
+                      ((subject == "event" || subject == "topic" || subject == "home" || subject == "story-country") && measure_ok && time_ok);
     if (!subject_ok) out.push_back("subject");
     if (!measure_ok) out.push_back("measure");
     if (!time_ok) out.push_back("time");

@@ -32,6 +32,7 @@ PipelineResult check_claims(std::vector<core::Article> articles, std::vector<cor
   result.run.claims = std::move(claims);
   // One name spelled several ways across the story (라온마켓, Raon Market) is one subject.
   frame::link_subjects(result.run.claims, rules);
+  frame::settle_jurisdictions(result.run.claims, rules);
   result.run.event_name = frame::name_event(result.run.articles, rules);
   result.graph = std::make_unique<graph::ClaimGraph>(result.run.articles, result.run.claims);
   check::CheckInput input{result.run.articles, result.run.claims, rules, language, result.run.event_name};

@@ -52,7 +52,7 @@ void carry_measure_to_bases(std::vector<core::Claim>& claims, const core::Articl
     c.attribute = level->attribute;
     // As sure as the level's own measure: a governing noun stays a governing noun.
     c.attribute_source = words.get(level->attribute_source == "noun-phrase" ? "noun-phrase" : "comparison-base");
-    if (c.subject_root.empty() || c.subject_source == "event" || c.subject_source == "article")
+    if (c.subject_root.empty() || c.subject_source == "event" || c.subject_source == "article" || c.subject_source == "home")
       c.subject = level->subject, c.subject_root = level->subject_root, c.subject_source = level->subject_source;
     if (c.scope.qualifier.empty()) c.scope.qualifier = level->scope.qualifier;
     rekey(c, words);

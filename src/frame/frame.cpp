@@ -165,6 +165,12 @@ class ArticleFramer {
           c.subject = c.subject_root = words_.get(fallback);
           subject_source = found_source;
         }
+        // A national statistic is a country's, not the story's event: see jurisdiction.cpp.
+        if (attribute && attribute->jurisdiction && (c.subject_root.empty() || c.subject_root == "event")) {
+          Jurisdiction j = jurisdiction_of(s, clause, q, *attribute, rules_);
+          if (!j.owner.empty()) c.subject = c.subject_root = words_.get(j.owner), subject_source = j.source;
+          if (!j.partner.empty() && c.scope.qualifier.empty()) c.scope.qualifier = words_.get("place:" + j.partner);
+        }
         c.subject_source = words_.get(subject_source);
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
         // A part the sentence gives of the last one's figures, unless its clause names whose it is

@@ -161,4 +161,16 @@ void share_with_coordinated(std::vector<core::Claim>& claims, const core::Articl
 void apply_article_defaults(std::vector<core::Claim>& claims, const core::Article& article,
                             const std::vector<core::TimeExpression>& times, const rules::RuleSet& rules, core::WordPool& words);
 
+// Whose a national statistic is (an attribute marked `jurisdiction`): the country the figure's
+// clause or sentence names as owner (source "clause", "sentence"), else the home country of the
+// sentence's language (source "home"), else none; and the partner country its clause names
+// ("중국 수출", "exports to China"), as written, "" when none.
+struct Jurisdiction {
+  std::string owner, source, partner;
+};
+Jurisdiction jurisdiction_of(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::Attribute& attribute,
+                             const rules::RuleSet& rules);
+// "ko" where a sentence is mostly Hangul, else "en".
+std::string sentence_language(const SentenceView& s);
+
 }  // namespace crosscheck::frame

@@ -92,6 +92,11 @@ std::string name_key(std::string_view name, const rules::RuleSet& rules);
 // claim with no subject takes the only subject the story gives its measure (subject_source "story").
 void link_subjects(std::vector<core::Claim>& claims, const rules::RuleSet& rules);
 
+// Across the story: a national statistic still of "event" (an English sentence that names no
+// country) takes the country the story's other national statistics are of (subject_source
+// "story-country"); see jurisdiction.cpp.
+void settle_jurisdictions(std::vector<core::Claim>& claims, const rules::RuleSet& rules);
+
 // The name the story's articles give its event (태풍 '미리내', 정선 산불, Typhoon Mirinae): an event
 // word of the rules with the words that make it one event, found in the most articles and in two
 // at least; "" when none is.

@@ -71,7 +71,7 @@ const TableSpec kEntitySpec{{{"id", F::string, true}, {"type", F::string, true},
 const TableSpec kAttributeSpec{{{"id", F::string, true}, {"label_en", F::string, true}, {"label_ko", F::string, true},
                                 {"dimensions", F::string_array, true}, {"time_varying", F::boolean}, {"priority", F::integer},
                                 {"subject_types", F::string_array}, {"cumulative", F::boolean}, {"event", F::boolean},
-                                {"flow", F::boolean}, {"change", F::boolean}, {"bare_unit", F::string},
+                                {"flow", F::boolean}, {"change", F::boolean}, {"bare_unit", F::string}, {"jurisdiction", F::boolean}, {"between_countries", F::boolean},
                                 {"counts", F::string}}};
 const TableSpec kCueSpec{{{"attribute", F::string, true}, {"words", F::string_array, true}, {"requires", F::string_array}}};
 const TableSpec kScopeCueSpec{{{"field", F::string, true}, {"value", F::string, true}, {"words", F::string_array, true}}};
@@ -91,7 +91,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
                                {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
-                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"level_verbs", F::string_array}, {"ellipsis_links", F::string_array},
+                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"level_verbs", F::string_array}, {"ellipsis_links", F::string_array}, {"priced_plurals", F::string_array},
                                {"referent_pronouns", F::string_array}, {"numbered_labels", F::string_array},
                                {"noun_determiners", F::string_array}, {"band_words", F::string_array},
                                {"change_from_words", F::string_array}, {"conversion_joiners", F::string_array},
@@ -131,7 +131,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"source_words", F::string_array}, {"lexicon", F::string},
                                {"compound_endings", F::string_array}, {"byline_words", F::string_array},
                                {"person_titles", F::string_array}, {"not_surnames", F::string_array},
-                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"whole_words", F::string_array}, {"record_verbs", F::string_array}, {"determiners", F::string_array}, {"prepositions", F::string_array}, {"linking_verbs", F::string_array}, {"predicate_verbs", F::string_array}, {"comparison_predicates", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}})},
+                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"whole_words", F::string_array}, {"record_verbs", F::string_array}, {"determiners", F::string_array}, {"prepositions", F::string_array}, {"linking_verbs", F::string_array}, {"predicate_verbs", F::string_array}, {"comparison_predicates", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}, {"home_jurisdiction", F::string}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -205,6 +205,7 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["measure_links"])) rules.measure_links.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["level_verbs"])) rules.level_verbs.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["ellipsis_links"])) rules.ellipsis_links.push_back(core::ascii_lower(s));
+  for (auto& s : strings(t["priced_plurals"])) rules.priced_plurals.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["referent_pronouns"])) rules.referent_pronouns.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["numbered_labels"])) rules.numbered_labels.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["noun_determiners"])) rules.noun_determiners.push_back(core::ascii_lower(s));
@@ -412,6 +413,8 @@ void load_attributes(const toml::table& t, RuleSet& rules, const FileContext& ct
     attribute.subject_types = strings(x["subject_types"]);
     attribute.cumulative = x["cumulative"].value_or(false);
     attribute.event = x["event"].value_or(false);
+    attribute.jurisdiction = x["jurisdiction"].value_or(false);
+    attribute.between_countries = x["between_countries"].value_or(false);
     attribute.flow = x["flow"].value_or(false);
     attribute.bare_unit = x["bare_unit"].value_or<std::string>("");
     attribute.counts = x["counts"].value_or<std::string>("");
@@ -508,6 +511,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("comparison_predicates", rules.grammar.comparison_predicates);
   add("part_openers", rules.grammar.part_openers);
   add("change_size_words", rules.grammar.change_size_words);
+  if (auto home = t["home_jurisdiction"].value<std::string>()) rules.grammar.home_jurisdiction[t["language"].value_or<std::string>("")] = *home;
   rules.lexicon.add_compound_endings(strings(t["compound_endings"]));
   if (auto path = t["lexicon"].value<std::string>()) {
     // A relative path is the rule file's neighbour; a missing dictionary turns off finding names
@@ -717,6 +721,12 @@ void check_references(RuleSet& rules, Diagnostics& diagnostics) {
   for (const auto& e : rules.entities)
     if (!e.part_of.empty() && !rules.entity(e.part_of))
       diagnostics.push_back({Severity::error, "schema.reference", "entity '" + e.id + "' is part_of unknown entity '" + e.part_of + "'", "entities"});
+  for (const auto& [language, id] : rules.grammar.home_jurisdiction) {
+    const Entity* e = rules.entity(id);
+    if (!e || e->type != "country")
+      diagnostics.push_back({Severity::error, "schema.reference",
+                             "home_jurisdiction '" + id + "' (" + language + ") is no entity of type country", "grammar"});
+  }
   for (const auto& c : rules.attribute_cues)
     if (!rules.attribute(c.attribute)) {
       std::vector<std::string> ids;
@@ -878,8 +888,10 @@ void RuleSet::build_tables() {
     modifiers[i].lowered = lower(modifiers[i].word);
     modifier_table.add(modifiers[i].lowered, static_cast<int>(i));
   }
+  // A country names only the subject of a national statistic (frame/jurisdiction.cpp), so it
+  // is looked up in a table of its own and never as a subject of any other figure.
   for (std::size_t i = 0; i < entities.size(); ++i)
-    for (const auto& alias : entities[i].aliases) entity_table.add(alias, static_cast<int>(i));
+    for (const auto& alias : entities[i].aliases) (entities[i].type == "country" ? jurisdiction_table : entity_table).add(alias, static_cast<int>(i));
   for (std::size_t i = 0; i < anaphors.size(); ++i) anaphor_table.add(lower(anaphors[i]), static_cast<int>(i));
   for (std::size_t i = 0; i < clause_breaks.size(); ++i) clause_break_table.add(clause_breaks[i], static_cast<int>(i));
   for (std::size_t i = 0; i < attribute_cues.size(); ++i) cue_table.add(lower(attribute_cues[i].word), static_cast<int>(i));

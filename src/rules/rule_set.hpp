@@ -125,6 +125,8 @@ struct Attribute {
   std::vector<std::string> subject_types;  // whose figure it can be (turnout: an election); empty = any
   bool cumulative = false;  // a running tally (deaths, ballots counted): it can rise, never fall, within a story
   bool event = false;       // a measure of the story's event (a toll, a magnitude) when no subject is named
+  bool jurisdiction = false;  // a national statistic (exports, consumer prices): a country's figure
+  bool between_countries = false;  // traded with another country: a bare one before it is the partner (중국 수출)
   bool flow = false;        // a flow over a period (a quarter's revenue), not a level at a moment
   bool change = false;      // a change over a window (a share price's fall): it has no date without one
   std::string bare_unit;    // the unit of a bare figure right after it ("closed at 5,592.14": point); "" for none
@@ -228,6 +230,9 @@ struct Grammar {
   // Words that make the figure after them the size of a change, not a level (취업자 증가 폭은 약
   // 28만 명, the increase of 282,000).
   std::vector<std::string> change_size_words;
+  // Per language of a sentence ("ko"), the country a national statistic is of when the sentence
+  // names none: an entity id of type country.
+  std::map<std::string, std::string> home_jurisdiction;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower, change_size_lower;
@@ -322,6 +327,9 @@ struct RuleSet {
   // the last count ("59 of them") and capitalised words that number things rather than name a
   // list item ("Pier 3"), all lower-cased.
   std::vector<std::string> ellipsis_links, referent_pronouns, numbered_labels, noun_determiners;
+  // Plurals whose level is a price, not a count ("shares fell 3%, to 41 from 44"): a bare figure
+  // after an ellipsis link never counts them. Lower-cased.
+  std::vector<std::string> priced_plurals;
   // units
   std::vector<UnitWord> units;
   std::vector<AmountWord> amount_words;
@@ -408,7 +416,7 @@ struct RuleSet {
 
   // Lookup tables built once after loading.
   core::PhraseTable clause_break_table;  // clause_breaks as written, matched against lower-cased text
-  core::PhraseTable unit_table, modifier_table, entity_table, anaphor_table, cue_table,
+  core::PhraseTable unit_table, modifier_table, entity_table, jurisdiction_table, anaphor_table, cue_table,
       scope_table, relative_table, term_table, scale_table, number_word_table, vague_table,
       counted_table, particle_table, relation_cue_table, sino_digit_table, small_scale_table, big_scale_table;
   // The units written before a figure ($, US$, ₩), lower-cased: the extractor asks it only

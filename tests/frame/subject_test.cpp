@@ -231,3 +231,40 @@ TEST_CASE("in a story of an event, an English name a verb of reporting follows r
   CHECK(effect->subject == "event");
   CHECK(effect->scope.qualifier.empty());
 }
+
+TEST_CASE("a national statistic is its country's: the owner the clause names, else the sentence language's home, else the story's") {
+  auto ko = test::run({"-"}, article("9월 수출은 648억 달러로 1년 전보다 11% 늘었다. 미국의 소비자물가 상승률은 3.1%였다. "
+                                     "한국은행 집계로 대중국 수출은 120억 달러였다."));
+  const auto* exports = claim_with(ko.run, "648억 달러");
+  REQUIRE(exports);
+  CHECK(exports->subject == "Korea");
+  CHECK(exports->subject_source == "home");
+  const auto* us = claim_with(ko.run, "3.1%");
+  REQUIRE(us);
+  CHECK(us->subject == "United-States");
+  CHECK(us->subject_source == "clause");
+  // 대중국: China is the partner, which makes the figure another quantity; 한국은행 is no country.
+  const auto* china = claim_with(ko.run, "120억 달러");
+  REQUIRE(china);
+  CHECK(china->subject == "Korea");
+  CHECK(china->scope.qualifier.view().find("중국") != std::string_view::npos);
+  // An English article that names no country takes the one the story's other articles give.
+  std::string story = nlohmann::json{{"id", "a"}, {"published", "2025-10-01"}, {"text", "South Korea's exports rose 11% to $64.8 billion in September."}}.dump() +
+                      "\n" + nlohmann::json{{"id", "b"}, {"published", "2025-10-01"}, {"text", "Exports rose 11% to $64.8 billion in September, the trade ministry said."}}.dump() + "\n";
+  auto en = test::run({"-"}, story);
+  int korean = 0;
+  for (const auto& c : en.run.claims)
+    if (c.quantity.surface.find("64.8") != std::string::npos && c.subject == "Korea") ++korean;
+  CHECK(korean == 2);
+}
+
+TEST_CASE("a country traded with is a partner, not the owner; a country inside a name is neither") {
+  auto en = test::run({"-"}, article("Exports to China rose 4% to $12 billion, Statistics Korea said. Japanese core inflation was 2.1%."));
+  const auto* china = claim_with(en.run, "$12 billion");
+  REQUIRE(china);
+  CHECK(china->subject != "China");
+  CHECK(china->scope.qualifier == "place:China");
+  const auto* japan = claim_with(en.run, "2.1%");
+  REQUIRE(japan);
+  CHECK(japan->subject == "Japan");
+}
