@@ -139,11 +139,18 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       stated = {stated.lo * 0.98 - 0.05, stated.hi * 1.02 + 0.05, true, true};
       core::Interval ab = magnitude_of(change_between(tolerant_interval(a.quantity), tolerant_interval(b.quantity), points));
       core::Interval ba = magnitude_of(change_between(tolerant_interval(b.quantity), tolerant_interval(a.quantity), points));
+      // A stated direction fixes the order: a fall runs from the larger level to the smaller, so
+      // "fell 62%, to 131 from 212" is tested as 212 → 131 (-38%) only, never as 131 → 212 (+62%).
+      std::string_view direction = change.scope.direction;
+      if ((direction == "down" && b.quantity.point > a.quantity.point) || (direction == "up" && b.quantity.point < a.quantity.point))
+        ab = {NAN, NAN, true, true};
+      if ((direction == "down" && a.quantity.point > b.quantity.point) || (direction == "up" && a.quantity.point < b.quantity.point))
+        ba = {NAN, NAN, true, true};
       bool fits = (!std::isnan(ab.lo) && stated.meets(ab)) || (!std::isnan(ba.lo) && stated.meets(ba));
       if (std::isnan(ab.lo) && std::isnan(ba.lo)) continue;
       // The order the writer most likely meant: from the level marked as the base ("from 1.09
       // million", "6조6480억원보다"), else text order.
-      bool b_first = (a_base != b_base) && b_base;
+      bool b_first = std::isnan(ab.lo) ? true : std::isnan(ba.lo) ? false : (a_base != b_base) && b_base;
       const core::Claim& from = b_first ? b : a;
       const core::Claim& to = b_first ? a : b;
       double computed = points ? to.quantity.point - from.quantity.point : (to.quantity.point / from.quantity.point - 1) * 100;

@@ -151,6 +151,24 @@ std::optional<EllipticalCount> read_elliptical_count(const Sentence& s, std::siz
   const core::Quantity* carried = carried_unit(earlier);
   // "up from 27", "142 seats against 118", "15 members in favour and nine against".
   if (carried && listed(rules.ellipsis_links, lower(before.text))) return EllipticalCount{"", carried};
+  // "new cases fell 62% last week, to 131 from 212": no earlier count, but a plural right before
+  // a level verb a few words back names what the bare figures count.
+  if (!carried && listed(rules.ellipsis_links, lower(before.text))) {
+    std::size_t p = before.start;
+    for (int step = 0; step < 12; ++step) {
+      // Past figures and their marks ("62%,") to the word before them.
+      while (p > s.begin && (s.text[p - 1] == ',' || s.text[p - 1] == '%' || s.text[p - 1] == ' ' || core::is_ascii_digit(s.before(p)))) p = s.prev(p);
+      WordAt w = word_before(s, p);
+      if (w.empty()) break;
+      if (listed(rules.level_verbs, lower(w.text))) {
+        WordAt noun = word_before(s, w.start);
+        if (counted_plural(noun.text, rules) && !listed(rules.priced_plurals, lower(noun.text)))
+          return EllipticalCount{std::string(noun.text), nullptr};
+        break;
+      }
+      p = w.start;
+    }
+  }
   // "118 seats, the Green Union 24 and the Farmers' Bloc 16": a name and its figure in a list the
   // earlier count opened. A name that numbers things ("Pier 3", "Model 3") is no list item.
   if (carried && capitalised(before.text) && !listed(rules.numbered_labels, lower(before.text))) {

@@ -63,3 +63,12 @@ TEST_CASE("the level a change runs from is marked as its base, whatever noun sta
   CHECK(stated("For a median-priced home, the monthly payment with 20% down works out to $2,198, compared with about $2,219 a "
                "year ago.", "conflict").empty());
 }
+
+TEST_CASE("a stated direction fixes which level a change runs from") {
+  // A fall runs from the larger level: 212 → 131 is -38%, so a 62% fall contradicts its own levels,
+  // though 131 → 212 would be +62%.
+  CHECK(stated("The board said new confirmed cases fell 62% last week, to 131 from 212.", "conflict").size() == 1);
+  CHECK(stated("The board said new confirmed cases fell 38% last week, to 131 from 212.", "supported").size() == 1);
+  // A rise runs from the smaller one.
+  CHECK(stated("The board said new confirmed cases rose 62% last week, to 212 from 131.", "supported").size() == 1);
+}
