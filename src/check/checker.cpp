@@ -245,7 +245,9 @@ class GroupChecker {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
-            if (cumulative && tally_fell(claim(members[a]), claim(members[b]), cmp)) cmp.comparable = true, fell = true;
+            if ((cumulative || (running_tally(claim(members[a])) && running_tally(claim(members[b])))) &&
+                tally_fell(claim(members[a]), claim(members[b]), cmp))
+              cmp.comparable = true, fell = true;
             // A measure the rules do not know is only presumed to change over time. Two reports
             // of it published on one day that give it no time are taken to speak of that day: an
             // inference (the finding says its time was inferred), not a reason to set them apart.
@@ -404,6 +406,19 @@ class GroupChecker {
   // text, a later figure wholly below an earlier one is a conflict, not an update.
   // One article's two moments count too: a live page whose later update gives a lower tally
   // contradicts itself (the finding says it is within one article).
+  // A figure its own words call a running tally (누적 1,380명, "27 so far"): the rules' tally_words
+  // within a few characters before it, or right after it.
+  bool running_tally(const core::Claim& c) const {
+    std::string_view sentence = core::sentence_of(c, in_.articles[c.article]);
+    if (c.quantity.span.start < c.sentence_start || c.quantity.span.end > c.sentence_start + sentence.size()) return false;
+    std::size_t at = c.quantity.span.start - c.sentence_start, end = c.quantity.span.end - c.sentence_start;
+    std::string before = core::ascii_lower(sentence.substr(at - std::min<std::size_t>(at, 16), std::min<std::size_t>(at, 16)));
+    std::string after = core::ascii_lower(sentence.substr(end, 16));
+    for (const auto& w : in_.rules.grammar.tally_words)
+      if (before.find(w) != std::string::npos || after.find(w) != std::string::npos) return true;
+    return false;
+  }
+
   bool tally_fell(const core::Claim& a, const core::Claim& b, const ScopeComparison& cmp) const {
     bool as_of = false;
     for (const auto& r : cmp.reasons) {

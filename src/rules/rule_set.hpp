@@ -233,6 +233,9 @@ struct Grammar {
   // Per language of a sentence ("ko"), the country a national statistic is of when the sentence
   // names none: an entity id of type country.
   std::map<std::string, std::string> home_jurisdiction;
+  // Words right beside a figure that make it a running tally whatever it measures (누적 1,380명,
+  // "a cumulative 412", "27 so far"): two of them at stated moments cannot fall. Lower-cased.
+  std::vector<std::string> tally_words;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower, change_size_lower;

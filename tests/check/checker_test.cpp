@@ -396,8 +396,8 @@ TEST_CASE("some days of a month are a period of their own, not the month") {
 }
 
 TEST_CASE("a figure copied wrongly is found by the words it is told in, when the framing gives the two no one key") {
-  auto r = test::run({"-"}, jsonl({{"a", "질병관리청 집계로 올여름 온열질환자는 19일까지 누적 2,813명이다."},
-                                    {"b", "질병관리청에 따르면 온열질환자가 19일까지 2,183명에 이르렀다."},
+  auto r = test::run({"-"}, jsonl({{"a", "소방청 집계로 올여름 벌쏘임 환자는 19일까지 누적 2,813명이다."},
+                                    {"b", "소방청에 따르면 벌쏘임 환자가 19일까지 2,183명에 이르렀다."},
                                     {"c", "이날 행사에는 시민 1,328명이 참가했다."}}));
   std::vector<const core::Finding*> copies;
   for (const auto* f : with_verdict(r.run, "conflict"))
@@ -405,7 +405,7 @@ TEST_CASE("a figure copied wrongly is found by the words it is told in, when the
   REQUIRE(copies.size() == 1);
   CHECK(copies[0]->reasons.front() == "digits");
   CHECK(copies[0]->sides == std::vector<std::vector<std::string>>{{"a:0"}, {"b:0"}});  // the same digits in c's 1,328 are told otherwise
-  CHECK(copies[0]->explanation.find("온열질환자") != std::string::npos);
+  CHECK(copies[0]->explanation.find("벌쏘임") != std::string::npos);
 }
 
 TEST_CASE("content words leave out the figure, particles, function words and the clause-final verb") {

@@ -600,3 +600,19 @@ TEST_CASE("a native day word is a number of days; the Nth day of a run is no win
   REQUIRE(claim(r.run, "4,960TEU"));
   CHECK(claim(r.run, "4,960TEU")->scope.window.empty());
 }
+
+TEST_CASE("a figure its words call a running tally cannot fall, whatever it measures; without the word it may") {
+  auto flagged = [](const std::string& text) {
+    auto r = test::run({"-"}, jsonl({{"live", text}}, "2026-03-09T22:00:00+09:00"));
+    for (const char* verdict : {"conflict", "possible-conflict"})
+      for (const auto* f : with_verdict(r.run, verdict))
+        if (std::find(f->reasons.begin(), f->reasons.end(), "tally-fell") != f->reasons.end()) return true;
+    return false;
+  };
+  CHECK(flagged("오후 3시 현재 가온시의 응급실 환자는 누적 1,460명이다. 오후 9시 현재 가온시의 응급실 환자는 누적 1,380명으로 늘었다."));
+  CHECK_FALSE(flagged("오후 3시 현재 가온시의 응급실 환자는 누적 1,380명이다. 오후 9시 현재 가온시의 응급실 환자는 누적 1,460명으로 늘었다."));
+  // A count at a moment that is no tally (patients in the wards now) may well fall.
+  CHECK_FALSE(flagged("오후 3시 현재 가온시의 응급실 환자는 1,460명이다. 오후 9시 현재 가온시의 응급실 환자는 1,380명이다."));
+  CHECK(flagged("As of 3 p.m., Gaon's emergency rooms had seen a cumulative 1,460 patients. As of 9 p.m., Gaon's emergency rooms "
+                "had seen a cumulative 1,380 patients."));
+}
