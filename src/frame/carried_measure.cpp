@@ -1,6 +1,7 @@
 // A change told in the sentence after its level: "금강에너지솔루션이 1분기 매출 5조4250억원을
 // 기록했다. 전년 동기 대비 14.8% 감소한 수치다." or "Revenue was $4.2 billion. That was down 14.8%
 // from a year earlier." The second sentence names no measure; it speaks of the figure before it.
+// A change in points speaks of the rate before it: "실업률은 2.3%로 집계됐다. 1년 전(2.5%)보다 0.2%p 낮다."
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -35,7 +36,9 @@ void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Arti
     if (claims[i].quantity.sentence < by_sentence.size()) by_sentence[claims[i].quantity.sentence].push_back(i);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     core::Claim& c = claims[i];
-    bool change = c.quantity.unit == "%" && (!c.scope.direction.empty() || c.scope.role == "change");
+    // A change in points is always one: it runs between two rates ("1년 전(2.5%)보다 0.2%p 낮다").
+    bool points = c.quantity.dimension == core::Dimension::percentage_points;
+    bool change = points || (c.quantity.unit == "%" && (!c.scope.direction.empty() || c.scope.role == "change"));
     std::size_t here = c.quantity.sentence;
     if (!unmeasured(c, rules) || c.linked_to >= 0 || !change || here == 0 || here >= by_sentence.size()) continue;
     std::size_t before = here - 1;
@@ -48,12 +51,14 @@ void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Arti
     bool alone = std::none_of(by_sentence[here].begin(), by_sentence[here].end(), counts);
     const core::Claim* level = nullptr;
     int levels = 0;
+    // The level a percent change is of is an amount; the one a change in points is of, a rate.
     for (std::size_t k : by_sentence[before])
-      if (counts(k) && claims[k].scope.role != "change" && claims[k].quantity.unit != "%") ++levels, level = &claims[k];
+      if (counts(k) && claims[k].scope.role != "change" && (claims[k].quantity.unit == "%") == points) ++levels, level = &claims[k];
     if (!alone || levels != 1) continue;
     c.attribute = level->attribute;
     c.attribute_source = words.get("previous-sentence");
-    c.scope.role = words.get("change");
+    // A figure in points is a change by its unit; the framer gives it no role, and neither does this.
+    if (!points) c.scope.role = words.get("change");
     if (c.subject_root.empty()) c.subject = level->subject, c.subject_root = level->subject_root, c.subject_source = words.get("previous-sentence");
     if (c.scope.period.empty() && !level->scope.period.empty())
       c.scope.period = level->scope.period, c.scope.period_source = words.get("previous-sentence");

@@ -616,3 +616,17 @@ TEST_CASE("a figure its words call a running tally cannot fall, whatever it meas
   CHECK(flagged("As of 3 p.m., Gaon's emergency rooms had seen a cumulative 1,460 patients. As of 9 p.m., Gaon's emergency rooms "
                 "had seen a cumulative 1,380 patients."));
 }
+
+TEST_CASE("a change in points in the sentence after a rate is that rate's change") {
+  auto r = test::run({"-"}, jsonl({{"a", "실업자는 67만명, 실업률은 2.3%로 집계됐다. 1년 전(2.5%)보다 0.2%p 낮다."}}));
+  const core::Claim* points = claim(r.run, "0.2%p");
+  REQUIRE(points);
+  CHECK(points->attribute == "unemployment-rate");
+  CHECK(points->attribute_source == "previous-sentence");
+  CHECK(points->scope.role.empty());  // points are a change by their unit, as the framer has them
+  // A percent change after a sentence of a rate alone is no change of an amount it names.
+  auto other = test::run({"-"}, jsonl({{"b", "실업률은 2.3%로 집계됐다. 수출은 12% 늘었다."}}));
+  const core::Claim* exports = claim(other.run, "12%");
+  REQUIRE(exports);
+  CHECK(exports->attribute != "unemployment-rate");
+}
