@@ -151,6 +151,13 @@ class ArticleFramer {
         if (!found.empty()) {
           c.subject = c.subject_root = words_.get(found);
           subject_source = found_source;
+          // "6만8천t급 여객선 누리별호": the noun between the figure and the name it describes is the
+          // name's class, not a narrower quantity.
+          std::string_view after = std::string_view(article_.text).substr(q.span.end, std::min<std::size_t>(60, article_.text.size() - q.span.end));
+          std::string_view qualifier = c.scope.qualifier;
+          if (qualifier.rfind("segment:", 0) == 0 && after.find(found) != std::string_view::npos &&
+              after.find(qualifier.substr(8)) < after.find(found))
+            c.scope.qualifier.clear();
           if (found_source == "clause") claim_name = found;
         } else if (subject >= 0) {
           const auto& e = rules_.entities[static_cast<std::size_t>(subject)];

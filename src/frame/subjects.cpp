@@ -124,7 +124,8 @@ std::vector<Name> find_names(std::string_view text, const ParsedSentence& senten
       bool quoted = t.quoted && syllables >= 2 && syllables <= 8 && marked;
       // A word with a particle that no dictionary knows, nor any compound of its words, is a
       // name (새별로보틱스는, 미르켐의); like a quoted one it must recur in the article to count.
-      bool unknown = !suffixed && !quoted && marked && syllables >= 2 && syllables <= 8 && rules.lexicon.loaded() &&
+      // The name a clause ends on (…여객선 누리별호입니다) counts as well: a figure before it describes it.
+      bool unknown = !suffixed && !quoted && (marked || t.role == rules::Role::copula) && syllables >= 2 && syllables <= 8 && rules.lexicon.loaded() &&
                      !rules.lexicon.is_common(stem) && !before_byline(text, words, i, rules);
       // A name the text gives an acronym for (가람포컨테이너터미널(GCT)) goes by the acronym. Only a
       // name by its suffix: terms are defined the same way (순이자마진(NIM), 국내총생산(GDP)).
@@ -335,6 +336,18 @@ std::string ArticleNames::subject_for(std::size_t si, const core::Quantity& q, c
   if (fig < 0) return "";
   std::size_t clause = p.words[static_cast<std::size_t>(fig)].clause;
   auto marked = [](const Name& n) { return n.role == rules::Role::topic || n.role == rules::Role::subject || n.role == rules::Role::owner; };
+  // A figure that describes the name after it is that name's: "the 6,800-tonne Nuribyeol" (a
+  // figure written as an adjective right before the name), "6만8천t급 여객선 누리별호입니다" (the
+  // name the clause ends on, at most one word after the figure's).
+  int last = word_at(p, q.span.end > 0 ? q.span.end - 1 : q.span.end);
+  for (const auto& n : names_[si]) {
+    if (n.span.start < q.span.end || last < 0 || p.words[n.word].clause != clause) continue;
+    std::size_t gap = n.word - static_cast<std::size_t>(last);
+    bool adjectival = !p.words[n.word].hangul && gap == 1 && q.surface.find('-') != std::string_view::npos;
+    bool predicated = p.words[n.word].hangul && gap <= 2 && n.role == rules::Role::copula;
+    if (adjectival || predicated) return source = "clause", n.id;
+    break;  // only the first name after the figure
+  }
   const Name* best = nullptr;
   for (int pass = 0; pass < 2 && !best; ++pass)
     for (const auto& n : names_[si]) {

@@ -268,3 +268,22 @@ TEST_CASE("a country traded with is a partner, not the owner; a country inside a
   REQUIRE(japan);
   CHECK(japan->subject == "Japan");
 }
+
+TEST_CASE("a figure that describes the name after it is that name's") {
+  auto en = test::run({"-"}, article("The Nuribyeol left Garampo in the morning. The 6,800-tonne Nuribyeol had 281 people on board when it overturned."));
+  const auto* tonnage = claim_with(en.run, "6,800-tonne");
+  REQUIRE(tonnage);
+  CHECK(tonnage->subject == "Nuribyeol");
+  CHECK(tonnage->subject_source == "clause");
+  // The name a Korean clause ends on, the class noun between them no narrower quantity.
+  auto ko = test::run({"-"}, article("누리별호는 어제 출항했다. 사고 선박은 선사 바다온이 운항하는 6만8천t급 여객선 누리별호입니다."));
+  const auto* ko_tonnage = claim_with(ko.run, "6만8천t");
+  REQUIRE(ko_tonnage);
+  CHECK(ko_tonnage->subject == "누리별호");
+  CHECK(ko_tonnage->scope.qualifier.empty());
+  // A figure not written onto the name does not take it.
+  auto apart = test::run({"-"}, article("A ferry carrying 218 people, the Nuribyeol, capsized on Thursday."));
+  const auto* aboard = claim_with(apart.run, "218 people");
+  REQUIRE(aboard);
+  CHECK(aboard->subject_source != "clause");
+}
