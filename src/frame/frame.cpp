@@ -126,6 +126,8 @@ class ArticleFramer {
             // 지연된 열차 against 열차: narrower only where both name what narrows them.
             if (!governing_of().narrowing.empty() && c.scope.qualifier.empty())
               c.scope.qualifier = words_.get("narrow:" + governing_of().narrowing);
+            if (!governing_of().place.empty() && c.scope.qualifier.empty())
+              c.scope.qualifier = words_.get("place:" + governing_of().place);
             bool latin_count = q.dimension == core::Dimension::count && !q.counted.empty() &&
                                static_cast<unsigned char>(q.counted.view()[0]) < 128;
             if (latin_count) {

@@ -116,6 +116,7 @@ std::string english_governing_noun(const SentenceView& s, const ParsedSentence& 
 struct GoverningNoun {
   std::string noun;
   std::string narrowing;
+  std::string place;  // a place named right before the figure, past which the noun was found (해솔군 11곳)
 };
 GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const rules::RuleSet& rules);
 

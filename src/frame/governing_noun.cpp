@@ -97,7 +97,20 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
         break;
       }
     }
-  if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
+  // "확진 농가가 해솔군 11곳, 가람군 3곳": a bare place name right before the figure (by the
+  // grammar's place_suffixes, and no common word) says where; the clause's topic or subject says
+  // what is counted. Where the clause has none, the place stays the measure, as before.
+  auto is_place = [&](int i) {
+    const Token& t = p.words[static_cast<std::size_t>(i)];
+    std::string_view w = s.text.substr(t.stem.start, t.stem.end - t.stem.start);
+    if (!t.hangul || t.role != rules::Role::none || core::count_hangul_syllables(w) < 3 || core::count_hangul_syllables(w) > 6) return false;
+    if (rules.lexicon.loaded() && rules.lexicon.is_common(w)) return false;
+    return std::any_of(rules.grammar.place_suffixes.begin(), rules.grammar.place_suffixes.end(),
+                       [&](const std::string& x) { return core::ends_with(w, x); });
+  };
+  int place = -1;
+  if (pick < 0 && usable(before) && is_place(before)) place = before;
+  else if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
       p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
     pick = before;
   // Past the short word, verbs and any noun without a role: the clause's topic or subject. A
@@ -129,6 +142,23 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
     if (usable(i)) pick = i;
     else if (bound_after_noun(i)) pick = i - 1;
   }
+  // "…, 가람군 3곳": a list item whose clause is the place and its figure takes the noun the
+  // list's first clause is governed by, the nearest topic or subject before it in the sentence.
+  if (place >= 0 && pick < 0)
+    for (int i = place - 1; i >= 0; --i) {
+      const Token& w = p.words[static_cast<std::size_t>(i)];
+      if ((w.role == rules::Role::topic || w.role == rules::Role::subject) && w.hangul && !w.digit && !is_verb(i) &&
+          !is_function_word(s.text, w, rules) && core::count_hangul_syllables(s.text.substr(w.stem.start, w.stem.end - w.stem.start)) >= 2) {
+        pick = i;
+        break;
+      }
+    }
+  std::string place_name;
+  if (place >= 0) {
+    const Token& t = p.words[static_cast<std::size_t>(place)];
+    if (pick >= 0) place_name = std::string(s.text.substr(t.stem.start, t.stem.end - t.stem.start));
+    else pick = place;
+  }
   // "'따따블'(공모가의 4배)을": inside an aside, the first words are those of its opening word after
   // the bracket (공모가의 → 공모가).
   if (pick < 0 && figure_aside)
@@ -153,6 +183,7 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
   GoverningNoun out;
   out.noun = normalize_word(s.text.substr(t.stem.start, t.stem.end - t.stem.start), rules);
   if (core::count_code_points(out.noun, 0, out.noun.size()) < 2) return {};
+  out.place = place_name;
   // The verb that narrows the noun in Korean, in its adnominal form right before it (운행이
   // 취소된 열차, 지연된 열차): the cancelled trains and the delayed ones are two quantities. A noun
   // before it does not narrow it here: outlets write one compound in many orders (중위 매매가격,

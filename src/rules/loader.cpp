@@ -131,7 +131,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
                                {"source_words", F::string_array}, {"lexicon", F::string},
                                {"compound_endings", F::string_array}, {"byline_words", F::string_array},
                                {"person_titles", F::string_array}, {"not_surnames", F::string_array},
-                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"whole_words", F::string_array}, {"record_verbs", F::string_array}, {"determiners", F::string_array}, {"prepositions", F::string_array}, {"linking_verbs", F::string_array}, {"predicate_verbs", F::string_array}, {"comparison_predicates", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}, {"home_jurisdiction", F::string}, {"tally_words", F::string_array}})},
+                               {"place_heads", F::string_array}, {"occasion_words", F::string_array}, {"whole_words", F::string_array}, {"record_verbs", F::string_array}, {"determiners", F::string_array}, {"prepositions", F::string_array}, {"linking_verbs", F::string_array}, {"predicate_verbs", F::string_array}, {"comparison_predicates", F::string_array}, {"report_verbs", F::string_array}, {"part_openers", F::string_array}, {"change_size_words", F::string_array}, {"home_jurisdiction", F::string}, {"tally_words", F::string_array}, {"place_suffixes", F::string_array}})},
       {"relations", with_common({{"relation", F::table_array, true, &kRelationSpec}})},
       {"relation-cues", with_common({{"cue", F::table_array, true, &kRelationCueSpec}})},
   };
@@ -511,6 +511,7 @@ void load_grammar(const toml::table& t, RuleSet& rules, const FileContext& ctx) 
   add("comparison_predicates", rules.grammar.comparison_predicates);
   add("part_openers", rules.grammar.part_openers);
   add("change_size_words", rules.grammar.change_size_words);
+  add("place_suffixes", rules.grammar.place_suffixes);
   for (auto& w : strings(t["tally_words"])) rules.grammar.tally_words.push_back(core::ascii_lower(w));
   if (auto home = t["home_jurisdiction"].value<std::string>()) rules.grammar.home_jurisdiction[t["language"].value_or<std::string>("")] = *home;
   rules.lexicon.add_compound_endings(strings(t["compound_endings"]));

@@ -236,6 +236,9 @@ struct Grammar {
   // Words right beside a figure that make it a running tally whatever it measures (누적 1,380명,
   // "a cumulative 412", "27 so far"): two of them at stated moments cannot fall. Lower-cased.
   std::vector<std::string> tally_words;
+  // Endings of a Korean place name (해솔군, 솔내면): a bare one right before a figure says where,
+  // and the clause's topic or subject what is counted (확진 농가가 해솔군 11곳).
+  std::vector<std::string> place_suffixes;
   // Filled by build_tables: the lists above ASCII-lowered, found by a view without a copy.
   std::set<std::string, std::less<>> stop_lower, function_lower;
   std::vector<std::string> change_lower, change_size_lower;

@@ -630,3 +630,15 @@ TEST_CASE("a change in points in the sentence after a rate is that rate's change
   REQUIRE(exports);
   CHECK(exports->attribute != "unemployment-rate");
 }
+
+TEST_CASE("a place name right before a figure says where; the clause's subject says what is counted") {
+  auto r = test::run({"-"}, jsonl({{"a", "도 재대본은 오전 10시 기준 확진 농가가 해솔군 11곳, 가람군 3곳 등 모두 14곳이라고 밝혔다."}}));
+  const core::Claim* first = claim(r.run, "11곳");
+  const core::Claim* second = claim(r.run, "3곳");
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->attribute == "np:농가");
+  CHECK(first->scope.qualifier == "place:해솔군");
+  CHECK(second->attribute == "np:농가");  // the list's next item, in a clause of its own
+  CHECK(second->scope.qualifier == "place:가람군");
+}
