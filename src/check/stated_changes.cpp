@@ -131,8 +131,10 @@ void check_stated_changes(const CheckInput& in, std::vector<core::Finding>& out)
       // ends of a change.
       double ratio = std::fabs(a.quantity.point) / std::max(1e-300, std::fabs(b.quantity.point));
       if (ratio >= 10 || ratio <= 0.1) continue;
+      // A change of a known measure beside levels the framer read only nouns for ("가격은 6,790원으로,
+      // 일주일 전 6,480원에서 14.8% 올랐다") is theirs where it stands by its base.
       if (!points && !change.attribute.empty() && change.attribute != a.attribute && change.attribute != b.attribute &&
-          !(based && noun_phrase_measure(change)))
+          !(based && (noun_phrase_measure(change) || (noun_phrase_measure(a) && noun_phrase_measure(b)))))
         continue;
       core::Interval stated = magnitude_of(tolerant_interval(change.quantity));
       // Rounding of the change the writer printed: half a unit of its last digit, and a little more.

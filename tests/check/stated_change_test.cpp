@@ -72,3 +72,9 @@ TEST_CASE("a stated direction fixes which level a change runs from") {
   // A rise runs from the smaller one.
   CHECK(stated("The board said new confirmed cases rose 62% last week, to 212 from 131.", "supported").size() == 1);
 }
+
+TEST_CASE("a change of a known measure is tested against levels the framer read only nouns for") {
+  // 6,480원 → 6,790원 is +4.8%: the 14.8% beside its base contradicts them.
+  CHECK(stated("19일 기준 특란 30개 소매 평균 가격은 6,790원으로, 일주일 전 6,480원에서 14.8% 올랐다.", "conflict").size() == 1);
+  CHECK(stated("19일 기준 특란 30개 소매 평균 가격은 6,790원으로, 일주일 전 6,480원에서 4.8% 올랐다.", "supported").size() == 1);
+}
