@@ -167,7 +167,9 @@ void apply_article_defaults(std::vector<core::Claim>& claims, const core::Articl
 // sentence's language (source "home"), else none; and the partner country its clause names
 // ("중국 수출", "exports to China"), as written, "" when none.
 struct Jurisdiction {
-  std::string owner, source, partner;
+  std::string owner;
+  std::string_view source;  // a literal: it outlives the framer's step that reads it
+  std::string partner;
 };
 Jurisdiction jurisdiction_of(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::Attribute& attribute,
                              const rules::RuleSet& rules);
