@@ -234,6 +234,12 @@ class GroupChecker {
     // with hundreds of different values for one quantity is reported, not enumerated.
     std::size_t compared_sides = std::min(sides.size(), kMaxSidesCompared);
     std::size_t conflicts_before = out_.size();
+    // Whether a member's own words call it a running tally, read once per member, not per pair.
+    std::vector<signed char> tally_word(members.size(), -1);
+    auto called_tally = [&](std::size_t k) {
+      if (tally_word[k] < 0) tally_word[k] = running_tally(claim(members[k])) ? 1 : 0;
+      return tally_word[k] == 1;
+    };
     for (std::size_t x = 0; x < compared_sides; ++x)
       for (std::size_t y = x + 1; y < compared_sides && out_.size() - conflicts_before < kMaxConflictsPerGroup; ++y) {
         std::vector<std::size_t> left, right;
@@ -245,7 +251,7 @@ class GroupChecker {
             if (intervals[a].meets(intervals[b])) continue;
             auto cmp = compare_scopes(claim(members[a]), claim(members[b]), time_varying, year_of(claim(members[a])),
                                       year_of(claim(members[b])));
-            if ((cumulative || (running_tally(claim(members[a])) && running_tally(claim(members[b])))) &&
+            if ((cumulative || (called_tally(a) && called_tally(b))) &&
                 tally_fell(claim(members[a]), claim(members[b]), cmp))
               cmp.comparable = true, fell = true;
             // A measure the rules do not know is only presumed to change over time. Two reports

@@ -173,7 +173,5 @@ struct Jurisdiction {
 };
 Jurisdiction jurisdiction_of(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::Attribute& attribute,
                              const rules::RuleSet& rules);
-// "ko" where a sentence is mostly Hangul, else "en".
-std::string sentence_language(const SentenceView& s);
 
 }  // namespace crosscheck::frame

@@ -109,10 +109,11 @@ GoverningNoun governing_noun(const SentenceView& s, const ParsedSentence& p, con
                        [&](const std::string& x) { return core::ends_with(w, x); });
   };
   int place = -1;
-  if (pick < 0 && usable(before) && is_place(before)) place = before;
-  else if (pick < 0 && usable(before) && p.words[static_cast<std::size_t>(before)].role != rules::Role::adverbial &&
-      p.words[static_cast<std::size_t>(before)].role != rules::Role::comparison)
-    pick = before;
+  if (pick < 0 && usable(before)) {
+    rules::Role role = p.words[static_cast<std::size_t>(before)].role;
+    if (is_place(before)) place = before;
+    else if (role != rules::Role::adverbial && role != rules::Role::comparison) pick = before;
+  }
   // Past the short word, verbs and any noun without a role: the clause's topic or subject. A
   // one-syllable bound noun with the role ("누적 관객 수는 352만 1,940명", "사망자 수가") counts what
   // the noun before it names: that noun is the measure. An adjective before it ("많은 곳은") is no

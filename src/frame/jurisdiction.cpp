@@ -30,14 +30,12 @@ std::size_t back_one(std::string_view text, std::size_t pos, std::size_t floor) 
   return p;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
 // The word before pos (skipping spaces), as written.
 std::string_view word_before(std::string_view text, std::size_t pos, std::size_t floor) {
   std::size_t end = pos;
-  while (end > floor && is_space(text[end - 1])) --end;
+  while (end > floor && core::is_space(text[end - 1])) --end;
   std::size_t start = end;
-  while (start > floor && !is_space(text[start - 1])) --start;
+  while (start > floor && !core::is_space(text[start - 1])) --start;
   return text.substr(start, end - start);
 }
 
@@ -52,11 +50,11 @@ Role role_of(const SentenceView& s, std::size_t start, std::size_t end, const ru
   if (core::is_hangul_syllable(first)) {
     // The rest of its word: nothing, or one particle (한국의, 미국은); 한국은행 and 중국산 are other words.
     std::size_t word_end = end;
-    while (word_end < s.span.end && !is_space(s.text[word_end]) && s.text[word_end] != ',' && s.text[word_end] != '.') ++word_end;
+    while (word_end < s.span.end && !core::is_space(s.text[word_end]) && s.text[word_end] != ',' && s.text[word_end] != '.') ++word_end;
     std::string_view rest = s.text.substr(end, word_end - end);
     // "대중국 수출": 대 (對) before the name makes it the partner.
     std::size_t word_start = start;
-    while (word_start > s.span.start && !is_space(s.text[word_start - 1])) --word_start;
+    while (word_start > s.span.start && !core::is_space(s.text[word_start - 1])) --word_start;
     std::string_view lead = s.text.substr(word_start, start - word_start);
     if (lead == "대" || lead == "對") return rest.empty() ? Role::partner : Role::none;
     if (!lead.empty()) return Role::none;
@@ -78,13 +76,13 @@ Role role_of(const SentenceView& s, std::size_t start, std::size_t end, const ru
   std::size_t after = end + (possessive ? (s.text[end] == '\'' ? 2 : 4) : 0);
   while (after < s.span.end && s.text[after] == ' ') ++after;
   std::size_t after_end = after;
-  while (after_end < s.span.end && !is_space(s.text[after_end])) ++after_end;
+  while (after_end < s.span.end && !core::is_space(s.text[after_end])) ++after_end;
   if (!possessive && capitalised(s.text.substr(after, after_end - after))) return Role::none;
   std::string before = core::ascii_lower(word_before(s.text, start, s.span.start));
   if (before == "to" || before == "from" || before == "into" || before == "with") return Role::partner;
   if (before == "of") {
     std::size_t of_start = start;
-    while (of_start > s.span.start && is_space(s.text[of_start - 1])) --of_start;
+    while (of_start > s.span.start && core::is_space(s.text[of_start - 1])) --of_start;
     of_start -= std::min(of_start - s.span.start, std::size_t{2});
     if (capitalised(word_before(s.text, of_start, s.span.start))) return Role::none;  // Bank of Korea
   }
@@ -99,14 +97,15 @@ Role role_of(const SentenceView& s, std::size_t start, std::size_t end, const ru
   return Role::owner;
 }
 
-}  // namespace
-
+// "ko" where a sentence is mostly Hangul, else "en": the language whose home country it speaks of.
 std::string sentence_language(const SentenceView& s) {
   std::string_view text = s.text.substr(s.span.start, s.span.end - s.span.start);
   std::size_t latin = 0;
   for (char c : text) latin += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return core::count_hangul_syllables(text) * 2 > latin ? "ko" : "en";
 }
+
+}  // namespace
 
 Jurisdiction jurisdiction_of(const SentenceView& s, core::Span clause, const core::Quantity& q, const rules::Attribute& attribute,
                              const rules::RuleSet& rules) {
@@ -154,11 +153,9 @@ void settle_jurisdictions(std::vector<core::Claim>& claims, const rules::RuleSet
   for (auto& c : claims) {
     const rules::Attribute* a = rules.attribute(std::string(c.attribute.view()));
     if (!a || !a->jurisdiction || c.subject_root != "event") continue;
-    std::string key(c.key.view());
-    std::size_t bar = key.find('|');
     c.subject = c.subject_root = pool.get(main);
     c.subject_source = pool.get("story-country");
-    if (bar != std::string::npos) c.key = pool.get(main + key.substr(bar));
+    rekey(c, pool);
   }
 }
 
