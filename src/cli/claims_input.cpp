@@ -128,6 +128,7 @@ ClaimsInput read_claims(std::istream& in, const std::string& name, std::size_t m
     c.subject_source = text(j, "subject_source");
     c.attribute = text(j, "attribute");
     c.attribute_source = text(j, "attribute_source");
+    c.measure_word = text(j, "measure");
     if (j.contains("scope") && j["scope"].is_object()) {
       const json& s = j["scope"];
       c.scope.date = partial_date(text(s, "date"));

@@ -28,7 +28,7 @@ std::string_view sentence_of(const Claim& claim, const Article& article) {
 }
 
 void share_words(Claim& claim, WordPool& pool) {
-  for (Word* word : {&claim.subject, &claim.subject_root, &claim.subject_source, &claim.attribute, &claim.attribute_source, &claim.key})
+  for (Word* word : {&claim.subject, &claim.subject_root, &claim.subject_source, &claim.attribute, &claim.attribute_source, &claim.measure_word, &claim.key})
     pool.share(*word);
   share_scope_words(claim, pool);
 }

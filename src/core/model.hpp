@@ -115,6 +115,9 @@ struct Claim {
   Word subject_source;          // "cue", "sentence", "topic", "article", ""
   Word attribute;               // attribute id, or "np:<noun>" from the nearest noun phrase
   Word attribute_source;        // "cue" | "noun-phrase" | ""
+  // The article's own word for the measure, as written without its particle ("최대전력수요",
+  // "revenue"): what a reader sees the figure called, whatever concept it maps onto; "" when none.
+  Word measure_word;
   Scope scope;
   Word key;                     // comparison key: subject_root|attribute|dimension
   int linked_to = -1;           // claim index of the main figure (conversion / absolute change)

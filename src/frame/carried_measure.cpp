@@ -56,6 +56,7 @@ void carry_measure_to_changes(std::vector<core::Claim>& claims, const core::Arti
       if (counts(k) && claims[k].scope.role != "change" && (claims[k].quantity.unit == "%") == points) ++levels, level = &claims[k];
     if (!alone || levels != 1) continue;
     c.attribute = level->attribute;
+    c.measure_word = level->measure_word;
     c.attribute_source = words.get("previous-sentence");
     // A figure in points is a change by its unit; the framer gives it no role, and neither does this.
     if (!points) c.scope.role = words.get("change");

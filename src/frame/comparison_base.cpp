@@ -50,6 +50,7 @@ void carry_measure_to_bases(std::vector<core::Claim>& claims, const core::Articl
     }
     if (!level) continue;
     c.attribute = level->attribute;
+    c.measure_word = level->measure_word;
     // As sure as the level's own measure: a governing noun stays a governing noun.
     c.attribute_source = words.get(level->attribute_source == "noun-phrase" ? "noun-phrase" : "comparison-base");
     if (c.subject_root.empty() || c.subject_source == "event" || c.subject_source == "article" || c.subject_source == "home")

@@ -47,6 +47,7 @@ void share_with_coordinated(std::vector<core::Claim>& claims, const core::Articl
     if (c.scope.kind.empty() && !p->scope.kind.empty()) c.scope.kind = p->scope.kind;
     if (weak_measure(c) && clause_measure(*p)) {
       c.attribute = p->attribute;
+      c.measure_word = p->measure_word;
       c.attribute_source = words.get("clause");
       if (c.subject_root.empty()) c.subject = p->subject, c.subject_root = p->subject_root, c.subject_source = p->subject_source;
       rekey(c, words);

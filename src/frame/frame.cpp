@@ -75,6 +75,7 @@ class ArticleFramer {
           c.subject_source = main.subject_source;
           c.attribute = main.attribute;
           c.attribute_source = main.attribute_source;
+          c.measure_word = main.measure_word;
           c.scope = main.scope;
           c.linked_to = q.linked_to;
           c.key = main.key;
@@ -92,6 +93,7 @@ class ArticleFramer {
         if (!governed.attribute.empty()) {
           c.attribute = words_.get(governed.attribute);
           attribute_source = governed.source;
+          c.measure_word = words_.get(measure_word_of(s, parsed, governed, q, rules_));
           // A qualifier stands before its measure, and the measure before the figure.
           bool measure_first = governed.word >= 0 && parsed.words[static_cast<std::size_t>(governed.word)].span.end <= q.span.start;
           std::string qualifier = measure_first ? qualifier_of(s, parsed, governed, q, rules_) : attached_qualifier(s, parsed, governed, q);
@@ -136,8 +138,12 @@ class ArticleFramer {
             }
             if (!noun.empty()) chosen = "np:" + noun, attribute_source = "noun-phrase";
             else chosen.clear(), attribute_source = "";
+            c.measure_word = words_.get(noun);
           }
-          if (attribute_source == "cue") attribute_source = "sentence-cue";
+          if (attribute_source == "cue") {
+            attribute_source = "sentence-cue";
+            c.measure_word = words_.get(s.text.substr(cue.start, cue.end - cue.start));
+          }
           c.attribute = words_.get(chosen);
         }
         c.attribute_source = words_.get(attribute_source);

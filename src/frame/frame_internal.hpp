@@ -83,6 +83,10 @@ std::vector<CueHit> concept_cues_at(const Token& t, const core::Quantity& q, con
 // `paired_word` is the noun a list word (각각, respectively) pairs the figure with, or -1.
 Governed govern_measure(const SentenceView& s, const ParsedSentence& p, const core::Quantity& q, const std::vector<CueHit>& cues,
                         const rules::RuleSet& rules, int paired_word);
+// The article's word for the measure it governs: the governing noun as written without its
+// particle when the cue is part of it, else the cue as written.
+std::string measure_word_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                            const rules::RuleSet& rules);
 // A narrower quantity the governing word is qualified by: the bare noun right before it in its
 // clause (반도체 수출, 서울 투표율, chip exports), or a bare Korean noun between the measure and
 // the figure (수출 … 반도체 161억 달러), normalised; "" when none.

@@ -225,4 +225,22 @@ std::vector<int> list_pairing(const SentenceView& /*s*/, const ParsedSentence& p
   return out;
 }
 
+std::string measure_word_of(const SentenceView& s, const ParsedSentence& p, const Governed& g, const core::Quantity& q,
+                            const rules::RuleSet& rules) {
+  std::string_view cue = s.text.substr(g.cue.start, g.cue.end - g.cue.start);
+  if (g.word >= 0 && static_cast<std::size_t>(g.word) < p.words.size()) {
+    const Token& t = p.words[static_cast<std::size_t>(g.word)];
+    std::string_view stem = s.text.substr(t.stem.start, t.stem.end - t.stem.start);
+    // The noun the cue is part of says more than the cue (최대전력수요 holds 전력수요, "revenues"
+    // holds "revenue"); a Korean word after the figure is its predicate (64명이 숨졌다), whose
+    // inflected form says no more than its cue.
+    bool predicate = t.hangul && t.span.start >= q.span.end;
+    if (g.cue.start >= t.stem.start && g.cue.end <= t.stem.end && !predicate && !rules.lexicon.is_inflected_verb(stem))
+      return std::string(stem);
+  }
+  // A cue read across a bracketed aside is no word as written.
+  if (cue.find_first_of("()[]") != std::string_view::npos) return {};
+  return std::string(cue);
+}
+
 }  // namespace crosscheck::frame

@@ -81,6 +81,7 @@ void write_claim(JsonWriter& w, ClaimContext& context, const core::Claim& c, con
   if (c.subject == "event" && !event_name.empty()) w.key("subject_label").string(event_name);  // the event as the pages name it
   w.key("attribute").string_or_null(c.attribute);
   w.key("attribute_source").string(c.attribute_source);
+  if (!c.measure_word.empty()) w.key("measure").string(c.measure_word);  // the article's own word for it
   w.key("scope").begin_object();
   w.key("date").string_or_null(c.scope.date.to_string());
   w.key("period").string_or_null(c.scope.period);
