@@ -368,6 +368,17 @@ class Extractor {
     return nullptr;
   }
 
+  bool after_rate_noun(const Sentence& s, const NumberReading& number) const {
+    std::string_view written = s.text.substr(number.start, number.end - number.start);
+    if (number.value < 1000 || number.value != std::floor(number.value) || written.find(',') == std::string_view::npos) return false;
+    std::string_view before = s.lower.substr(s.begin, number.start - s.begin);
+    for (const auto& noun : rules_.rate_nouns) {
+      std::string ending = " " + noun + " of ";
+      if (before.size() >= ending.size() && before.substr(before.size() - ending.size()) == ending) return true;
+    }
+    return false;
+  }
+
   // English counts name what they count: "2,048 H800 GPUs", "5,000 people".
   std::pair<std::string, std::size_t> counted_noun_after(const Sentence& s, std::size_t pos) const {
     std::size_t p = pos;
@@ -579,6 +590,9 @@ class Extractor {
       // "an annual rate of 4.03 million": a number with an English scale word is a count of its own.
       bool english_scale = noun.empty() && !second && number->scaled && number->end > number->start &&
                            core::is_latin_letter(s.at(number->end - 1));
+      // "an annual pace of 403,000": a whole figure of thousands, written with its separator, after
+      // a rate noun and "of" is that rate's level.
+      if (noun.empty() && !second && !english_scale && !prefix_unit && after_rate_noun(s, *number)) english_scale = true;
       if (noun.empty() && !bare && !english_scale) {
         // A bare number is no claim, unless the sentence has already said what it counts.
         if (context && !second && !prefix_unit) {

@@ -336,6 +336,9 @@ struct RuleSet {
   // Plurals whose level is a price, not a count ("shares fell 3%, to 41 from 44"): a bare figure
   // after an ellipsis link never counts them. Lower-cased.
   std::vector<std::string> priced_plurals;
+  // Nouns of a rate a bare whole figure of thousands is the level of ("an annual pace of
+  // 403,000"), as a figure with a scale word is ("a rate of 4.03 million"). Lower-cased.
+  std::vector<std::string> rate_nouns;
   // units
   std::vector<UnitWord> units;
   std::vector<AmountWord> amount_words;
