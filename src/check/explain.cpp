@@ -260,7 +260,9 @@ ScopeComparison compare_scopes(const core::Claim& a, const core::Claim& b, bool 
   // A usual level ("평시 하루 평균 12,400TEU", "normally handles") is not one day's figure either.
   // A figure with something taken out ("excluding the credit") is not the whole one either.
   auto one_sided = [](const std::string& b) { return b == "intraday" || b == "usual" || b == "excluding"; };
-  if (!timed && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (one_sided(x.basis) || one_sided(y.basis)))))
+  // Of a measure that does not vary in time, the moment a figure was read (intraday) says nothing.
+  bool live = time_varying || (x.basis != "intraday" && y.basis != "intraday");
+  if (!timed && live && (differ(x.basis, y.basis) || (x.basis.empty() != y.basis.empty() && (one_sided(x.basis) || one_sided(y.basis)))))
     out.reasons.push_back("basis");
   // A figure not yet true (a forecast, a target, one side's demand or offer) is set apart from one
   // that says nothing of its kind; an estimate of a present amount (추산) is not: a report that

@@ -188,6 +188,13 @@ class ArticleFramer {
         }
         c.subject_source = words_.get(subject_source);
         apply_scope_cues(s, scope_hits_of(s), clause, q, rules_, c.scope);
+        // "선거인 17만명 가운데 6만명이 투표해": a part its own clause names as another known measure
+        // than its whole's (those who voted, of the registered voters) is a figure of that measure.
+        if (c.scope.role == "part" && attribute && c.attribute_source == "clause")
+          for (std::size_t k : by_sentence[si]) {
+            if (k == qi) break;
+            if (claims[k].scope.role == "whole" && claims[k].attribute != c.attribute) c.scope.role = core::Word();
+          }
         // A part the sentence gives of the last one's figures, unless its clause names whose it is
         // ("이 가운데 다온은행의 순이익은": the bank's own figure).
         if (c.scope.role.empty() && subject_source != "clause" && subject_source != "cue" && opens_on_part(s, q, rules_))
@@ -238,6 +245,7 @@ class ArticleFramer {
     carry_measure_to_bases(claims, article_, rules_, words_);
     apply_article_defaults(claims, article_, ex_.times, rules_, words_);
     inherit_restated_scope(claims, words_);
+    drop_wholes_without_parts(claims);
     claims.reserve(claims.size() + entity_claims.size());
     std::move(entity_claims.begin(), entity_claims.end(), std::back_inserter(claims));
     return claims;

@@ -138,6 +138,9 @@ void apply_as_of(const std::vector<core::TimeExpression>& times, const SentenceV
 // figure: one measure, subject, unit and value) holds at the time the other statement gives, when
 // only one time is given for it (as_of_source / period_source "restated").
 void inherit_restated_scope(std::vector<core::Claim>& claims, core::WordPool& words);
+// A whole ("of the 300 seats", "선거인 N명 가운데") none of whose sentence's figures of its unit can
+// be of its measure is a plain figure of that measure: its role is dropped (frame/wholes.cpp).
+void drop_wholes_without_parts(std::vector<core::Claim>& claims);
 
 // The claim's comparison key (subject_root|attribute|dimension, "?" for no subject) after a pass
 // over the framed claims gave it another measure or subject.
