@@ -101,7 +101,19 @@ def in_base(gold, claim):
     return g, v
 
 
+def first_side(gold, claim):
+    """Gold writes a result of two sides ("3-1", "7대 4") as a count of its first side; the tool
+    reads it whole, unit "score", value first × 1000 + second. The first side is what both say."""
+    v = dict(claim.get("value") or {})
+    if v.get("unit") != "score" or gold.get("unit") not in ("count", "score"):
+        return None
+    first = float(int((v.get("point") or 0) // 1000))
+    return dict(v, point=first, lo=first, hi=first, unit=gold.get("unit"))
+
+
 def value_right(gold, claim):
+    if (v := first_side(gold, claim)) is not None:
+        return gold.get("value") == v["point"]
     gold, v = in_base(gold, claim)
     lo, hi, point = v.get("lo"), v.get("hi"), v.get("point")
 
@@ -128,6 +140,8 @@ def value_right(gold, claim):
 def unit_right(gold, claim):
     def n(u):
         return (u or "").replace(" ", "").replace("℃", "°C").lower()
+    if first_side(gold, claim) is not None:
+        return True
     return n(gold["unit"]) == n(in_base(gold, claim)[1].get("unit"))
 
 

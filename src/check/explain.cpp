@@ -70,6 +70,7 @@ std::string render(const rules::RuleSet& rules, const std::string& language, con
 }
 
 std::string format_value(const rules::RuleSet& rules, const std::string& language, double value, const std::string& unit) {
+  if (unit == "score") return core::score_text(value);
   const rules::NumberScale& scale = rules.number_scale(language, value);
   // Three decimals of a scale word (199.751T, 199.751조), two of a plain number.
   std::string number = scale.write(core::format_number(scale.power > 1 ? std::round(value / (scale.power / 1e3)) / 1e3 : std::round(value * 100) / 100));

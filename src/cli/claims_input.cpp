@@ -43,7 +43,7 @@ core::PartialDate partial_date(const std::string& s) {
 
 core::Dimension dimension(const std::string& name) {
   for (auto d : {core::Dimension::money, core::Dimension::percent, core::Dimension::percentage_points, core::Dimension::multiple,
-                 core::Dimension::count, core::Dimension::duration, core::Dimension::measure, core::Dimension::entity})
+                 core::Dimension::count, core::Dimension::duration, core::Dimension::measure, core::Dimension::score, core::Dimension::entity})
     if (name == core::dimension_name(d)) return d;
   return core::Dimension::count;
 }

@@ -1,11 +1,17 @@
 #include "core/model.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace crosscheck::core {
 
 void to_json(nlohmann::json& j, const Word& w) { j = w.str(); }
 void to_json(nlohmann::ordered_json& j, const Word& w) { j = w.str(); }
+
+std::string score_text(double value) {
+  long whole = std::lround(value);
+  return std::to_string(whole / 1000) + "–" + std::to_string(whole % 1000);
+}
 
 const char* dimension_name(Dimension d) {
   switch (d) {
@@ -16,6 +22,7 @@ const char* dimension_name(Dimension d) {
     case Dimension::count: return "count";
     case Dimension::duration: return "duration";
     case Dimension::measure: return "measure";
+    case Dimension::score: return "score";
     case Dimension::entity: return "entity";
   }
   return "count";

@@ -48,7 +48,12 @@ struct Article {
   nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // JSONL fields passed through
 };
 
-enum class Dimension { money, percent, percentage_points, multiple, count, duration, measure, entity };
+// score: a result of two sides written as one figure ("3-1", "7-4", "3대1"), its value
+// encoded as first × 1000 + second (score_value) so two results compare as one number.
+enum class Dimension { money, percent, percentage_points, multiple, count, duration, measure, score, entity };
+inline double score_value(int first, int second) { return first * 1000.0 + second; }
+// A score's value as people write it: "3–1".
+std::string score_text(double value);
 const char* dimension_name(Dimension d);
 
 // A figure as written: value interval, unit, and the modifiers that shaped the interval.

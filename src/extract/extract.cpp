@@ -40,6 +40,12 @@ class Extractor {
         continue;
       }
       std::size_t form_end = 0;
+      if (auto score = read_score(s, pos, rules_, form_end)) {
+        out.quantities.push_back(whole_form(s, pos, form_end, core::score_value(score->first, score->second), core::Dimension::score,
+                                            "score", 0, index));
+        pos = form_end;
+        continue;
+      }
       if (auto seconds = read_colon_duration(s, pos, form_end)) {
         out.quantities.push_back(whole_form(s, pos, form_end, *seconds, core::Dimension::duration, "second", 1, index));
         pos = form_end;

@@ -1,6 +1,8 @@
 #include "extract/forms.hpp"
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace crosscheck::extract {
 
 double duration_in_base(std::string_view unit, std::string_view& base) {
@@ -106,6 +108,64 @@ std::optional<double> read_fraction(const Sentence& s, std::size_t pos, std::siz
     return 100.0 * static_cast<double>(first) / static_cast<double>(whole);
   }
   return std::nullopt;
+}
+
+std::optional<std::pair<int, int>> read_score(const Sentence& s, std::size_t pos, const rules::RuleSet& rules, std::size_t& end) {
+  if (rules.score_before.empty() && rules.score_after.empty()) return std::nullopt;
+  if (!is_digit_at(s, pos) || (pos > s.begin && (is_digit_at(s, pos - 1) || std::string_view(".,-–$€£¥₩#").find(s.text[pos - 1]) != std::string_view::npos)))
+    return std::nullopt;
+  std::size_t p = 0;
+  long first = digits_at(s, pos, p);
+  if (first < 0 || p - pos > 3) return std::nullopt;
+  // The mark between the sides: a hyphen or an en dash, close up, or 대 with a space either side.
+  std::size_t q = p;
+  if (s.starts_with(q, "-")) q += 1;
+  else if (s.starts_with(q, "–")) q += std::string_view("–").size();
+  else {
+    q = s.skip_spaces(q);
+    if (!s.starts_with(q, "대")) return std::nullopt;
+    q = s.skip_spaces(q + std::string_view("대").size());
+  }
+  std::size_t r = 0;
+  long second = digits_at(s, q, r);
+  if (second < 0 || r - q > 3) return std::nullopt;
+  // "3-1-2", "7-4.5", "3-4%", "10-15km": no result.
+  if (r < s.end && (s.text[r] == '-' || s.text[r] == '%' || (s.text[r] == '.' && is_digit_at(s, r + 1)) || core::is_latin_letter(s.at(r))))
+    return std::nullopt;
+  // A word of the result right after ("a 2-0 win", "3-1로 이겼다", "7대 4로 가결") or shortly before
+  // ("beat Ashcombe Town 3-1", "after voting 7-4"), as a whole word.
+  std::size_t after = s.skip_spaces(r);
+  bool result = std::any_of(rules.score_after.begin(), rules.score_after.end(), [&](const std::string& w) {
+    if (!s.starts_with(after, w)) return false;
+    std::size_t stop = after + w.size();
+    return stop >= s.end || !core::is_latin_letter(s.at(stop));
+  });
+  // "10-15명", "3-4 games": a counter or a counted noun after it makes it a range.
+  if (!result && core::is_hangul_syllable(s.at(r))) return std::nullopt;
+  if (!result) {
+    std::size_t word_end = after;
+    while (word_end < s.end && core::is_latin_letter(s.at(word_end))) ++word_end;
+    std::string next = core::ascii_lower(s.text.substr(after, word_end - after));
+    bool plural = next.size() >= 4 && next.back() == 's' && next == std::string(s.text.substr(after, word_end - after));
+    if (plural || (!next.empty() && std::find(rules.counted_nouns_en.begin(), rules.counted_nouns_en.end(), next) != rules.counted_nouns_en.end()))
+      return std::nullopt;
+  }
+  if (!result) {
+    constexpr std::size_t kReach = 48;
+    std::size_t from = pos > s.begin + kReach ? pos - kReach : s.begin;
+    std::string_view before = s.lower.substr(from, pos - from);
+    result = std::any_of(rules.score_before.begin(), rules.score_before.end(), [&](const std::string& w) {
+      for (std::size_t at = before.find(w); at != std::string_view::npos; at = before.find(w, at + 1)) {
+        bool starts = at == 0 ? from == s.begin || s.text[from - 1] == ' ' : before[at - 1] == ' ';
+        bool ends = at + w.size() == before.size() || before[at + w.size()] == ' ';
+        if (starts && ends) return true;
+      }
+      return false;
+    });
+  }
+  if (!result) return std::nullopt;
+  end = r;
+  return std::pair<int, int>{static_cast<int>(first), static_cast<int>(second)};
 }
 
 const rules::AmountWord* read_amount_word(const Sentence& s, std::size_t pos, const rules::RuleSet& rules, std::size_t& end) {

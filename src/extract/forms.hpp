@@ -4,6 +4,7 @@
 // "2:05:12", compared in one unit (seconds for hours, minutes and seconds; months for years and
 // months); and shares written as fractions ("3분의 1", "3 out of 4"), read as percent.
 #include <optional>
+#include <utility>
 #include <string_view>
 
 #include "extract/scanner.hpp"
@@ -25,6 +26,12 @@ std::optional<double> read_fraction(const Sentence& s, std::size_t pos, std::siz
 
 // "1,250대 1", "1,186.4 대 1": a competition ratio (times), with `end` set past the 1.
 std::optional<double> read_ratio(const Sentence& s, std::size_t pos, std::size_t& end);
+
+// "beat Ashcombe Town 3-1", "voting 7-4", "3대1로 이겼다", "a 2-0 win": a result of two sides,
+// read only where a word of winning, losing or voting stands shortly before it or right after it
+// (numbers.toml `score_before` / `score_after`); the two sides' figures, with `end` set past the
+// second. Nothing for a range ("10-15 people"), a season ("2024-25") or a phone number.
+std::optional<std::pair<int, int>> read_score(const Sentence& s, std::size_t pos, const rules::RuleSet& rules, std::size_t& end);
 
 // "사흘", "나흘째", "보름간": a word that is a number and its unit at once (units.toml
 // `[[amount_word]]`), with `end` set past it and what may be glued to it; nothing inside

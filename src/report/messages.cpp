@@ -50,6 +50,7 @@ std::string short_number(double v, const rules::RuleSet& rules, const std::strin
 
 std::string readable_interval(const core::Quantity& q, const rules::RuleSet& rules, const std::string& lang) {
   if (q.dimension == core::Dimension::entity) return "";
+  if (q.unit == "score") return core::score_text(q.point);
   const auto& v = q.value;
   std::string unit = q.unit == "count"                 ? std::string()
                      : q.unit == "%" || q.unit == "pp" ? q.unit.str()

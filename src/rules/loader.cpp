@@ -91,7 +91,7 @@ const std::map<std::string, TableSpec>& kind_specs() {
       {"numbers", with_common({{"sino_digits", F::integer_map}, {"small_scales", F::number_map}, {"big_scales", F::number_map},
                                {"english_scales", F::number_map}, {"currency_scales", F::number_map}, {"number_words", F::table_array, false, &kNumberWordSpec},
                                {"vague", F::table_array, false, &kVagueSpec}, {"range_separators", F::string_array},
-                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"level_verbs", F::string_array}, {"ellipsis_links", F::string_array}, {"priced_plurals", F::string_array}, {"rate_nouns", F::string_array},
+                               {"range_words", F::string_array}, {"between_words", F::string_array}, {"measure_links", F::string_array}, {"level_verbs", F::string_array}, {"ellipsis_links", F::string_array}, {"priced_plurals", F::string_array}, {"rate_nouns", F::string_array}, {"score_before", F::string_array}, {"score_after", F::string_array},
                                {"referent_pronouns", F::string_array}, {"numbered_labels", F::string_array},
                                {"noun_determiners", F::string_array}, {"band_words", F::string_array},
                                {"change_from_words", F::string_array}, {"conversion_joiners", F::string_array},
@@ -151,7 +151,7 @@ std::optional<core::Dimension> parse_dimension(const std::string& s) {
       {"money", core::Dimension::money},         {"percent", core::Dimension::percent},
       {"percentage-points", core::Dimension::percentage_points}, {"multiple", core::Dimension::multiple},
       {"count", core::Dimension::count},         {"duration", core::Dimension::duration},
-      {"measure", core::Dimension::measure}};
+      {"measure", core::Dimension::measure},     {"score", core::Dimension::score}};
   auto it = names.find(s);
   if (it == names.end()) return std::nullopt;
   return it->second;
@@ -207,6 +207,8 @@ void load_numbers(const toml::table& t, RuleSet& rules, const FileContext&) {
   for (auto& s : strings(t["ellipsis_links"])) rules.ellipsis_links.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["priced_plurals"])) rules.priced_plurals.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["rate_nouns"])) rules.rate_nouns.push_back(core::ascii_lower(s));
+  for (auto& s : strings(t["score_before"])) rules.score_before.push_back(core::ascii_lower(s));
+  for (auto& s : strings(t["score_after"])) rules.score_after.push_back(s);
   for (auto& s : strings(t["referent_pronouns"])) rules.referent_pronouns.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["numbered_labels"])) rules.numbered_labels.push_back(core::ascii_lower(s));
   for (auto& s : strings(t["noun_determiners"])) rules.noun_determiners.push_back(core::ascii_lower(s));

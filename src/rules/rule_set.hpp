@@ -339,6 +339,9 @@ struct RuleSet {
   // Nouns of a rate a bare whole figure of thousands is the level of ("an annual pace of
   // 403,000"), as a figure with a scale word is ("a rate of 4.03 million"). Lower-cased.
   std::vector<std::string> rate_nouns;
+  // Words that make "3-1", "7-4" or "3대1" a result: standing shortly before it as whole words
+  // (beat, voted; lower-cased) or right after it (win, 로 이겼).
+  std::vector<std::string> score_before, score_after;
   // units
   std::vector<UnitWord> units;
   std::vector<AmountWord> amount_words;

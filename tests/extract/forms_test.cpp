@@ -118,3 +118,33 @@ TEST_CASE("a rate the rules name is read before any two words after per") {
     CHECK(q->unit == c.unit);
   }
 }
+
+TEST_CASE("a result of two sides is one figure beside a word of winning or voting, and a range elsewhere") {
+  struct Case {
+    const char* text;
+    const char* surface;
+    double value;
+  } scores[] = {
+      {"Kingsmere beat Ashcombe Town 3-1 at home.", "3-1", 3001},
+      {"after voting 7-4 to adopt the plan", "7-4", 7004},
+      {"a 2–0 win for the visitors", "2–0", 2000},
+      {"한빛FC는 3-1로 이겼다.", "3-1", 3001},
+      {"조례안은 7대 4로 가결됐다.", "7대 4", 7004},
+  };
+  for (const auto& c : scores) {
+    INFO(c.text);
+    auto e = extract::extract_snippet(c.text, test::rules());
+    const auto* q = figure(e, c.surface);
+    REQUIRE(q);
+    CHECK(q->dimension == core::Dimension::score);
+    CHECK(q->point == c.value);
+  }
+  CHECK(core::score_text(3001) == "3–1");
+  // No word of a result: a range, a season, a count range after a result word.
+  for (const char* text : {"Between 10-15 people were hurt.", "the 2024-25 season", "He won the title and scored in 3-4 games.",
+                           "참가자는 10-15명이다."}) {
+    INFO(text);
+    auto e = extract::extract_snippet(text, test::rules());
+    for (const auto& q : e.quantities) CHECK(q.dimension != core::Dimension::score);
+  }
+}
